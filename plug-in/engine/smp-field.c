@@ -1,0 +1,441 @@
+/* scalp-micropigmentation: what the photo says about where pigment may go.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "smp-field.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A pixel darker than this fraction of the brightest in its cell stands
+ * out from the skin around it.
+ */
+#define STANDS_OUT 0.7f
+
+/* Relative darkness (1 - luma / skin) between these reads as hair. */
+#define HAIR_DARKNESS_LO 0.22f
+#define HAIR_DARKNESS_HI 0.45f
+
+struct _SmpField
+{
+  gint width, height;
+  gint cols, rows;
+  gint block_cols, block_rows;
+
+  /* While pixels come in: sums and minimum per cell.  After finishing,
+   * sel holds the mean selection, luma the hair coverage, and dist the
+   * distance to the selection's edge.
+   */
+  gfloat  *sel;
+  gfloat  *luma;
+  gfloat  *luma_min;
+  gfloat  *dist;
+  guint16 *dark; /* per cell: pixels that stand out dark, then hair */
+  gfloat  *skin; /* per block: linear luminance of bare skin */
+  gboolean finished;
+};
+
+SmpField *
+smp_field_new (gint width, gint height)
+{
+  SmpField *field = g_new0 (SmpField, 1);
+  gsize     n;
+
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  field->width      = width;
+  field->height     = height;
+  field->cols       = (width + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
+  field->rows       = (height + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
+  field->block_cols = (field->cols + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
+  field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
+
+  n               = (gsize)field->cols * field->rows;
+  field->sel      = g_new0 (gfloat, n);
+  field->luma     = g_new0 (gfloat, n);
+  field->luma_min = g_new (gfloat, n);
+  field->dark     = g_new0 (guint16, n);
+  for (gsize i = 0; i < n; i++)
+    field->luma_min[i] = G_MAXFLOAT;
+
+  return field;
+}
+
+void
+smp_field_free (SmpField *field)
+{
+  if (!field)
+    return;
+
+  g_free (field->sel);
+  g_free (field->luma);
+  g_free (field->luma_min);
+  g_free (field->dist);
+  g_free (field->dark);
+  g_free (field->skin);
+  g_free (field);
+}
+
+gint
+smp_field_width (const SmpField *field)
+{
+  return field->width;
+}
+
+gint
+smp_field_height (const SmpField *field)
+{
+  return field->height;
+}
+
+gint
+smp_field_cols (const SmpField *field)
+{
+  return field->cols;
+}
+
+gint
+smp_field_rows (const SmpField *field)
+{
+  return field->rows;
+}
+
+gint
+smp_field_cell_area (const SmpField *field, gint col, gint row)
+{
+  const gint w = MIN (SMP_FIELD_CELL, field->width - col * SMP_FIELD_CELL);
+  const gint h = MIN (SMP_FIELD_CELL, field->height - row * SMP_FIELD_CELL);
+
+  return w * h;
+}
+
+/* Sums one cell's pixels and marks those that stand out dark in it. */
+static void
+add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
+          gint luma_stride, const gfloat *mask, gint mask_stride)
+{
+  const gsize c   = (gsize)row * field->cols + col;
+  const gint  cw  = MIN (SMP_FIELD_CELL, field->width - col * SMP_FIELD_CELL);
+  const gint  ch  = MIN (SMP_FIELD_CELL, field->height - row * SMP_FIELD_CELL);
+  gfloat      sum = 0.0f, sel = 0.0f, lo = G_MAXFLOAT, hi = 0.0f;
+  guint16     dark = 0;
+
+  for (gint j = 0; j < ch; j++)
+    for (gint i = 0; i < cw; i++)
+      {
+        const gfloat v = CLAMP (luma[j * luma_stride + i], 0.0f, 1.0f);
+
+        sum += v;
+        lo = MIN (lo, v);
+        hi = MAX (hi, v);
+        sel += mask ? CLAMP (mask[j * mask_stride + i], 0.0f, 1.0f) : 1.0f;
+      }
+
+  for (gint j = 0; j < ch; j++)
+    for (gint i = 0; i < cw; i++)
+      if (CLAMP (luma[j * luma_stride + i], 0.0f, 1.0f) < STANDS_OUT * hi)
+        dark |= 1u << (j * SMP_FIELD_CELL + i);
+
+  field->luma[c]     = sum;
+  field->luma_min[c] = lo;
+  field->sel[c]      = sel;
+  field->dark[c]     = dark;
+}
+
+void
+smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
+               const gfloat *luma, gint luma_stride, const gfloat *mask,
+               gint mask_stride)
+{
+  g_return_if_fail (!field->finished);
+  g_return_if_fail (x >= 0 && y >= 0 && x + width <= field->width
+                    && y + height <= field->height);
+  g_return_if_fail (x % SMP_FIELD_CELL == 0 && y % SMP_FIELD_CELL == 0);
+  g_return_if_fail (width % SMP_FIELD_CELL == 0 || x + width == field->width);
+  g_return_if_fail (height % SMP_FIELD_CELL == 0
+                    || y + height == field->height);
+
+  for (gint j = 0; j < height; j += SMP_FIELD_CELL)
+    for (gint i = 0; i < width; i += SMP_FIELD_CELL)
+      add_cell (field, (x + i) / SMP_FIELD_CELL, (y + j) / SMP_FIELD_CELL,
+                luma + (gsize)j * luma_stride + i, luma_stride,
+                mask ? mask + (gsize)j * mask_stride + i : NULL, mask_stride);
+}
+
+static int
+compare_floats (const void *a, const void *b)
+{
+  const gfloat x = *(const gfloat *)a, y = *(const gfloat *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The 75th percentile of the cells' mean luminance in each block: hair and
+ * shadow pull the mean of a block down, a few highlights do not pull the
+ * percentile up.
+ */
+static gfloat *
+block_percentiles (const SmpField *field)
+{
+  gfloat *values = g_new (gfloat, SMP_FIELD_BLOCK * SMP_FIELD_BLOCK);
+  gfloat *result = g_new (gfloat, field->block_cols * field->block_rows);
+
+  for (gint by = 0; by < field->block_rows; by++)
+    for (gint bx = 0; bx < field->block_cols; bx++)
+      {
+        gint n = 0;
+
+        for (gint r = by * SMP_FIELD_BLOCK;
+             r < MIN ((by + 1) * SMP_FIELD_BLOCK, field->rows); r++)
+          for (gint c = bx * SMP_FIELD_BLOCK;
+               c < MIN ((bx + 1) * SMP_FIELD_BLOCK, field->cols); c++)
+            values[n++] = field->luma[(gsize)r * field->cols + c];
+
+        qsort (values, n, sizeof (gfloat), compare_floats);
+        result[by * field->block_cols + bx] = values[(n * 3) / 4];
+      }
+
+  g_free (values);
+  return result;
+}
+
+/* Skin reference of a block: the median of its neighbourhood's percentiles,
+ * but never below its own, so that one shiny or hairy block does not decide.
+ */
+static void
+estimate_skin (SmpField *field)
+{
+  gfloat *p75 = block_percentiles (field);
+  gfloat  window[9];
+
+  field->skin = g_new (gfloat, field->block_cols * field->block_rows);
+
+  for (gint by = 0; by < field->block_rows; by++)
+    for (gint bx = 0; bx < field->block_cols; bx++)
+      {
+        gint n = 0;
+
+        for (gint dy = -1; dy <= 1; dy++)
+          for (gint dx = -1; dx <= 1; dx++)
+            {
+              const gint x = bx + dx, y = by + dy;
+
+              if (x >= 0 && y >= 0 && x < field->block_cols
+                  && y < field->block_rows)
+                window[n++] = p75[y * field->block_cols + x];
+            }
+
+        qsort (window, n, sizeof (gfloat), compare_floats);
+        field->skin[by * field->block_cols + bx]
+            = MAX (window[n / 2], p75[by * field->block_cols + bx]);
+      }
+
+  g_free (p75);
+}
+
+gfloat
+smp_hair_likeness (gfloat luma, gfloat skin)
+{
+  gfloat darkness, t;
+
+  if (skin <= 1e-6f)
+    return 0.0f;
+
+  darkness = 1.0f - luma / skin;
+  t = (darkness - HAIR_DARKNESS_LO) / (HAIR_DARKNESS_HI - HAIR_DARKNESS_LO);
+  t = CLAMP (t, 0.0f, 1.0f);
+  return t * t * (3.0f - 2.0f * t);
+}
+
+gfloat
+smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
+{
+  const gfloat block = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
+  gfloat       fx = x / block - 0.5f, fy = y / block - 0.5f;
+  gint         x0, y0, x1, y1;
+  gfloat       tx, ty;
+
+  fx = CLAMP (fx, 0.0f, field->block_cols - 1.0f);
+  fy = CLAMP (fy, 0.0f, field->block_rows - 1.0f);
+  x0 = (gint)fx;
+  y0 = (gint)fy;
+  x1 = MIN (x0 + 1, field->block_cols - 1);
+  y1 = MIN (y0 + 1, field->block_rows - 1);
+  tx = fx - x0;
+  ty = fy - y0;
+
+  {
+    const gfloat *s  = field->skin;
+    const gint    bw = field->block_cols;
+    const gfloat  top
+        = s[y0 * bw + x0] + (s[y0 * bw + x1] - s[y0 * bw + x0]) * tx;
+    const gfloat bot
+        = s[y1 * bw + x0] + (s[y1 * bw + x1] - s[y1 * bw + x0]) * tx;
+
+    return top + (bot - top) * ty;
+  }
+}
+
+/* Fraction of a cell that hair covers: how far the darkest pixel is hair,
+ * times how far the mean is pulled from the skin toward that pixel.
+ */
+static void
+estimate_hair (SmpField *field)
+{
+  for (gint r = 0; r < field->rows; r++)
+    for (gint c = 0; c < field->cols; c++)
+      {
+        const gsize  i    = (gsize)r * field->cols + c;
+        const gfloat skin = smp_field_skin_reference (
+            field, (c + 0.5f) * SMP_FIELD_CELL, (r + 0.5f) * SMP_FIELD_CELL);
+        const gfloat mean     = field->luma[i];
+        const gfloat dark     = field->luma_min[i];
+        gfloat       coverage = 1.0f;
+
+        if (skin - dark > 1e-6f)
+          coverage = CLAMP ((skin - mean) / (skin - dark), 0.0f, 1.0f);
+
+        field->luma[i] = smp_hair_likeness (dark, skin) * coverage;
+
+        /* Pixels that stood out in their cell are hair only if the
+         * darkest of them reads as hair against the skin.
+         */
+        if (smp_hair_likeness (dark, skin) < 0.5f)
+          field->dark[i] = 0;
+      }
+}
+
+/* Cells that are not a seed of the distance transform start this far. */
+#define EDT_FAR 1e30
+
+/* One dimension of Felzenszwalb and Huttenlocher's squared distance
+ * transform: f in, d out, both n long; v and z are scratch (n and n + 1).
+ */
+static void
+edt_1d (const gdouble *f, gdouble *d, gint n, gint *v, gdouble *z)
+{
+  gint k = 0;
+
+  v[0] = 0;
+  z[0] = -G_MAXDOUBLE;
+  z[1] = G_MAXDOUBLE;
+
+  for (gint q = 1; q < n; q++)
+    {
+      gdouble s = ((f[q] + (gdouble)q * q) - (f[v[k]] + (gdouble)v[k] * v[k]))
+                  / (2.0 * (q - v[k]));
+
+      while (s <= z[k])
+        {
+          k--;
+          s = ((f[q] + (gdouble)q * q) - (f[v[k]] + (gdouble)v[k] * v[k]))
+              / (2.0 * (q - v[k]));
+        }
+
+      k++;
+      v[k]     = q;
+      z[k]     = s;
+      z[k + 1] = G_MAXDOUBLE;
+    }
+
+  k = 0;
+  for (gint q = 0; q < n; q++)
+    {
+      while (z[k + 1] < q)
+        k++;
+      d[q] = (gdouble)(q - v[k]) * (q - v[k]) + f[v[k]];
+    }
+}
+
+/* Distance from each cell to the nearest cell less than half selected. */
+static void
+edge_distances (SmpField *field)
+{
+  /* A field has at least one cell each way (smp_field_new checks). */
+  const gint  cols = MAX (field->cols, 1), rows = MAX (field->rows, 1);
+  const gsize n    = (gsize)MAX (cols, rows);
+  gdouble    *grid = g_new (gdouble, (gsize)cols * rows);
+  gdouble    *f    = g_new (gdouble, n);
+  gdouble    *d    = g_new (gdouble, n);
+  gdouble    *z    = g_new (gdouble, n + 1);
+  gint       *v    = g_new (gint, n);
+
+  for (gsize i = 0; i < (gsize)cols * rows; i++)
+    grid[i] = field->sel[i] < 0.5f ? 0.0 : EDT_FAR;
+
+  for (gint c = 0; c < cols; c++)
+    {
+      for (gint r = 0; r < rows; r++)
+        f[r] = grid[(gsize)r * cols + c];
+      edt_1d (f, d, rows, v, z);
+      for (gint r = 0; r < rows; r++)
+        grid[(gsize)r * cols + c] = d[r];
+    }
+
+  field->dist = g_new (gfloat, (gsize)cols * rows);
+  for (gint r = 0; r < rows; r++)
+    {
+      memcpy (f, grid + (gsize)r * cols, cols * sizeof (gdouble));
+      edt_1d (f, d, cols, v, z);
+      for (gint c = 0; c < cols; c++)
+        field->dist[(gsize)r * cols + c]
+            = d[c] >= EDT_FAR / 2 ? G_MAXFLOAT
+                                  : (gfloat)(sqrt (d[c]) * SMP_FIELD_CELL);
+    }
+
+  g_free (grid);
+  g_free (f);
+  g_free (d);
+  g_free (z);
+  g_free (v);
+}
+
+void
+smp_field_finish (SmpField *field)
+{
+  g_return_if_fail (!field->finished);
+
+  for (gint r = 0; r < field->rows; r++)
+    for (gint c = 0; c < field->cols; c++)
+      {
+        const gsize  i    = (gsize)r * field->cols + c;
+        const gfloat area = smp_field_cell_area (field, c, r);
+
+        field->sel[i] /= area;
+        field->luma[i] /= area;
+      }
+
+  estimate_skin (field);
+  estimate_hair (field);
+  edge_distances (field);
+
+  g_clear_pointer (&field->luma_min, g_free);
+  field->finished = TRUE;
+}
+
+gfloat
+smp_field_selection (const SmpField *field, gint col, gint row)
+{
+  return field->sel[(gsize)row * field->cols + col];
+}
+
+gfloat
+smp_field_hair (const SmpField *field, gint col, gint row)
+{
+  return field->luma[(gsize)row * field->cols + col];
+}
+
+guint16
+smp_field_hair_pixels (const SmpField *field, gint col, gint row)
+{
+  return field->dark[(gsize)row * field->cols + col];
+}
+
+gfloat
+smp_field_edge_distance (const SmpField *field, gint col, gint row)
+{
+  return field->dist[(gsize)row * field->cols + col];
+}

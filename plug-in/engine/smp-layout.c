@@ -1,0 +1,658 @@
+/* scalp-micropigmentation: where the impressions go.
+ *
+ * Placement is weighted sample elimination (C. Yuksel, "Sample Elimination
+ * for Generating Poisson Disk Sample Sets", Eurographics 2015): scatter a
+ * few times more candidates than needed, following the density field, then
+ * repeatedly remove the candidate most crowded by its neighbours.  What is
+ * left is even but irregular, like a practitioner's hand; the count is
+ * exact; the crowding radius follows the local density, so feathered and
+ * faded regions stay even at their lower density.  Eliminating again from
+ * the survivors gives the earlier sessions, each a well spread subset, so
+ * later sessions fill between earlier impressions.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "smp-layout.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "smp-random.h"
+
+/* Candidates scattered per impression kept. */
+#define OVERSAMPLING 4
+
+/* Yuksel's weight exponent and minimum-distance shaping. */
+#define WEIGHT_ALPHA 8
+#define WEIGHT_BETA 0.65
+#define WEIGHT_GAMMA 1.5
+
+/* Below this density weight the crowding radius stops growing, so that a
+ * faint feather does not make every search huge.
+ */
+#define MIN_RADIUS_WEIGHT 0.0625
+
+/* The hairline front wanders this far (times the fade width) in and out. */
+#define HAIRLINE_WANDER 0.6
+
+/* Stream tags for the hash, so that no two kinds of choice correlate. */
+enum
+{
+  TAG_COUNT = 1,
+  TAG_X,
+  TAG_Y,
+  TAG_KEY,
+  TAG_FRONT,
+  TAG_AVOID
+};
+
+typedef struct
+{
+  gfloat  x, y;
+  gfloat  r;     /* crowding radius at full target density */
+  guint32 index; /* into the candidate array */
+} Point;
+
+typedef struct
+{
+  const Point *pts;
+  gsize        n;
+  gfloat       cell;
+  gint         cols, rows;
+  gfloat       x0, y0;
+  guint32     *start; /* cols * rows + 1 offsets into order */
+  guint32     *order; /* point indices sorted by cell */
+} Grid;
+
+typedef struct
+{
+  SmpProgressFunc func;
+  gpointer        data;
+  gdouble         done, span; /* this stage maps to [done, done + span] */
+} Progress;
+
+gdouble
+smp_session_share (gint k, gint n)
+{
+  static const gdouble shares[4][4] = {
+    { 1.0 },
+    { 0.5, 1.0 },
+    { 0.3, 0.7, 1.0 }, /* the published three-session build-up */
+    { 0.25, 0.5, 0.75, 1.0 },
+  };
+
+  g_return_val_if_fail (n >= 1 && n <= 4 && k >= 1 && k <= n, 1.0);
+  return shares[n - 1][k - 1];
+}
+
+/* Pixels per cm: the engine is always handed a resolved scale. */
+static gdouble
+impressions_per_px2 (const SmpParams *params)
+{
+  return params->density / (params->scale * params->scale);
+}
+
+static gfloat
+hairline_ramp (const SmpField *field, const SmpParams *params, gint col,
+               gint row)
+{
+  const gfloat dist = smp_field_edge_distance (field, col, row);
+  gdouble      fade, x, y, wander, t;
+
+  if (params->hairline_fade <= 0.0 || dist >= G_MAXFLOAT)
+    return 1.0f;
+
+  fade = params->hairline_fade * params->scale / 10.0;
+  if (fade < 1.0)
+    return 1.0f;
+
+  /* A broken front: two octaves of noise, one as wide as the fade and one
+   * a third of it, move the ramp in and out along the edge.
+   */
+  x      = (col + 0.5) * SMP_FIELD_CELL / fade;
+  y      = (row + 0.5) * SMP_FIELD_CELL / fade;
+  wander = 0.65 * smp_value_noise (params->seed ^ TAG_FRONT, x / 1.3, y / 1.3)
+           + 0.35
+                 * smp_value_noise (params->seed ^ (TAG_FRONT << 8), x * 3.0,
+                                    y * 3.0);
+  /* The wander fades out toward the edge itself, where density is none. */
+  t = (dist + HAIRLINE_WANDER * fade * wander * MIN (1.0, 2.0 * dist / fade))
+      / fade;
+  t = CLAMP (t, 0.0, 1.0);
+  return (gfloat)(t * t * (3.0 - 2.0 * t));
+}
+
+gfloat *
+smp_layout_weights (const SmpField *field, const SmpParams *params)
+{
+  const gint cols = smp_field_cols (field), rows = smp_field_rows (field);
+  gfloat    *w = g_new (gfloat, (gsize)cols * rows);
+
+  for (gint r = 0; r < rows; r++)
+    for (gint c = 0; c < cols; c++)
+      {
+        const gfloat sel = smp_field_selection (field, c, r);
+        gfloat       v   = 0.0f;
+
+        if (sel > 0.0f)
+          v = sel * hairline_ramp (field, params, c, r)
+              * (1.0f - params->hair_blend * smp_field_hair (field, c, r));
+
+        w[(gsize)r * cols + c] = CLAMP (v, 0.0f, 1.0f);
+      }
+
+  return w;
+}
+
+static gdouble
+expected_count (const SmpField *field, const SmpParams *params, const gfloat *w)
+{
+  const gint cols = smp_field_cols (field), rows = smp_field_rows (field);
+  gdouble    sum = 0.0;
+
+  for (gint r = 0; r < rows; r++)
+    for (gint c = 0; c < cols; c++)
+      sum += w[(gsize)r * cols + c] * smp_field_cell_area (field, c, r);
+
+  return sum * impressions_per_px2 (params);
+}
+
+gdouble
+smp_layout_expected_count (const SmpField *field, const SmpParams *params)
+{
+  gfloat *w     = smp_layout_weights (field, params);
+  gdouble count = expected_count (field, params, w);
+
+  g_free (w);
+  return count;
+}
+
+/* The pixels of a cw x ch cell that are not hair, as a bit set; 0 when
+ * the cell has no hair or nothing but hair.
+ */
+static guint16
+skin_pixels (guint16 hair, gint cw, gint ch)
+{
+  guint16 inside = 0;
+
+  if (!hair)
+    return 0;
+
+  for (gint j = 0; j < ch; j++)
+    for (gint i = 0; i < cw; i++)
+      inside |= 1u << (j * SMP_FIELD_CELL + i);
+
+  return inside & ~hair;
+}
+
+/* Moves a candidate to the same spot within a pixel of the cell that is
+ * skin, chosen by hash among them.
+ */
+static void
+move_onto_skin (Point *p, guint16 skin, gint x0, gint y0, guint32 hash)
+{
+  gint pick = (gint)(hash % (guint32)__builtin_popcount (skin));
+  gint bit  = -1;
+
+  while (pick >= 0)
+    {
+      bit++;
+      if ((skin >> bit) & 1)
+        pick--;
+    }
+
+  p->x = x0 + bit % SMP_FIELD_CELL + (p->x - floorf (p->x));
+  p->y = y0 + bit / SMP_FIELD_CELL + (p->y - floorf (p->y));
+}
+
+/* Scatters candidates cell by cell, in proportion to the weights; each
+ * gets the crowding radius of the density where it lies.
+ */
+static Point *
+scatter_candidates (const SmpField *field, const SmpParams *params,
+                    const gfloat *w, gdouble r_full, guint32 **keys,
+                    gsize *n_points)
+{
+  const gint    cols = smp_field_cols (field), rows = smp_field_rows (field);
+  const gint    width   = smp_field_width (field);
+  const gint    height  = smp_field_height (field);
+  const gdouble per_px2 = OVERSAMPLING * impressions_per_px2 (params);
+  const guint32 seed    = (guint32)params->seed;
+  GArray       *pts     = g_array_new (FALSE, FALSE, sizeof (Point));
+  GArray       *ids     = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  for (gint r = 0; r < rows; r++)
+    for (gint c = 0; c < cols; c++)
+      {
+        const gsize   cell = (gsize)r * cols + c;
+        const gdouble wc   = w[cell];
+        const gint    x0 = c * SMP_FIELD_CELL, y0 = r * SMP_FIELD_CELL;
+        const gint    cw = MIN (SMP_FIELD_CELL, width - x0);
+        const gint    ch = MIN (SMP_FIELD_CELL, height - y0);
+        gdouble       expected;
+        gint          n;
+        gfloat        radius;
+        guint16       skin_px;
+
+        if (wc <= 0.0f)
+          continue;
+
+        expected = per_px2 * wc * cw * ch;
+        n        = (gint)floor (expected
+                                + smp_hash_uniform (seed, cell, 0, TAG_COUNT));
+        radius   = (gfloat)(r_full / sqrt (MAX (wc, MIN_RADIUS_WEIGHT)));
+
+        skin_px = skin_pixels (smp_field_hair_pixels (field, c, r), cw, ch);
+        for (gint k = 0; k < n; k++)
+          {
+            Point p = { x0 + cw * smp_hash_uniform (seed, cell, k, TAG_X),
+                        y0 + ch * smp_hash_uniform (seed, cell, k, TAG_Y),
+                        radius, (guint32)pts->len };
+            const guint32 key = smp_hash (seed, cell, k, TAG_KEY);
+
+            /* Between the hairs, not on them: as strongly as hair blend. */
+            if (skin_px
+                && smp_hash_uniform (seed, cell, k, TAG_AVOID)
+                       < params->hair_blend)
+              move_onto_skin (&p, skin_px, x0, y0,
+                              smp_hash (seed, cell, k, TAG_AVOID));
+
+            g_array_append_val (pts, p);
+            g_array_append_val (ids, key);
+          }
+      }
+
+  *n_points = pts->len;
+  *keys     = (guint32 *)g_array_free (ids, FALSE);
+  return (Point *)g_array_free (pts, FALSE);
+}
+
+static void
+grid_init (Grid *grid, const Point *pts, gsize n, gfloat cell)
+{
+  gfloat x1 = -G_MAXFLOAT, y1 = -G_MAXFLOAT;
+  gsize  n_cells;
+
+  grid->pts = pts;
+  grid->n   = n;
+  grid->x0 = grid->y0 = G_MAXFLOAT;
+  for (gsize i = 0; i < n; i++)
+    {
+      grid->x0 = MIN (grid->x0, pts[i].x);
+      grid->y0 = MIN (grid->y0, pts[i].y);
+      x1       = MAX (x1, pts[i].x);
+      y1       = MAX (y1, pts[i].y);
+    }
+
+  /* Never more cells than about four per point: a sparse selection over a
+   * huge drawable must not make a huge grid.
+   */
+  if (n > 0)
+    {
+      const gdouble area = (gdouble)(x1 - grid->x0 + 1) * (y1 - grid->y0 + 1);
+
+      cell = (gfloat)MAX (cell, sqrt (area / (4.0 * n)));
+    }
+  else
+    {
+      grid->x0 = grid->y0 = 0;
+      x1 = y1 = 0;
+    }
+
+  grid->cell = cell;
+  grid->cols = (gint)((x1 - grid->x0) / cell) + 1;
+  grid->rows = (gint)((y1 - grid->y0) / cell) + 1;
+  n_cells    = (gsize)grid->cols * grid->rows;
+
+  grid->start = g_new0 (guint32, n_cells + 1);
+  grid->order = g_new (guint32, MAX (n, 1));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const gint cx = (gint)((pts[i].x - grid->x0) / cell);
+      const gint cy = (gint)((pts[i].y - grid->y0) / cell);
+
+      grid->start[(gsize)cy * grid->cols + cx + 1]++;
+    }
+  for (gsize c = 0; c < n_cells; c++)
+    grid->start[c + 1] += grid->start[c];
+
+  {
+    guint32 *fill = g_memdup2 (grid->start, n_cells * sizeof (guint32));
+
+    for (gsize i = 0; i < n; i++)
+      {
+        const gint cx = (gint)((pts[i].x - grid->x0) / cell);
+        const gint cy = (gint)((pts[i].y - grid->y0) / cell);
+
+        grid->order[fill[(gsize)cy * grid->cols + cx]++] = (guint32)i;
+      }
+    g_free (fill);
+  }
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_free (grid->start);
+  g_free (grid->order);
+}
+
+/* Collects into out every point other than i within reach of point i. */
+static void
+grid_neighbours (const Grid *grid, guint32 i, gdouble reach, GArray *out)
+{
+  const Point *p   = &grid->pts[i];
+  const gint   cx0 = MAX (0, (gint)((p->x - reach - grid->x0) / grid->cell));
+  const gint   cy0 = MAX (0, (gint)((p->y - reach - grid->y0) / grid->cell));
+  const gint   cx1
+      = MIN (grid->cols - 1, (gint)((p->x + reach - grid->x0) / grid->cell));
+  const gint cy1
+      = MIN (grid->rows - 1, (gint)((p->y + reach - grid->y0) / grid->cell));
+
+  g_array_set_size (out, 0);
+  for (gint cy = cy0; cy <= cy1; cy++)
+    for (gint cx = cx0; cx <= cx1; cx++)
+      {
+        const gsize c = (gsize)cy * grid->cols + cx;
+
+        for (guint32 k = grid->start[c]; k < grid->start[c + 1]; k++)
+          if (grid->order[k] != i)
+            g_array_append_val (out, grid->order[k]);
+      }
+}
+
+/* Yuksel's weight of one neighbour: large when close, none past reach. */
+static inline gdouble
+pair_weight (const Point *a, const Point *b, gdouble scale, gdouble min_frac)
+{
+  const gdouble reach = (a->r + b->r) * scale;
+  const gdouble dx = a->x - b->x, dy = a->y - b->y;
+  const gdouble d2 = dx * dx + dy * dy;
+  gdouble       d, t, t2, t4;
+
+  if (d2 >= reach * reach)
+    return 0.0;
+
+  d  = MAX (sqrt (d2), min_frac * reach);
+  t  = 1.0 - d / reach;
+  t2 = t * t;
+  t4 = t2 * t2;
+  return t4 * t4; /* WEIGHT_ALPHA = 8 */
+}
+
+/* The binary max-heap of crowding weights, ties broken by index so that
+ * the outcome never depends on anything but the points.
+ */
+typedef struct
+{
+  gdouble *weight;
+  guint32 *heap;
+  guint32 *pos;
+  gsize    size;
+} Heap;
+
+static inline gboolean
+heap_above (const Heap *h, guint32 a, guint32 b)
+{
+  return h->weight[a] > h->weight[b] || (h->weight[a] == h->weight[b] && a > b);
+}
+
+static void
+heap_swap (Heap *h, gsize i, gsize j)
+{
+  const guint32 a = h->heap[i], b = h->heap[j];
+
+  h->heap[i] = b;
+  h->heap[j] = a;
+  h->pos[b]  = (guint32)i;
+  h->pos[a]  = (guint32)j;
+}
+
+static void
+heap_down (Heap *h, gsize i)
+{
+  while (TRUE)
+    {
+      const gsize l = 2 * i + 1, r = l + 1;
+      gsize       top = i;
+
+      if (l < h->size && heap_above (h, h->heap[l], h->heap[top]))
+        top = l;
+      if (r < h->size && heap_above (h, h->heap[r], h->heap[top]))
+        top = r;
+      if (top == i)
+        return;
+      heap_swap (h, i, top);
+      i = top;
+    }
+}
+
+static guint32
+heap_pop (Heap *h)
+{
+  const guint32 top = h->heap[0];
+
+  h->size--;
+  if (h->size > 0)
+    {
+      heap_swap (h, 0, h->size);
+      heap_down (h, 0);
+    }
+  h->pos[top] = G_MAXUINT32;
+  return top;
+}
+
+static gboolean
+report (Progress *progress, gdouble fraction)
+{
+  if (!progress->func)
+    return TRUE;
+
+  return progress->func (progress->done + progress->span * fraction,
+                         progress->data);
+}
+
+/* Removes the most crowded points of pts until target remain; marks the
+ * removed ones in removed[] (by position in pts).  radius_scale widens
+ * the crowding radius for a sparser target.
+ */
+static gboolean
+eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
+           gboolean *removed, Progress *progress)
+{
+  const gdouble min_frac
+      = WEIGHT_BETA * (1.0 - pow ((gdouble)target / MAX (n, 1), WEIGHT_GAMMA))
+        / 2.0;
+  gfloat   r_max = 0.0f;
+  Grid     grid;
+  Heap     heap;
+  GArray  *near;
+  gsize    step;
+  gboolean ok = TRUE;
+
+  memset (removed, 0, n * sizeof (gboolean));
+  if (target >= n)
+    return TRUE;
+
+  for (gsize i = 0; i < n; i++)
+    r_max = MAX (r_max, pts[i].r);
+
+  grid_init (&grid, pts, n, (gfloat)(2.0 * r_max * radius_scale));
+  near = g_array_new (FALSE, FALSE, sizeof (guint32));
+
+  heap.weight = g_new0 (gdouble, n);
+  heap.heap   = g_new (guint32, n);
+  heap.pos    = g_new (guint32, n);
+  heap.size   = n;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gdouble sum = 0.0;
+
+      grid_neighbours (&grid, (guint32)i, (pts[i].r + r_max) * radius_scale,
+                       near);
+      for (guint k = 0; k < near->len; k++)
+        sum += pair_weight (&pts[i], &pts[g_array_index (near, guint32, k)],
+                            radius_scale, min_frac);
+      heap.weight[i] = sum;
+      heap.heap[i]   = (guint32)i;
+      heap.pos[i]    = (guint32)i;
+    }
+
+  for (gsize i = n / 2; i-- > 0;)
+    heap_down (&heap, i);
+
+  step = MAX ((n - target) / 50, 1024);
+  for (gsize removed_count = 0; heap.size > target; removed_count++)
+    {
+      const guint32 i = heap_pop (&heap);
+
+      removed[i] = TRUE;
+      grid_neighbours (&grid, i, (pts[i].r + r_max) * radius_scale, near);
+      for (guint k = 0; k < near->len; k++)
+        {
+          const guint32 j = g_array_index (near, guint32, k);
+          gdouble       wj;
+
+          if (heap.pos[j] == G_MAXUINT32)
+            continue;
+
+          wj = pair_weight (&pts[i], &pts[j], radius_scale, min_frac);
+          if (wj > 0.0)
+            {
+              heap.weight[j] -= wj;
+              heap_down (&heap, heap.pos[j]);
+            }
+        }
+
+      if (removed_count % step == 0
+          && !report (progress, (gdouble)removed_count / (n - target)))
+        {
+          ok = FALSE;
+          break;
+        }
+    }
+
+  g_free (heap.weight);
+  g_free (heap.heap);
+  g_free (heap.pos);
+  g_array_free (near, TRUE);
+  grid_clear (&grid);
+  return ok;
+}
+
+/* Keeps the points not removed, in order; returns how many. */
+static gsize
+compact (Point *pts, gsize n, const gboolean *removed)
+{
+  gsize kept = 0;
+
+  for (gsize i = 0; i < n; i++)
+    if (!removed[i])
+      pts[kept++] = pts[i];
+
+  return kept;
+}
+
+SmpLayoutStatus
+smp_layout_new (const SmpField *field, const SmpParams *params,
+                SmpProgressFunc progress_func, gpointer user_data,
+                SmpLayout **result)
+{
+  gfloat       *w        = smp_layout_weights (field, params);
+  const gdouble expected = expected_count (field, params, w);
+  /* Yuksel's r_max for the target density at full weight. */
+  const gdouble r_full
+      = sqrt (1.0 / (2.0 * sqrt (3.0) * impressions_per_px2 (params)));
+  Progress   progress = { progress_func, user_data, 0.0, 0.0 };
+  SmpLayout *layout;
+  Point     *all, *pts;
+  guint32   *keys;
+  gint      *session;
+  gboolean  *removed;
+  gsize      n_all, n, target;
+  gboolean   ok = TRUE;
+
+  *result = NULL;
+  if (expected > SMP_MAX_IMPRESSIONS)
+    {
+      g_free (w);
+      return SMP_LAYOUT_TOO_MANY;
+    }
+
+  all = scatter_candidates (field, params, w, r_full, &keys, &n_all);
+  g_free (w);
+
+  n       = n_all;
+  pts     = g_memdup2 (all, MAX (n, 1) * sizeof (Point));
+  target  = (gsize)floor (expected + 0.5);
+  session = g_new0 (gint, MAX (n, 1));
+  removed = g_new (gboolean, MAX (n, 1));
+
+  /* Down to the finished treatment, then to each earlier session in turn:
+   * the points removed on the way from session k to k - 1 are session k's.
+   */
+  for (gint k = params->sessions; k >= 1 && ok; k--)
+    {
+      const gdouble share = smp_session_share (k, params->sessions);
+      const gsize   goal  = (gsize)floor (target * share + 0.5);
+
+      progress.span = (k == params->sessions ? 0.7 : 0.3 / params->sessions);
+      ok = eliminate (pts, n, goal, 1.0 / sqrt (share), removed, &progress);
+      progress.done += progress.span;
+
+      for (gsize i = 0; i < n; i++)
+        if (removed[i] && k < params->sessions)
+          session[pts[i].index] = k + 1;
+
+      n = compact (pts, n, removed);
+    }
+
+  for (gsize i = 0; i < n; i++)
+    session[pts[i].index] = 1;
+
+  layout = NULL;
+  if (ok)
+    {
+      /* The survivors in scatter order, which is canonical. */
+      GArray *out = g_array_new (FALSE, FALSE, sizeof (SmpImpression));
+
+      for (gsize i = 0; i < n_all; i++)
+        if (session[i] > 0)
+          {
+            const SmpImpression imp
+                = { all[i].x, all[i].y, keys[i], session[i] };
+
+            g_array_append_val (out, imp);
+          }
+
+      layout                = g_new0 (SmpLayout, 1);
+      layout->sessions      = params->sessions;
+      layout->width         = smp_field_width (field);
+      layout->height        = smp_field_height (field);
+      layout->n_impressions = out->len;
+      layout->impressions   = (SmpImpression *)g_array_free (out, FALSE);
+    }
+
+  g_free (all);
+  g_free (pts);
+  g_free (keys);
+  g_free (session);
+  g_free (removed);
+
+  *result = layout;
+  return ok ? SMP_LAYOUT_OK : SMP_LAYOUT_CANCELLED;
+}
+
+void
+smp_layout_free (SmpLayout *layout)
+{
+  if (!layout)
+    return;
+
+  g_free (layout->impressions);
+  g_free (layout);
+}

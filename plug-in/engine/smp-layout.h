@@ -1,0 +1,75 @@
+/* scalp-micropigmentation: where the impressions go.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef __SMP_LAYOUT_H__
+#define __SMP_LAYOUT_H__
+
+#include <glib.h>
+
+#include "smp-field.h"
+#include "smp-params.h"
+
+G_BEGIN_DECLS
+
+/* The most impressions one run places: past this a photo asks for more
+ * pigment dots than any scalp has, and memory would run out.
+ */
+#define SMP_MAX_IMPRESSIONS 10000000
+
+/* Called now and then with the fraction done; return FALSE to cancel. */
+typedef gboolean (*SmpProgressFunc) (gdouble fraction, gpointer user_data);
+
+typedef struct
+{
+  gfloat  x, y;    /* centre, in drawable pixels */
+  guint32 key;     /* identity: its size, shape and tone derive from it */
+  gint    session; /* 1 = first session */
+} SmpImpression;
+
+typedef struct
+{
+  SmpImpression *impressions;
+  gsize          n_impressions;
+  gint           sessions;
+  gint           width, height; /* the drawable's size */
+} SmpLayout;
+
+typedef enum
+{
+  SMP_LAYOUT_OK,
+  SMP_LAYOUT_TOO_MANY, /* more than SMP_MAX_IMPRESSIONS */
+  SMP_LAYOUT_CANCELLED
+} SmpLayoutStatus;
+
+/* The expected number of impressions for these parameters on this field;
+ * scale must be resolved (> 0).
+ */
+gdouble smp_layout_expected_count (const SmpField  *field,
+                                   const SmpParams *params);
+
+/* Density weight of each field cell, 0 to 1: selection x hairline ramp x
+ * room left by hair.  Returns a new array of cols x rows floats.
+ */
+gfloat *smp_layout_weights (const SmpField *field, const SmpParams *params);
+
+/* Places the impressions.  Depends only on the field, the seed and the
+ * parameters that decide placement (density, hairline fade, hair blend,
+ * sessions, scale), never on the order in which anything is rendered.
+ */
+SmpLayoutStatus smp_layout_new (const SmpField *field, const SmpParams *params,
+                                SmpProgressFunc progress, gpointer user_data,
+                                SmpLayout **layout);
+
+void smp_layout_free (SmpLayout *layout);
+
+/* Cumulative share of the impressions in place after session k (1-based)
+ * of n: with three sessions about 30%, 70% and 100%.
+ */
+gdouble smp_session_share (gint k, gint n);
+
+G_END_DECLS
+
+#endif /* __SMP_LAYOUT_H__ */

@@ -1,0 +1,101 @@
+/* scalp-micropigmentation: the filter's parameters, declared once.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef __SMP_PARAMS_H__
+#define __SMP_PARAMS_H__
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Outputs of the filter (PDB argument "output"). */
+typedef enum
+{
+  SMP_OUTPUT_DRAWABLE       = 0,
+  SMP_OUTPUT_LAYER          = 1,
+  SMP_OUTPUT_SESSION_LAYERS = 2
+} SmpOutput;
+
+typedef struct
+{
+  gdouble r, g, b; /* perceptual (sRGB-encoded), 0 to 1 */
+} SmpColor;
+
+/* What the user sets, in the units the PDB and the dialog show. */
+typedef struct
+{
+  gdouble  density;        /* impressions per cm² once treatment is complete */
+  gdouble  dot_size;       /* mean impression diameter, mm */
+  gdouble  size_variation; /* 0 to 1 */
+  SmpColor pigment;
+  gdouble  opacity;        /* percent */
+  gdouble  softness;       /* 0 to 1 */
+  gdouble  tone_variation; /* 0 to 1 */
+  gdouble  hairline_fade;  /* mm */
+  gdouble  hair_blend;     /* 0 to 1 */
+  gint     sessions;       /* 1 to 4 */
+  gdouble  scale;          /* pixels per cm; 0 = from the image's resolution */
+  gint     seed;
+  gint     output; /* SmpOutput */
+} SmpParams;
+
+typedef enum
+{
+  SMP_PARAM_DOUBLE,
+  SMP_PARAM_INT,
+  SMP_PARAM_COLOR
+} SmpParamType;
+
+/* One filter parameter: the PDB argument, its validation, its dialog
+ * control and its documentation all come from this descriptor.  Strings are
+ * marked for translation with N_() and translated by whoever shows them.
+ */
+typedef struct
+{
+  const gchar *name; /* PDB argument name */
+  SmpParamType type;
+  const gchar *label; /* dialog label, with mnemonic */
+  const gchar *blurb; /* PDB description and tooltip */
+  const gchar *unit;  /* shown after values in messages, may be "" */
+  gdouble      min;   /* hard range, checked on every call */
+  gdouble      max;
+  gdouble      ui_min; /* slider range */
+  gdouble      ui_max;
+  gdouble      def;    /* default (colours: see smp_params_defaults) */
+  gint         digits; /* decimals shown in the dialog */
+  gdouble      step;
+  gdouble      page;
+  gboolean     zero_is_auto; /* 0 is allowed below min and means "automatic" */
+  gsize        offset;       /* where the value lives in SmpParams */
+} SmpParamDesc;
+
+/* The PDB arguments after run-mode, image and drawable, in PDB order. */
+const SmpParamDesc *smp_params_table (guint *n_params);
+const SmpParamDesc *smp_params_lookup (const gchar *name);
+
+void smp_params_defaults (SmpParams *params);
+
+gdouble smp_param_get (const SmpParams *params, const SmpParamDesc *desc);
+void smp_param_set (SmpParams *params, const SmpParamDesc *desc, gdouble value);
+
+gboolean smp_param_value_ok (const SmpParamDesc *desc, gdouble value);
+
+/* Returns the first parameter whose value is out of range, not finite or
+ * not whole where it must be, or NULL when all are valid.
+ */
+const SmpParamDesc *smp_params_find_invalid (const SmpParams *params);
+
+/* Pigment coverage of the skin: density x area of one mean impression, as a
+ * fraction.  Past about 0.2 impressions merge into a solid tone.
+ */
+gdouble smp_params_coverage (const SmpParams *params);
+
+/* Mean distance between neighbouring impressions, in mm. */
+gdouble smp_params_spacing_mm (const SmpParams *params);
+
+G_END_DECLS
+
+#endif /* __SMP_PARAMS_H__ */

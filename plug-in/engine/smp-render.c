@@ -1,0 +1,395 @@
+/* scalp-micropigmentation: how each impression looks in the skin.
+ *
+ * An impression is a disc of pigment seen through skin: a slightly
+ * elliptical outline blurred by diffusion (softness) and by the pixel's own
+ * footprint.  It does not paint over the skin; it filters the light the
+ * skin returns, multiplying each channel toward the pigment's colour, so the
+ * skin's shading, highlights and texture stay visible through it, and
+ * overlapping impressions darken as layered pigment does.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "smp-render.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "smp-random.h"
+
+/* Blur of a pixel's own footprint (a box of one pixel has sigma 0.29). */
+#define PIXEL_SIGMA 0.35
+
+/* Edge blur, as a fraction of the radius, at softness 1. */
+#define SOFTNESS_SIGMA 0.6
+
+/* Impressions narrower than this many pixels across their footprint get
+ * their pigment summed over the pixels they touch, so that a dot smaller
+ * than a pixel still deposits exactly its area.
+ */
+#define EXACT_EXTENT 8.0
+
+/* Coverage table over the erfc argument in [-TABLE_RANGE, TABLE_RANGE]. */
+#define TABLE_SIZE 1024
+#define TABLE_RANGE 3.0f
+
+/* Side of a bucket of the stamp index, in pixels. */
+#define BUCKET 64
+
+/* Stream tags for the impressions' looks. */
+enum
+{
+  TAG_SIZE = 11,
+  TAG_ASPECT,
+  TAG_ANGLE,
+  TAG_TONE
+};
+
+typedef struct
+{
+  gfloat x, y;
+  gfloat cos_t, sin_t;
+  gfloat inv_a, inv_b; /* 1 / semi-axes */
+  gfloat sharp;        /* radius / (sqrt 2 sigma): erfc argument per rho */
+  gfloat gain;         /* normalisation so the pigment equals the area */
+  gfloat strength;     /* opacity x tone x session depth */
+  gfloat extent;       /* half the side of the bounding box */
+  gfloat area;         /* pi a b */
+  gint   session;
+} Stamp;
+
+struct _SmpStamps
+{
+  Stamp          *stamps; /* sorted by bucket, then scatter order */
+  gsize           n;
+  guint32        *bucket_start;
+  gint            bucket_cols, bucket_rows;
+  gfloat          max_extent;
+  gfloat          absorb[3]; /* 1 - linear pigment, per channel */
+  gfloat          absorb_gray;
+  gfloat          hair_blend;
+  const SmpField *field;
+};
+
+static gfloat coverage_table[TABLE_SIZE + 1];
+
+static void
+init_coverage_table (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (gint i = 0; i <= TABLE_SIZE; i++)
+        {
+          const gdouble t = -TABLE_RANGE + 2.0 * TABLE_RANGE * i / TABLE_SIZE;
+
+          coverage_table[i] = (gfloat)(0.5 * erfc (t));
+        }
+      g_once_init_leave (&done, 1);
+    }
+}
+
+/* Coverage of a pixel at normalised elliptical radius rho. */
+static inline gfloat
+stamp_coverage (const Stamp *s, gfloat dx, gfloat dy)
+{
+  const gfloat u = (dx * s->cos_t + dy * s->sin_t) * s->inv_a;
+  const gfloat v = (dy * s->cos_t - dx * s->sin_t) * s->inv_b;
+  const gfloat t = (sqrtf (u * u + v * v) - 1.0f) * s->sharp;
+  gfloat       pos, frac;
+  gint         i;
+
+  if (t >= TABLE_RANGE)
+    return 0.0f;
+  if (t <= -TABLE_RANGE)
+    return 1.0f;
+
+  pos  = (t + TABLE_RANGE) * (TABLE_SIZE / (2.0f * TABLE_RANGE));
+  i    = (gint)pos;
+  frac = pos - i;
+  return coverage_table[i] + (coverage_table[i + 1] - coverage_table[i]) * frac;
+}
+
+gdouble
+smp_srgb_to_linear (gdouble value)
+{
+  if (value <= 0.04045)
+    return value / 12.92;
+
+  return pow ((value + 0.055) / 1.055, 2.4);
+}
+
+/* Gain that makes the pixels' coverage add up to the impression's area. */
+static gfloat
+exact_gain (const Stamp *s)
+{
+  const gint x0  = (gint)floorf (s->x - s->extent);
+  const gint x1  = (gint)ceilf (s->x + s->extent);
+  const gint y0  = (gint)floorf (s->y - s->extent);
+  const gint y1  = (gint)ceilf (s->y + s->extent);
+  gdouble    sum = 0.0;
+
+  for (gint y = y0; y <= y1; y++)
+    for (gint x = x0; x <= x1; x++)
+      sum += stamp_coverage (s, x + 0.5f - s->x, y + 0.5f - s->y);
+
+  return sum > 0.0 ? (gfloat)(s->area / sum) : 0.0f;
+}
+
+static void
+make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
+            gint sessions)
+{
+  const guint32 seed   = (guint32)params->seed;
+  const gdouble spread = 0.3 * params->size_variation;
+  const gdouble mean_r = params->dot_size * params->scale / 20.0; /* px */
+  const gdouble n_size = smp_hash_normal (seed, imp->key, 0, TAG_SIZE);
+  const gdouble n_tone = smp_hash_normal (seed, imp->key, 0, TAG_TONE);
+  const gdouble aspect
+      = 1.0 + 0.3 * smp_hash_uniform (seed, imp->key, 0, TAG_ASPECT);
+  const gdouble angle = G_PI * smp_hash_uniform (seed, imp->key, 0, TAG_ANGLE);
+  /* Lognormal sizes with the requested mean. */
+  const gdouble radius = mean_r * exp (spread * n_size - 0.5 * spread * spread);
+  const gdouble a      = radius * sqrt (aspect);
+  const gdouble b      = radius / sqrt (aspect);
+  const gdouble soft   = SOFTNESS_SIGMA * params->softness * radius;
+  const gdouble sigma  = sqrt (soft * soft + PIXEL_SIGMA * PIXEL_SIGMA);
+  const gdouble tone
+      = CLAMP (1.0 + 0.4 * params->tone_variation * n_tone, 0.2, 1.8);
+  /* Later sessions sit a little darker, as fresher work does. */
+  const gdouble depth
+      = 1.0 - 0.12 * (sessions - imp->session) / MAX (sessions - 1, 1);
+
+  s->x        = imp->x;
+  s->y        = imp->y;
+  s->cos_t    = (gfloat)cos (angle);
+  s->sin_t    = (gfloat)sin (angle);
+  s->inv_a    = (gfloat)(1.0 / a);
+  s->inv_b    = (gfloat)(1.0 / b);
+  s->sharp    = (gfloat)(radius / (G_SQRT2 * sigma));
+  s->strength = (gfloat)MIN (1.0, params->opacity / 100.0 * tone * depth);
+  s->extent   = (gfloat)(a * (1.0 + TABLE_RANGE / s->sharp));
+  s->area     = (gfloat)(G_PI * a * b);
+  s->session  = imp->session;
+
+  if (s->extent <= EXACT_EXTENT)
+    s->gain = exact_gain (s);
+  else
+    s->gain = (gfloat)(radius * radius / (radius * radius + sigma * sigma));
+}
+
+static gint
+stamp_bucket (const SmpStamps *st, const Stamp *s)
+{
+  const gint bx = CLAMP ((gint)(s->x / BUCKET), 0, st->bucket_cols - 1);
+  const gint by = CLAMP ((gint)(s->y / BUCKET), 0, st->bucket_rows - 1);
+
+  return by * st->bucket_cols + bx;
+}
+
+/* Sorts the stamps by bucket, keeping scatter order inside each: the order
+ * in which a pixel's impressions multiply is then the same for any tiling.
+ */
+static void
+index_stamps (SmpStamps *st, Stamp *unsorted)
+{
+  const gsize n_buckets = (gsize)st->bucket_cols * st->bucket_rows;
+  guint32    *fill;
+
+  st->bucket_start = g_new0 (guint32, n_buckets + 1);
+  for (gsize i = 0; i < st->n; i++)
+    st->bucket_start[stamp_bucket (st, &unsorted[i]) + 1]++;
+  for (gsize b = 0; b < n_buckets; b++)
+    st->bucket_start[b + 1] += st->bucket_start[b];
+
+  fill = g_memdup2 (st->bucket_start, n_buckets * sizeof (guint32));
+  for (gsize i = 0; i < st->n; i++)
+    st->stamps[fill[stamp_bucket (st, &unsorted[i])]++] = unsorted[i];
+  g_free (fill);
+}
+
+SmpStamps *
+smp_stamps_new (const SmpLayout *layout, const SmpField *field,
+                const SmpParams *params)
+{
+  SmpStamps    *st = g_new0 (SmpStamps, 1);
+  Stamp        *unsorted;
+  const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
+                               smp_srgb_to_linear (params->pigment.g),
+                               smp_srgb_to_linear (params->pigment.b) };
+
+  init_coverage_table ();
+
+  st->n           = layout->n_impressions;
+  st->field       = field;
+  st->hair_blend  = (gfloat)params->hair_blend;
+  st->bucket_cols = MAX (1, (layout->width + BUCKET - 1) / BUCKET);
+  st->bucket_rows = MAX (1, (layout->height + BUCKET - 1) / BUCKET);
+  for (gint c = 0; c < 3; c++)
+    st->absorb[c] = (gfloat)(1.0 - pigment[c]);
+  st->absorb_gray = (gfloat)(1.0
+                             - (0.2126 * pigment[0] + 0.7152 * pigment[1]
+                                + 0.0722 * pigment[2]));
+
+  unsorted = g_new (Stamp, MAX (st->n, 1));
+  for (gsize i = 0; i < st->n; i++)
+    {
+      make_stamp (&unsorted[i], &layout->impressions[i], params,
+                  layout->sessions);
+      st->max_extent = MAX (st->max_extent, unsorted[i].extent);
+    }
+
+  st->stamps = g_new (Stamp, MAX (st->n, 1));
+  index_stamps (st, unsorted);
+  g_free (unsorted);
+  return st;
+}
+
+void
+smp_stamps_free (SmpStamps *stamps)
+{
+  if (!stamps)
+    return;
+
+  g_free (stamps->stamps);
+  g_free (stamps->bucket_start);
+  g_free (stamps);
+}
+
+gsize
+smp_stamps_count (const SmpStamps *stamps)
+{
+  return stamps->n;
+}
+
+gdouble
+smp_stamps_pigment (const SmpStamps *stamps, gsize i)
+{
+  g_return_val_if_fail (i < stamps->n, 0.0);
+  return stamps->stamps[i].area;
+}
+
+/* Multiplies one stamp's transmittance into the rectangle's buffer. */
+static void
+stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
+            gint n_color, gfloat *trans)
+{
+  const gint x0 = MAX (rect->x, (gint)floorf (s->x - s->extent));
+  const gint x1
+      = MIN (rect->x + rect->width - 1, (gint)ceilf (s->x + s->extent));
+  const gint y0 = MAX (rect->y, (gint)floorf (s->y - s->extent));
+  const gint y1
+      = MIN (rect->y + rect->height - 1, (gint)ceilf (s->y + s->extent));
+
+  for (gint y = y0; y <= y1; y++)
+    {
+      gfloat *t
+          = trans
+            + ((gsize)(y - rect->y) * rect->width + (x0 - rect->x)) * n_color;
+
+      for (gint x = x0; x <= x1; x++, t += n_color)
+        {
+          gfloat cov = stamp_coverage (s, x + 0.5f - s->x, y + 0.5f - s->y);
+
+          if (cov <= 0.0f)
+            continue;
+
+          cov = MIN (1.0f, cov * s->gain) * s->strength;
+          for (gint c = 0; c < n_color; c++)
+            t[c] *= 1.0f - cov * absorb[c];
+        }
+    }
+}
+
+static gfloat
+pixel_luminance (const gfloat *p, gint n_color)
+{
+  if (n_color == 1)
+    return p[0];
+
+  return 0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2];
+}
+
+void
+smp_render (const SmpStamps *st, gint first_session, gint last_session,
+            SmpRenderMode mode, const SmpRect *rect)
+{
+  const gint    n_color = rect->n_color;
+  const gfloat *absorb  = n_color == 1 ? &st->absorb_gray : st->absorb;
+  const gsize   n_px    = (gsize)rect->width * rect->height;
+  gfloat       *trans;
+  gint          bx0, bx1, by0, by1;
+
+  g_return_if_fail (n_color == 1 || n_color == 3);
+  if (rect->width <= 0 || rect->height <= 0)
+    return;
+
+  trans = g_new (gfloat, n_px * n_color);
+  for (gsize i = 0; i < n_px * n_color; i++)
+    trans[i] = 1.0f;
+
+  bx0 = MAX (0, (gint)floorf ((rect->x - st->max_extent) / BUCKET));
+  by0 = MAX (0, (gint)floorf ((rect->y - st->max_extent) / BUCKET));
+  bx1 = MIN (st->bucket_cols - 1,
+             (gint)floorf ((rect->x + rect->width + st->max_extent) / BUCKET));
+  by1 = MIN (st->bucket_rows - 1,
+             (gint)floorf ((rect->y + rect->height + st->max_extent) / BUCKET));
+
+  for (gint by = by0; by <= by1; by++)
+    for (gint bx = bx0; bx <= bx1; bx++)
+      {
+        const gint b = by * st->bucket_cols + bx;
+
+        for (guint32 k = st->bucket_start[b]; k < st->bucket_start[b + 1]; k++)
+          {
+            const Stamp *s = &st->stamps[k];
+
+            if (s->session < first_session || s->session > last_session
+                || s->x + s->extent < rect->x
+                || s->x - s->extent > rect->x + rect->width
+                || s->y + s->extent < rect->y
+                || s->y - s->extent > rect->y + rect->height)
+              continue;
+
+            stamp_into (s, rect, absorb, n_color, trans);
+          }
+      }
+
+  for (gint y = 0; y < rect->height; y++)
+    for (gint x = 0; x < rect->width; x++)
+      {
+        const gsize off
+            = (gsize)y * rect->row_stride + (gsize)x * rect->pixel_stride;
+        const gfloat *src     = rect->src + off;
+        gfloat       *dst     = rect->dst + off;
+        gfloat       *t       = trans + ((gsize)y * rect->width + x) * n_color;
+        gfloat        keep    = 1.0f;
+        gboolean      touched = FALSE;
+
+        for (gint c = 0; c < n_color; c++)
+          touched |= t[c] < 1.0f;
+
+        /* Pigment under hair does not show: the hair covers it. */
+        if (touched && st->hair_blend > 0.0f && st->field)
+          {
+            const gfloat skin = smp_field_skin_reference (
+                st->field, rect->x + x + 0.5f, rect->y + y + 0.5f);
+
+            keep = 1.0f
+                   - st->hair_blend
+                         * smp_hair_likeness (pixel_luminance (src, n_color),
+                                              skin);
+          }
+
+        for (gint c = 0; c < n_color; c++)
+          {
+            const gfloat tc = 1.0f - (1.0f - t[c]) * keep;
+
+            dst[c] = mode == SMP_RENDER_APPLY ? src[c] * tc : tc;
+          }
+      }
+
+  g_free (trans);
+}

@@ -1,0 +1,68 @@
+/* scalp-micropigmentation: how each impression looks in the skin.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef __SMP_RENDER_H__
+#define __SMP_RENDER_H__
+
+#include <glib.h>
+
+#include "smp-field.h"
+#include "smp-layout.h"
+#include "smp-params.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  /* Colour channels become skin x pigment transmittance. */
+  SMP_RENDER_APPLY,
+  /* Colour channels become the transmittance alone: the content of a layer
+   * in a multiply mode that gives the same result over the skin.
+   */
+  SMP_RENDER_TRANSMITTANCE
+} SmpRenderMode;
+
+/* A rectangle of linear-light float pixels in the drawable's coordinates.
+ * Colour channels come first in each pixel; the renderer never touches the
+ * others (alpha).  src and dst may be the same memory.
+ */
+typedef struct
+{
+  gint          x, y, width, height;
+  gint          n_color;      /* 1 (gray) or 3 (RGB) */
+  gint          pixel_stride; /* floats from one pixel to the next */
+  gint          row_stride;   /* floats from one row to the next */
+  const gfloat *src;
+  gfloat       *dst;
+} SmpRect;
+
+typedef struct _SmpStamps SmpStamps;
+
+/* Prepares the layout's impressions for rendering with these looks.  The
+ * field (for keeping pigment off hair) must outlive the stamps.
+ */
+SmpStamps *smp_stamps_new (const SmpLayout *layout, const SmpField *field,
+                           const SmpParams *params);
+void       smp_stamps_free (SmpStamps *stamps);
+
+gsize smp_stamps_count (const SmpStamps *stamps);
+
+/* Pigment one impression deposits, in px² of full coverage: its area. */
+gdouble smp_stamps_pigment (const SmpStamps *stamps, gsize i);
+
+/* Renders the impressions of sessions first to last (1-based, inclusive)
+ * into rect.  Every pixel is a pure function of the stamps and its own
+ * source value: any tiling of the drawable gives the same pixels.
+ */
+void smp_render (const SmpStamps *stamps, gint first_session, gint last_session,
+                 SmpRenderMode mode, const SmpRect *rect);
+
+/* sRGB transfer curve, for the pigment colour the user picks. */
+gdouble smp_srgb_to_linear (gdouble value);
+
+G_END_DECLS
+
+#endif /* __SMP_RENDER_H__ */

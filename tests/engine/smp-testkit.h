@@ -1,0 +1,61 @@
+/* scalp-micropigmentation: synthetic scalps and layout measures for tests.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef __SMP_TESTKIT_H__
+#define __SMP_TESTKIT_H__
+
+#include <glib.h>
+
+#include "smp-field.h"
+#include "smp-layout.h"
+#include "smp-render.h"
+
+G_BEGIN_DECLS
+
+/* A made-up scalp in linear RGB: skin with soft shading, a highlight and
+ * fine texture, and, when hair_band is set, dark strands over the top
+ * quarter.  Returns width x height x 3 floats.
+ */
+gfloat *smp_test_scalp (gint width, gint height, gboolean hair_band,
+                        guint32 seed);
+
+/* TRUE where smp_test_scalp() drew a hair strand (width x height). */
+gboolean *smp_test_scalp_hair_mask (gint width, gint height, guint32 seed);
+
+/* A field from RGB pixels and an optional selection mask (NULL = all). */
+SmpField *smp_test_field (const gfloat *rgb, const gfloat *mask, gint width,
+                          gint height);
+
+typedef struct
+{
+  gdouble x, y;
+} SmpPoint;
+
+/* Points of a layout inside a window, optionally of sessions lo to hi. */
+GArray *smp_test_points (const SmpLayout *layout, gdouble x0, gdouble y0,
+                         gdouble x1, gdouble y1, gint session_lo,
+                         gint session_hi);
+
+/* Clark-Evans index of the points inside the inner window (nearest
+ * neighbours are searched among all points), for a known density per px².
+ */
+gdouble smp_test_clark_evans (GArray *points, gdouble density, gdouble x0,
+                              gdouble y0, gdouble x1, gdouble y1);
+
+/* Smallest distance between two of the points. */
+gdouble smp_test_min_distance (GArray *points);
+
+/* Highest periodogram value |sum exp(-2 pi i k.x)|^2 / N over wave
+ * vectors of the window from half to twice the mean point frequency.
+ * Blue noise stays near 1 to 20; a lattice, even a jittered one, shows a
+ * peak of hundreds.
+ */
+gdouble smp_test_periodogram_peak (GArray *points, gdouble x0, gdouble y0,
+                                   gdouble side);
+
+G_END_DECLS
+
+#endif /* __SMP_TESTKIT_H__ */

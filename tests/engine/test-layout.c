@@ -1,0 +1,426 @@
+/* scalp-micropigmentation: impressions evenly but irregularly spread.
+ *
+ * Thresholds from shared/DOMAIN.md: Clark-Evans R between 1.5 and 1.9, no
+ * two impressions closer than 0.4 x the mean spacing, no lattice peak, the
+ * count within 5%, the three-session build-up of 30/70/100%.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "smp-random.h"
+#include "smp-testkit.h"
+
+#define SCALE 100.0 /* px per cm: 1 px = 0.1 mm */
+
+/* Above this the periodogram has a lattice peak (blue noise stays < 20). */
+#define LATTICE_PEAK 40.0
+
+static SmpParams
+params_for (gdouble density, gint sessions, guint32 seed)
+{
+  SmpParams p;
+
+  smp_params_defaults (&p);
+  p.scale         = SCALE;
+  p.density       = density;
+  p.sessions      = sessions;
+  p.seed          = (gint)seed;
+  p.hairline_fade = 0;
+  return p;
+}
+
+static SmpLayout *
+layout_on (const gfloat *rgb, const gfloat *mask, gint w, gint h,
+           const SmpParams *p, SmpField **field_out)
+{
+  SmpField  *field = smp_test_field (rgb, mask, w, h);
+  SmpLayout *layout;
+
+  g_assert_cmpint (smp_layout_new (field, p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_OK);
+  if (field_out)
+    *field_out = field;
+  else
+    smp_field_free (field);
+  return layout;
+}
+
+static SmpLayout *
+uniform_layout (gint side, gdouble density, gint sessions, guint32 seed)
+{
+  gfloat         *rgb    = smp_test_scalp (side, side, FALSE, 1);
+  const SmpParams p      = params_for (density, sessions, seed);
+  SmpLayout      *layout = layout_on (rgb, NULL, side, side, &p, NULL);
+
+  g_free (rgb);
+  return layout;
+}
+
+static void
+test_count (void)
+{
+  const gdouble densities[] = { 10, 70, 200 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (densities); i++)
+    {
+      SmpLayout    *layout = uniform_layout (500, densities[i], 1, 11);
+      const gdouble target = densities[i] * (500 / SCALE) * (500 / SCALE);
+
+      g_test_message ("density %.0f: %zu impressions, target %.0f",
+                      densities[i], layout->n_impressions, target);
+      g_assert_cmpfloat (fabs (layout->n_impressions - target), <=,
+                         0.05 * target);
+      smp_layout_free (layout);
+    }
+}
+
+/* The measures over the middle of a uniform region, for three seeds. */
+static void
+test_natural_spacing (void)
+{
+  for (guint32 seed = 1; seed <= 3; seed++)
+    {
+      SmpLayout    *layout = uniform_layout (600, 70, 1, seed);
+      GArray       *pts    = smp_test_points (layout, 100, 100, 500, 500, 1, 1);
+      const gdouble per_px2 = pts->len / (400.0 * 400.0);
+      const gdouble spacing = 1.0 / sqrt (per_px2);
+      const gdouble r = smp_test_clark_evans (pts, per_px2, 150, 150, 450, 450);
+      const gdouble dmin = smp_test_min_distance (pts);
+      const gdouble peak = smp_test_periodogram_peak (pts, 100, 100, 400);
+
+      g_test_message ("seed %u: %u points, R %.3f, min %.2f x spacing, "
+                      "periodogram peak %.1f",
+                      seed, pts->len, r, dmin / spacing, peak);
+      g_assert_cmpfloat (r, >=, 1.5);
+      g_assert_cmpfloat (r, <=, 1.9);
+      g_assert_cmpfloat (dmin, >=, 0.4 * spacing);
+      g_assert_cmpfloat (peak, <, LATTICE_PEAK);
+
+      g_array_free (pts, TRUE);
+      smp_layout_free (layout);
+    }
+}
+
+/* The measures themselves must tell a clumpy scatter and a jittered grid
+ * from blue noise, or the test above proves nothing.
+ */
+static void
+test_measures_discriminate (void)
+{
+  GArray       *random = g_array_new (FALSE, FALSE, sizeof (SmpPoint));
+  GArray       *grid   = g_array_new (FALSE, FALSE, sizeof (SmpPoint));
+  const gdouble step   = 12.0;
+
+  for (gint i = 0; i < 1100; i++)
+    {
+      const SmpPoint p = { 400 * smp_hash_uniform (5, i, 0, 0),
+                           400 * smp_hash_uniform (5, i, 1, 0) };
+
+      g_array_append_val (random, p);
+    }
+  for (gdouble y = step / 2; y < 400; y += step)
+    for (gdouble x = step / 2; x < 400; x += step)
+      {
+        const SmpPoint p = {
+          x + step * 0.3 * (2 * smp_hash_uniform (6, x, y, 0) - 1),
+          y + step * 0.3 * (2 * smp_hash_uniform (6, x, y, 1) - 1),
+        };
+
+        g_array_append_val (grid, p);
+      }
+
+  g_assert_cmpfloat (
+      smp_test_clark_evans (random, 1100 / 160000.0, 50, 50, 350, 350), <, 1.2);
+  /* The jittered grid may pass on R, never on the periodogram. */
+  g_assert_cmpfloat (smp_test_periodogram_peak (grid, 0, 0, 400), >,
+                     LATTICE_PEAK);
+  g_assert_cmpfloat (smp_test_periodogram_peak (random, 0, 0, 400), <,
+                     LATTICE_PEAK);
+
+  g_array_free (random, TRUE);
+  g_array_free (grid, TRUE);
+}
+
+/* A selection of the right part only: density rises from none at its
+ * left edge to full at the fade width, and the rise does not follow a
+ * ruled line.
+ */
+static void
+test_hairline (void)
+{
+  const gint    w = 700, h = 600, edge = 100;
+  const gdouble fade_mm = 8.0, fade = fade_mm * SCALE / 10.0; /* 80 px */
+  gfloat       *rgb  = smp_test_scalp (w, h, FALSE, 2);
+  gfloat       *mask = g_new0 (gfloat, w * h);
+  SmpParams     p    = params_for (70, 1, 4);
+  SmpField     *field;
+  SmpLayout    *layout;
+  gfloat       *weights;
+  gdouble       band[6] = { 0 };
+  gdouble       mean = 0, var = 0;
+  gint          rows;
+
+  for (gint y = 0; y < h; y++)
+    for (gint x = edge; x < w; x++)
+      mask[y * w + x] = 1.0f;
+
+  p.hairline_fade = fade_mm;
+  layout          = layout_on (rgb, mask, w, h, &p, &field);
+
+  for (gsize i = 0; i < layout->n_impressions; i++)
+    {
+      const gdouble d = layout->impressions[i].x - edge;
+      const gint    b = (gint)(d / (fade / 4)); /* bands of 20 px */
+
+      g_assert_cmpfloat (d, >=, 0.0);
+      if (b < (gint)G_N_ELEMENTS (band))
+        band[b] += 1;
+    }
+
+  for (guint b = 0; b < G_N_ELEMENTS (band); b++)
+    band[b] /= p.density / (SCALE * SCALE) * (fade / 4) * h;
+  g_test_message ("density by quarter of the fade from the edge: %.2f %.2f "
+                  "%.2f %.2f | %.2f %.2f of full",
+                  band[0], band[1], band[2], band[3], band[4], band[5]);
+
+  g_assert_cmpfloat (band[0], <, 0.25); /* next to none at the edge */
+  g_assert_cmpfloat (band[1], >, band[0]);
+  g_assert_cmpfloat (band[2], >, band[1]);
+  g_assert_cmpfloat (band[3], >, 0.8);
+  g_assert_cmpfloat (fabs (band[4] - 1.0), <, 0.15); /* full past it */
+  g_assert_cmpfloat (fabs (band[5] - 1.0), <, 0.15);
+
+  /* Where density crosses half, row by row of cells: a ruled line would
+   * cross at one depth; a natural front wanders.
+   */
+  weights = smp_layout_weights (field, &p);
+  rows    = smp_field_rows (field);
+  for (gint r = 0; r < rows; r++)
+    {
+      gint c = 0;
+
+      while (c < smp_field_cols (field)
+             && weights[r * smp_field_cols (field) + c] < 0.5f)
+        c++;
+      mean += (gdouble)c * SMP_FIELD_CELL / rows;
+      var += (gdouble)c * SMP_FIELD_CELL * c * SMP_FIELD_CELL / rows;
+    }
+  var -= mean * mean;
+  g_test_message ("the front crosses half density at %.1f px from the "
+                  "edge, sd %.1f px",
+                  mean - edge, sqrt (var));
+  g_assert_cmpfloat (sqrt (var), >, 0.1 * fade);
+
+  g_free (weights);
+  smp_layout_free (layout);
+  smp_field_free (field);
+  g_free (mask);
+  g_free (rgb);
+}
+
+/* Half selected (a uniform 50% selection): half the impressions, still
+ * evenly spread rather than clumped.
+ */
+static void
+test_partial_selection_stays_even (void)
+{
+  const gint side = 600;
+  gfloat    *rgb  = smp_test_scalp (side, side, FALSE, 2);
+  gfloat    *mask = g_new (gfloat, side * side);
+  SmpParams  p    = params_for (70, 1, 9);
+  SmpLayout *layout;
+  GArray    *pts;
+  gdouble    per_px2, r;
+
+  for (gint i = 0; i < side * side; i++)
+    mask[i] = 0.5f;
+
+  layout  = layout_on (rgb, mask, side, side, &p, NULL);
+  pts     = smp_test_points (layout, 100, 100, 500, 500, 1, 1);
+  per_px2 = pts->len / (400.0 * 400.0);
+  r       = smp_test_clark_evans (pts, per_px2, 150, 150, 450, 450);
+
+  g_test_message ("50%% selected: %.3f of full density, R %.3f",
+                  per_px2 / (70 / (SCALE * SCALE)), r);
+  g_assert_cmpfloat (fabs (per_px2 / (70 / (SCALE * SCALE)) - 0.5), <, 0.05);
+  g_assert_cmpfloat (r, >=, 1.5);
+
+  g_array_free (pts, TRUE);
+  smp_layout_free (layout);
+  g_free (mask);
+  g_free (rgb);
+}
+
+/* With hair blend 1 impressions sit between the hairs, not on them, and
+ * fewer of them go where hair already covers the scalp.
+ */
+static void
+test_hair_avoidance (void)
+{
+  const gint w = 600, h = 600;
+  gfloat    *rgb  = smp_test_scalp (w, h, TRUE, 6);
+  gboolean  *hair = smp_test_scalp_hair_mask (w, h, 6);
+  gdouble    in_band[2], on_hair[2];
+
+  for (gint blend = 0; blend <= 1; blend++)
+    {
+      SmpParams  p = params_for (70, 1, 3);
+      SmpLayout *layout;
+      GArray    *pts;
+
+      p.hair_blend   = blend;
+      layout         = layout_on (rgb, NULL, w, h, &p, NULL);
+      pts            = smp_test_points (layout, 0, 0, w, h / 4, 1, 1);
+      in_band[blend] = pts->len;
+      on_hair[blend] = 0;
+      for (guint i = 0; i < pts->len; i++)
+        {
+          const SmpPoint *q = &g_array_index (pts, SmpPoint, i);
+
+          on_hair[blend] += hair[(gint)q->y * w + (gint)q->x];
+        }
+      g_array_free (pts, TRUE);
+      smp_layout_free (layout);
+    }
+
+  g_test_message ("hair band: %.0f impressions, %.0f centred on a strand "
+                  "ignoring hair; %.0f and %.0f with hair blend 1",
+                  in_band[0], on_hair[0], in_band[1], on_hair[1]);
+  g_assert_cmpfloat (on_hair[0], >, 0.08 * in_band[0]);
+  g_assert_cmpfloat (on_hair[1], <, 0.02 * in_band[1]);
+  g_assert_cmpfloat (in_band[1], <, 0.95 * in_band[0]);
+
+  g_free (hair);
+  g_free (rgb);
+}
+
+static void
+test_sessions (void)
+{
+  SmpLayout    *layout         = uniform_layout (600, 70, 3, 21);
+  gsize         per_session[4] = { 0 };
+  const gdouble expected[3]    = { 0.3, 0.7, 1.0 };
+  gsize         cumulative     = 0;
+
+  for (gsize i = 0; i < layout->n_impressions; i++)
+    {
+      g_assert_cmpint (layout->impressions[i].session, >=, 1);
+      g_assert_cmpint (layout->impressions[i].session, <=, 3);
+      per_session[layout->impressions[i].session]++;
+    }
+
+  for (gint k = 1; k <= 3; k++)
+    {
+      GArray       *own  = smp_test_points (layout, 100, 100, 500, 500, k, k);
+      GArray       *upto = smp_test_points (layout, 100, 100, 500, 500, 1, k);
+      const gdouble r_own
+          = smp_test_clark_evans (own, own->len / 160000.0, 150, 150, 450, 450);
+      const gdouble r_upto = smp_test_clark_evans (upto, upto->len / 160000.0,
+                                                   150, 150, 450, 450);
+
+      cumulative += per_session[k];
+      g_test_message ("session %d: %zu own (R %.2f), %.0f%% cumulative "
+                      "(R %.2f)",
+                      k, per_session[k], r_own,
+                      100.0 * cumulative / layout->n_impressions, r_upto);
+      g_assert_cmpfloat (
+          fabs ((gdouble)cumulative / layout->n_impressions - expected[k - 1]),
+          <, 0.02);
+      /* What the patient sees after each session, the impressions so far,
+       * stays blue noise; each session's own share is clearly more even
+       * than a random scatter (R 1.0), though less than the whole.
+       */
+      g_assert_cmpfloat (r_own, >, 1.2);
+      g_assert_cmpfloat (r_upto, >=, 1.5);
+      g_array_free (own, TRUE);
+      g_array_free (upto, TRUE);
+    }
+
+  smp_layout_free (layout);
+}
+
+static void
+test_determinism (void)
+{
+  SmpLayout *a = uniform_layout (300, 70, 3, 42);
+  SmpLayout *b = uniform_layout (300, 70, 3, 42);
+  SmpLayout *c = uniform_layout (300, 70, 3, 43);
+
+  g_assert_cmpuint (a->n_impressions, ==, b->n_impressions);
+  g_assert_cmpmem (a->impressions, a->n_impressions * sizeof (SmpImpression),
+                   b->impressions, b->n_impressions * sizeof (SmpImpression));
+  g_assert_true (c->n_impressions != a->n_impressions
+                 || memcmp (a->impressions, c->impressions,
+                            a->n_impressions * sizeof (SmpImpression))
+                        != 0);
+
+  smp_layout_free (a);
+  smp_layout_free (b);
+  smp_layout_free (c);
+}
+
+static void
+test_too_many_refused (void)
+{
+  gfloat    *rgb   = smp_test_scalp (64, 64, FALSE, 1);
+  SmpField  *field = smp_test_field (rgb, NULL, 64, 64);
+  SmpParams  p     = params_for (400, 1, 1);
+  SmpLayout *layout;
+
+  /* 400 per cm² at 0.005 px per cm is far beyond any scalp. */
+  p.scale = 0.005;
+  g_assert_cmpfloat (smp_layout_expected_count (field, &p), >,
+                     SMP_MAX_IMPRESSIONS);
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_TOO_MANY);
+  g_assert_null (layout);
+
+  smp_field_free (field);
+  g_free (rgb);
+}
+
+static gboolean
+cancel_at_half (gdouble fraction, gpointer data)
+{
+  *(gdouble *)data = MAX (*(gdouble *)data, fraction);
+  return fraction < 0.5;
+}
+
+static void
+test_cancel (void)
+{
+  gfloat    *rgb   = smp_test_scalp (800, 800, FALSE, 1);
+  SmpField  *field = smp_test_field (rgb, NULL, 800, 800);
+  SmpParams  p     = params_for (200, 3, 1);
+  SmpLayout *layout;
+  gdouble    seen = 0;
+
+  g_assert_cmpint (smp_layout_new (field, &p, cancel_at_half, &seen, &layout),
+                   ==, SMP_LAYOUT_CANCELLED);
+  g_assert_null (layout);
+  g_assert_cmpfloat (seen, >=, 0.5);
+
+  smp_field_free (field);
+  g_free (rgb);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/layout/count", test_count);
+  g_test_add_func ("/layout/natural-spacing", test_natural_spacing);
+  g_test_add_func ("/layout/measures-discriminate", test_measures_discriminate);
+  g_test_add_func ("/layout/hairline", test_hairline);
+  g_test_add_func ("/layout/partial-selection",
+                   test_partial_selection_stays_even);
+  g_test_add_func ("/layout/hair-avoidance", test_hair_avoidance);
+  g_test_add_func ("/layout/sessions", test_sessions);
+  g_test_add_func ("/layout/determinism", test_determinism);
+  g_test_add_func ("/layout/too-many", test_too_many_refused);
+  g_test_add_func ("/layout/cancel", test_cancel);
+  return g_test_run ();
+}

@@ -1,0 +1,135 @@
+/* scalp-micropigmentation: the parameter table is the public API.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "smp-params.h"
+
+static void
+test_order_and_names (void)
+{
+  static const gchar *names[]
+      = { "density",    "dot-size", "size-variation", "pigment",
+          "opacity",    "softness", "tone-variation", "hairline-fade",
+          "hair-blend", "sessions", "scale",          "seed",
+          "output" };
+  guint               n;
+  const SmpParamDesc *table = smp_params_table (&n);
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (table[i].name, ==, names[i]);
+
+  g_assert_cmpint (smp_params_lookup ("sessions")->type, ==, SMP_PARAM_INT);
+  g_assert_cmpint (smp_params_lookup ("pigment")->type, ==, SMP_PARAM_COLOR);
+  g_assert_cmpint (smp_params_lookup ("density")->type, ==, SMP_PARAM_DOUBLE);
+  g_assert_null (smp_params_lookup ("no-such"));
+}
+
+static void
+test_defaults (void)
+{
+  SmpParams p;
+
+  smp_params_defaults (&p);
+  g_assert_cmpfloat (p.density, ==, 70);
+  g_assert_cmpfloat (p.dot_size, ==, 0.3);
+  g_assert_cmpfloat (p.size_variation, ==, 0.25);
+  g_assert_cmpfloat (p.opacity, ==, 80);
+  g_assert_cmpfloat (p.softness, ==, 0.35);
+  g_assert_cmpfloat (p.tone_variation, ==, 0.15);
+  g_assert_cmpfloat (p.hairline_fade, ==, 6);
+  g_assert_cmpfloat (p.hair_blend, ==, 0.5);
+  g_assert_cmpint (p.sessions, ==, 3);
+  g_assert_cmpfloat (p.scale, ==, 0);
+  g_assert_cmpint (p.output, ==, SMP_OUTPUT_LAYER);
+  g_assert_cmpint ((gint)round (p.pigment.r * 255), ==, 46);
+  g_assert_cmpint ((gint)round (p.pigment.g * 255), ==, 44);
+  g_assert_cmpint ((gint)round (p.pigment.b * 255), ==, 50);
+  g_assert_null (smp_params_find_invalid (&p));
+}
+
+static void
+test_ranges (void)
+{
+  const SmpParamDesc *density = smp_params_lookup ("density");
+  const SmpParamDesc *scale   = smp_params_lookup ("scale");
+  SmpParams           p;
+
+  g_assert_true (smp_param_value_ok (density, 1));
+  g_assert_true (smp_param_value_ok (density, 400));
+  g_assert_false (smp_param_value_ok (density, 0.999));
+  g_assert_false (smp_param_value_ok (density, 400.01));
+  g_assert_false (smp_param_value_ok (density, NAN));
+  g_assert_false (smp_param_value_ok (density, INFINITY));
+  g_assert_false (smp_param_value_ok (density, -INFINITY));
+
+  /* Scale is 0 (automatic) or 1 to 10000, nothing in between. */
+  g_assert_true (smp_param_value_ok (scale, 0));
+  g_assert_false (smp_param_value_ok (scale, 0.5));
+  g_assert_true (smp_param_value_ok (scale, 1));
+  g_assert_false (smp_param_value_ok (scale, -1));
+
+  smp_params_defaults (&p);
+  p.density = -5;
+  g_assert_true (smp_params_find_invalid (&p) == density);
+
+  smp_params_defaults (&p);
+  p.sessions = 5;
+  g_assert_true (smp_params_find_invalid (&p)
+                 == smp_params_lookup ("sessions"));
+
+  smp_params_defaults (&p);
+  p.pigment.g = 1.5;
+  g_assert_true (smp_params_find_invalid (&p) == smp_params_lookup ("pigment"));
+
+  smp_params_defaults (&p);
+  p.output = 3;
+  g_assert_true (smp_params_find_invalid (&p) == smp_params_lookup ("output"));
+}
+
+static void
+test_every_slider_inside_hard_range (void)
+{
+  guint               n;
+  const SmpParamDesc *table = smp_params_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SmpParamDesc *d = &table[i];
+
+      if (d->type == SMP_PARAM_COLOR)
+        continue;
+      g_assert_true (d->ui_min <= d->ui_max);
+      g_assert_true (smp_param_value_ok (d, d->def));
+      g_assert_true (smp_param_value_ok (d, d->ui_max));
+      g_assert_true (smp_param_value_ok (d, d->ui_min));
+    }
+}
+
+static void
+test_coverage (void)
+{
+  SmpParams p;
+
+  smp_params_defaults (&p);
+  /* 70 per cm² of 0.3 mm dots: 70 x pi x 0.0015² cm² = 4.9%. */
+  g_assert_cmpfloat_with_epsilon (smp_params_coverage (&p), 0.0495, 0.0005);
+  g_assert_cmpfloat_with_epsilon (smp_params_spacing_mm (&p), 1.195, 0.001);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/params/order-and-names", test_order_and_names);
+  g_test_add_func ("/params/defaults", test_defaults);
+  g_test_add_func ("/params/ranges", test_ranges);
+  g_test_add_func ("/params/sliders-inside-ranges",
+                   test_every_slider_inside_hard_range);
+  g_test_add_func ("/params/coverage", test_coverage);
+  return g_test_run ();
+}

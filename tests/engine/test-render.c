@@ -1,0 +1,375 @@
+/* scalp-micropigmentation: each impression as pigment under the skin.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <math.h>
+
+#include "smp-random.h"
+#include "smp-testkit.h"
+
+#define SCALE 100.0
+
+static SmpParams
+default_params (void)
+{
+  SmpParams p;
+
+  smp_params_defaults (&p);
+  p.scale = SCALE;
+  p.seed  = 17;
+  return p;
+}
+
+/* A layout of impressions placed by hand, for one-dot experiments. */
+static SmpLayout *
+hand_layout (gint w, gint h, const SmpImpression *imps, gsize n, gint sessions)
+{
+  SmpLayout *layout = g_new0 (SmpLayout, 1);
+
+  layout->impressions   = g_memdup2 (imps, n * sizeof (SmpImpression));
+  layout->n_impressions = n;
+  layout->sessions      = sessions;
+  layout->width         = w;
+  layout->height        = h;
+  return layout;
+}
+
+static gfloat *
+flat (gint w, gint h, gint channels, gfloat value)
+{
+  gfloat *buf = g_new (gfloat, (gsize)w * h * channels);
+
+  for (gsize i = 0; i < (gsize)w * h * channels; i++)
+    buf[i] = value;
+  return buf;
+}
+
+/* Full render and any tiling give the same bits. */
+static void
+test_tiles_match_full_render (void)
+{
+  const gint w = 321, h = 247;
+  gfloat    *rgb = smp_test_scalp (w, h, TRUE, 9);
+  SmpParams  p   = default_params ();
+  SmpField  *field;
+  SmpLayout *layout;
+  SmpStamps *stamps;
+  gfloat    *full  = g_memdup2 (rgb, (gsize)w * h * 3 * sizeof (gfloat));
+  gfloat    *tiled = g_memdup2 (rgb, (gsize)w * h * 3 * sizeof (gfloat));
+
+  p.dot_size = 0.8; /* impressions across many tile edges */
+  field      = smp_test_field (rgb, NULL, w, h);
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_OK);
+  stamps = smp_stamps_new (layout, field, &p);
+
+  {
+    const SmpRect all = { 0, 0, w, h, 3, 3, w * 3, rgb, full };
+
+    smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &all);
+  }
+
+  /* Uneven tiles, rendered bottom-right first. */
+  {
+    GArray *rects = g_array_new (FALSE, FALSE, sizeof (SmpRect));
+
+    for (gint y = 0, th = 13; y < h; y += th, th = th == 13 ? 37 : 13)
+      for (gint x = 0, tw = 50; x < w; x += tw, tw = tw == 50 ? 29 : 50)
+        {
+          const gsize   off = ((gsize)y * w + x) * 3;
+          const SmpRect r   = { x, y,     MIN (tw, w - x), MIN (th, h - y), 3,
+                                3, w * 3, rgb + off,       tiled + off };
+
+          g_array_append_val (rects, r);
+        }
+
+    for (guint i = rects->len; i-- > 0;)
+      smp_render (stamps, 1, 3, SMP_RENDER_APPLY,
+                  &g_array_index (rects, SmpRect, i));
+    g_array_free (rects, TRUE);
+  }
+
+  g_assert_cmpmem (full, (gsize)w * h * 3 * sizeof (gfloat), tiled,
+                   (gsize)w * h * 3 * sizeof (gfloat));
+  g_assert_true (memcmp (full, rgb, (gsize)w * h * 3 * sizeof (gfloat)) != 0);
+
+  smp_stamps_free (stamps);
+  smp_layout_free (layout);
+  smp_field_free (field);
+  g_free (rgb);
+  g_free (full);
+  g_free (tiled);
+}
+
+/* A dot far smaller than a pixel deposits exactly its area of pigment,
+ * wherever it falls inside the pixel.
+ */
+static void
+test_subpixel_pigment_conserved (void)
+{
+  const gdouble diameters[] = { 0.05, 0.1, 0.2, 0.5, 1.0 }; /* mm */
+  const gint    w = 32, h = 32;
+
+  for (guint d = 0; d < G_N_ELEMENTS (diameters); d++)
+    for (gint k = 0; k < 5; k++)
+      {
+        const SmpImpression imp    = { 16.0f + 0.23f * k, 15.5f + 0.17f * k,
+                                       smp_hash (1, d, k, 0), 1 };
+        SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
+        SmpParams           p      = default_params ();
+        gfloat             *white  = flat (w, h, 1, 1.0f);
+        gfloat             *out    = flat (w, h, 1, 1.0f);
+        SmpStamps          *stamps;
+        gdouble             deposited = 0.0, expected;
+
+        p.dot_size       = diameters[d] / 10.0; /* at 10 px per cm */
+        p.scale          = 10.0;
+        p.size_variation = 0.0;
+        p.tone_variation = 0.0;
+        p.opacity        = 100;
+        p.pigment        = (SmpColor){ 0, 0, 0 };
+        stamps           = smp_stamps_new (layout, NULL, &p);
+
+        {
+          const SmpRect r = { 0, 0, w, h, 1, 1, w, white, out };
+
+          smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &r);
+        }
+
+        for (gint i = 0; i < w * h; i++)
+          deposited += 1.0 - out[i];
+        expected = smp_stamps_pigment (stamps, 0);
+
+        g_assert_cmpfloat (fabs (deposited - expected), <=, 0.01 * expected);
+
+        smp_stamps_free (stamps);
+        smp_layout_free (layout);
+        g_free (white);
+        g_free (out);
+      }
+}
+
+/* The skin shows through: a pixel under pigment is the skin times the same
+ * factor whatever the skin's brightness, so shading and highlights remain.
+ */
+static void
+test_multiplies_skin (void)
+{
+  const gint          w = 40, h = 40;
+  const SmpImpression imp    = { 20, 20, 99, 1 };
+  SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
+  SmpParams           p      = default_params ();
+  SmpStamps          *stamps;
+  gfloat             *bright = flat (w, h, 3, 0.8f);
+  gfloat             *dim    = flat (w, h, 3, 0.2f);
+  gfloat             *trans  = flat (w, h, 3, 0.0f);
+
+  p.dot_size = 1.5;
+  stamps     = smp_stamps_new (layout, NULL, &p);
+
+  {
+    const SmpRect a = { 0, 0, w, h, 3, 3, w * 3, bright, bright };
+    const SmpRect b = { 0, 0, w, h, 3, 3, w * 3, dim, dim };
+    const SmpRect t = { 0, 0, w, h, 3, 3, w * 3, dim, trans };
+
+    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &a);
+    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &b);
+    smp_render (stamps, 1, 1, SMP_RENDER_TRANSMITTANCE, &t);
+  }
+
+  /* Centre: darkened, not replaced by the pigment. */
+  {
+    const gsize c = (20 * w + 20) * 3;
+
+    g_assert_cmpfloat (bright[c], <, 0.8f * 0.5f);
+    g_assert_cmpfloat (fabsf (bright[c] / 0.8f - dim[c] / 0.2f), <, 1e-5f);
+    g_assert_cmpfloat (fabsf (trans[c] - dim[c] / 0.2f), <, 1e-5f);
+    /* The cool pigment keeps more blue than red. */
+    g_assert_cmpfloat (trans[c + 2], >, trans[c]);
+  }
+
+  /* A soft edge: values between skin and centre around the rim. */
+  {
+    gint between = 0;
+
+    for (gint x = 20; x < w; x++)
+      {
+        const gfloat v = trans[(20 * w + x) * 3];
+
+        between += v > 0.05f && v < 0.95f;
+      }
+    g_assert_cmpint (between, >=, 2);
+  }
+
+  smp_stamps_free (stamps);
+  smp_layout_free (layout);
+  g_free (bright);
+  g_free (dim);
+  g_free (trans);
+}
+
+/* Two impressions on the same spot darken as layered pigment does: the
+ * second multiplies what the first left.
+ */
+static void
+test_overlap_multiplies (void)
+{
+  const gint          w = 20, h = 20;
+  const SmpImpression one[1] = { { 10, 10, 5, 1 } };
+  const SmpImpression two[2] = { { 10, 10, 5, 1 }, { 10, 10, 5, 1 } };
+  SmpParams           p      = default_params ();
+  gfloat              single = 0, both = 0;
+
+  p.size_variation = 0;
+  p.tone_variation = 0;
+  p.dot_size       = 1.0;
+
+  for (gint n = 1; n <= 2; n++)
+    {
+      SmpLayout    *layout = hand_layout (w, h, n == 1 ? one : two, n, 1);
+      SmpStamps    *stamps = smp_stamps_new (layout, NULL, &p);
+      gfloat       *g      = flat (w, h, 1, 1.0f);
+      const SmpRect r      = { 0, 0, w, h, 1, 1, w, g, g };
+
+      smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &r);
+      if (n == 1)
+        single = g[10 * w + 10];
+      else
+        both = g[10 * w + 10];
+      smp_stamps_free (stamps);
+      smp_layout_free (layout);
+      g_free (g);
+    }
+
+  g_assert_cmpfloat (fabsf (both - single * single), <, 1e-6f);
+}
+
+/* Gray renders the pigment's luminance exactly as RGB's luminance. */
+static void
+test_gray_matches_rgb (void)
+{
+  const gint          w = 24, h = 24;
+  const SmpImpression imp    = { 12, 12, 8, 1 };
+  SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
+  SmpParams           p      = default_params ();
+  SmpStamps          *stamps;
+  gfloat             *gray = flat (w, h, 1, 0.5f);
+  gfloat             *rgba = flat (w, h, 4, 0.5f);
+
+  p.pigment  = (SmpColor){ 0.2, 0.2, 0.2 }; /* neutral */
+  p.dot_size = 1.0;
+  stamps     = smp_stamps_new (layout, NULL, &p);
+
+  {
+    const SmpRect g = { 0, 0, w, h, 1, 1, w, gray, gray };
+    const SmpRect c = { 0, 0, w, h, 3, 4, w * 4, rgba, rgba };
+
+    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &g);
+    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &c);
+  }
+
+  for (gint i = 0; i < w * h; i++)
+    {
+      g_assert_cmpfloat (fabsf (gray[i] - rgba[i * 4]), <, 1e-5f);
+      g_assert_cmpfloat (rgba[i * 4 + 3], ==, 0.5f); /* alpha untouched */
+    }
+
+  smp_stamps_free (stamps);
+  smp_layout_free (layout);
+  g_free (gray);
+  g_free (rgba);
+}
+
+/* With hair blend 1 almost no pigment lands on hair pixels. */
+static void
+test_pigment_stays_off_hair (void)
+{
+  const gint w = 400, h = 400;
+  gfloat    *rgb  = smp_test_scalp (w, h, TRUE, 4);
+  gboolean  *hair = smp_test_scalp_hair_mask (w, h, 4);
+  gdouble    on_hair[2];
+
+  for (gint blend = 0; blend <= 1; blend++)
+    {
+      SmpParams  p     = default_params ();
+      SmpField  *field = smp_test_field (rgb, NULL, w, h);
+      SmpLayout *layout;
+      SmpStamps *stamps;
+      gfloat    *out = g_new (gfloat, (gsize)w * h * 3);
+      gdouble    sum = 0.0;
+
+      p.hair_blend = blend;
+      p.dot_size   = 0.5;
+      p.density    = 120;
+      g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                       SMP_LAYOUT_OK);
+      stamps = smp_stamps_new (layout, field, &p);
+
+      {
+        const SmpRect r = { 0, 0, w, h, 3, 3, w * 3, rgb, out };
+
+        smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &r);
+      }
+
+      for (gint i = 0; i < w * h; i++)
+        if (hair[i])
+          sum += 1.0 - out[i * 3 + 1] / rgb[i * 3 + 1];
+
+      on_hair[blend] = sum;
+      smp_stamps_free (stamps);
+      smp_layout_free (layout);
+      smp_field_free (field);
+      g_free (out);
+    }
+
+  g_test_message ("pigment on hair pixels: %.2f ignoring hair, %.2f with "
+                  "hair blend 1",
+                  on_hair[0], on_hair[1]);
+  g_assert_cmpfloat (on_hair[0], >, 1.0);
+  g_assert_cmpfloat (on_hair[1], <, 0.05 * on_hair[0]);
+
+  g_free (hair);
+  g_free (rgb);
+}
+
+/* Later sessions are a little darker. */
+static void
+test_later_sessions_darker (void)
+{
+  const gint          w = 60, h = 30;
+  const SmpImpression imps[2] = { { 15, 15, 3, 1 }, { 45, 15, 3, 3 } };
+  SmpLayout          *layout  = hand_layout (w, h, imps, 2, 3);
+  SmpParams           p       = default_params ();
+  SmpStamps          *stamps;
+  gfloat             *g = flat (w, h, 1, 1.0f);
+
+  p.dot_size = 1.0;
+  stamps     = smp_stamps_new (layout, NULL, &p);
+  {
+    const SmpRect r = { 0, 0, w, h, 1, 1, w, g, g };
+
+    smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &r);
+  }
+  g_assert_cmpfloat (g[15 * w + 45], <, g[15 * w + 15]);
+
+  smp_stamps_free (stamps);
+  smp_layout_free (layout);
+  g_free (g);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/render/tiles-match-full", test_tiles_match_full_render);
+  g_test_add_func ("/render/subpixel-conserved",
+                   test_subpixel_pigment_conserved);
+  g_test_add_func ("/render/multiplies-skin", test_multiplies_skin);
+  g_test_add_func ("/render/overlap-multiplies", test_overlap_multiplies);
+  g_test_add_func ("/render/gray-matches-rgb", test_gray_matches_rgb);
+  g_test_add_func ("/render/pigment-off-hair", test_pigment_stays_off_hair);
+  g_test_add_func ("/render/later-sessions-darker", test_later_sessions_darker);
+  return g_test_run ();
+}
