@@ -1,0 +1,342 @@
+/* scalp-micropigmentation: a GIMP 2.10 filter that stipples scalp
+ * micropigmentation impressions over the selected part of a photo.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation; either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <https://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <libgimp/gimp.h>
+
+#include "smp-dialog.h"
+#include "smp-intl.h"
+#include "smp-pdb.h"
+#include "smp-pixels.h"
+#include "smp-plugin.h"
+
+/* Share of the progress bar each stage takes. */
+#define PROGRESS_FIELD 0.25
+#define PROGRESS_LAYOUT 0.25
+#define PROGRESS_RENDER 0.50
+
+typedef struct
+{
+  GimpPDBStatusType status;
+  gchar            *message; /* translated, for the caller */
+} Outcome;
+
+typedef struct
+{
+  gdouble start, span;
+} Stage;
+
+static void query (void);
+static void run (const gchar *name, gint n_params, const GimpParam *param,
+                 gint *n_return_vals, GimpParam **return_vals);
+
+static gboolean check_drawable (gint32 image, gint32 drawable, Outcome *out);
+static gboolean check_output (gint32 drawable, const SmpParams *params,
+                              Outcome *out);
+static gboolean get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
+                            const GimpParam *param, gint n_params,
+                            SmpParams *params, SmpField **field, Outcome *out);
+static gdouble  resolve_scale (gint32 image, const SmpParams *params);
+static gint32   filter (const SmpTarget *target, const SmpParams *params,
+                        SmpField *field, Outcome *out);
+static gboolean report_stage (gdouble fraction, gpointer data);
+
+const GimpPlugInInfo PLUG_IN_INFO = { NULL, NULL, query, run };
+
+MAIN ()
+
+static void
+query (void)
+{
+  static const GimpParamDef return_vals[]
+      = { { GIMP_PDB_LAYER, "layer",
+            "The new layer for output 1, the topmost session layer for "
+            "output 2, -1 for output 0" } };
+  gint          n_args;
+  GimpParamDef *args = smp_pdb_args (&n_args);
+
+  gimp_plugin_domain_register (GETTEXT_PACKAGE, LOCALEDIR);
+
+  gimp_install_procedure (
+      PLUG_IN_PROC, N_ ("Stipple scalp micropigmentation over the selection"),
+      "Places thousands of tiny, soft pigment impressions over the selected "
+      "bald or thinning region, the way a scalp micropigmentation "
+      "practitioner does: evenly but irregularly spread, varied in size and "
+      "tone, darkening the skin beneath so its shading still shows, fading "
+      "in at the selection's edge and sparing existing hair.  Density and "
+      "sizes are physical (per cm², mm) through the scale argument.",
+      "The scalp-micropigmentation authors",
+      "GPL-3.0-or-later, the scalp-micropigmentation authors", "2026",
+      N_ ("Scalp _Micropigmentation..."), "RGB*, GRAY*", GIMP_PLUGIN, n_args,
+      G_N_ELEMENTS (return_vals), args, return_vals);
+
+  gimp_plugin_menu_register (PLUG_IN_PROC, "<Image>/Filters/Render");
+  smp_pdb_free_args (args, n_args);
+}
+
+static void
+run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
+     gint *n_return_vals, GimpParam **return_vals)
+{
+  static GimpParam values[2];
+  Outcome          out      = { GIMP_PDB_SUCCESS, NULL };
+  SmpField        *field    = NULL;
+  GimpRunMode      run_mode = GIMP_RUN_NONINTERACTIVE;
+  SmpParams        params;
+  gint32           image = -1, drawable = -1, layer = -1;
+
+  smp_intl_init ();
+  gegl_init (NULL, NULL);
+
+  if (n_params >= SMP_PDB_FIRST_PARAM)
+    {
+      run_mode = param[0].data.d_int32;
+      image    = param[1].data.d_image;
+      drawable = param[2].data.d_drawable;
+    }
+  else
+    {
+      out.status  = GIMP_PDB_CALLING_ERROR;
+      out.message = g_strdup (_ ("The procedure needs run-mode, image and "
+                                 "drawable"));
+    }
+
+  if (out.status == GIMP_PDB_SUCCESS && check_drawable (image, drawable, &out)
+      && get_params (run_mode, image, drawable, param, n_params, &params,
+                     &field, &out)
+      && check_output (drawable, &params, &out))
+    {
+      SmpTarget target;
+
+      if (!smp_target_init (&target, image, drawable))
+        {
+          /* Nothing selected on this drawable: nothing to do, and no
+           * reason to stop a script over it.
+           */
+          gimp_message (_ ("The selection does not touch the drawable; "
+                           "nothing was changed."));
+        }
+      else
+        {
+          /* The user's values stay as set (scale 0 = automatic). */
+          SmpParams resolved = params;
+
+          resolved.scale = resolve_scale (image, &params);
+          layer          = filter (&target, &resolved, field, &out);
+          field          = NULL; /* filter() took it */
+        }
+
+      smp_field_free (field);
+      if (out.status == GIMP_PDB_SUCCESS)
+        {
+          if (run_mode != GIMP_RUN_NONINTERACTIVE)
+            gimp_displays_flush ();
+          if (run_mode == GIMP_RUN_INTERACTIVE)
+            smp_pdb_save_last (&params);
+        }
+    }
+
+  *return_vals            = values;
+  values[0].type          = GIMP_PDB_STATUS;
+  values[0].data.d_status = out.status;
+
+  if (out.status == GIMP_PDB_SUCCESS)
+    {
+      *n_return_vals         = 2;
+      values[1].type         = GIMP_PDB_LAYER;
+      values[1].data.d_layer = layer;
+    }
+  else if (out.message)
+    {
+      /* GIMP shows, and scripts receive, the reason as a second value. */
+      *n_return_vals          = 2;
+      values[1].type          = GIMP_PDB_STRING;
+      values[1].data.d_string = out.message;
+    }
+  else
+    {
+      *n_return_vals = 1;
+    }
+}
+
+static gboolean
+fail (Outcome *out, GimpPDBStatusType status, gchar *message)
+{
+  out->status  = status;
+  out->message = message;
+  return FALSE;
+}
+
+static gboolean
+check_drawable (gint32 image, gint32 drawable, Outcome *out)
+{
+  if (!gimp_image_is_valid (image))
+    return fail (out, GIMP_PDB_CALLING_ERROR,
+                 g_strdup_printf (_ ("image %d is not an open image"), image));
+
+  if (!gimp_item_is_valid (drawable) || !gimp_item_is_drawable (drawable))
+    return fail (
+        out, GIMP_PDB_CALLING_ERROR,
+        g_strdup_printf (_ ("drawable %d is not a drawable"), drawable));
+
+  if (gimp_item_get_image (drawable) != image)
+    return fail (out, GIMP_PDB_CALLING_ERROR,
+                 g_strdup_printf (_ ("drawable %d does not belong to image %d"),
+                                  drawable, image));
+
+  if (gimp_drawable_is_indexed (drawable))
+    return fail (out, GIMP_PDB_CALLING_ERROR,
+                 g_strdup (_ ("Indexed images are not supported: convert the "
+                              "image to RGB or grayscale first")));
+
+  if (gimp_item_is_group (drawable))
+    return fail (out, GIMP_PDB_CALLING_ERROR,
+                 g_strdup (_ ("A layer group has no pixels of its own: choose "
+                              "a layer inside it")));
+
+  if (gimp_item_get_lock_content (drawable))
+    return fail (out, GIMP_PDB_EXECUTION_ERROR,
+                 g_strdup (_ ("The drawable's pixels are locked: unlock them "
+                              "first")));
+
+  return TRUE;
+}
+
+static gboolean
+check_output (gint32 drawable, const SmpParams *params, Outcome *out)
+{
+  if (params->output != SMP_OUTPUT_DRAWABLE && !gimp_item_is_layer (drawable))
+    return fail (out, GIMP_PDB_CALLING_ERROR,
+                 g_strdup (_ ("output 1 and 2 add layers above a layer; for a "
+                              "channel or a layer mask use output 0")));
+
+  return TRUE;
+}
+
+static gboolean
+get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
+            const GimpParam *param, gint n_params, SmpParams *params,
+            SmpField **field, Outcome *out)
+{
+  gchar *message;
+
+  switch (run_mode)
+    {
+    case GIMP_RUN_NONINTERACTIVE:
+      message = smp_pdb_read (param, n_params, params);
+      if (message)
+        return fail (out, GIMP_PDB_CALLING_ERROR, message);
+      break;
+
+    case GIMP_RUN_INTERACTIVE:
+      if (!smp_pdb_load_last (params))
+        smp_params_defaults (params);
+      if (!smp_dialog_run (image, drawable, params, field))
+        return fail (out, GIMP_PDB_CANCEL, NULL);
+      break;
+
+    case GIMP_RUN_WITH_LAST_VALS:
+      if (!smp_pdb_load_last (params))
+        smp_params_defaults (params);
+      break;
+
+    default:
+      return fail (
+          out, GIMP_PDB_CALLING_ERROR,
+          g_strdup_printf (_ ("run-mode must be 0, 1 or 2, got %d"), run_mode));
+    }
+
+  return TRUE;
+}
+
+/* Pixels per cm: as given, or from the image's resolution. */
+static gdouble
+resolve_scale (gint32 image, const SmpParams *params)
+{
+  gdouble xres, yres;
+
+  if (params->scale > 0.0)
+    return params->scale;
+
+  gimp_image_get_resolution (image, &xres, &yres);
+  return (xres + yres) / 2.0 / 2.54;
+}
+
+static gboolean
+report_stage (gdouble fraction, gpointer data)
+{
+  const Stage *stage = data;
+
+  gimp_progress_update (stage->start + stage->span * CLAMP (fraction, 0, 1));
+  return TRUE;
+}
+
+/* Field, layout, stamps, pixels: the filter proper, on valid input. */
+static gint32
+filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
+        Outcome *out)
+{
+  const gdouble most = params->density * target->w * target->h
+                       / (params->scale * params->scale);
+  Stage      stage = { 0.0, PROGRESS_FIELD };
+  SmpLayout *layout;
+  SmpStamps *stamps;
+  gint32     layer;
+
+  /* Refuse before reading a pixel what no memory could hold. */
+  if (most > SMP_MAX_IMPRESSIONS)
+    {
+      fail (out, GIMP_PDB_EXECUTION_ERROR,
+            g_strdup_printf (_ ("This would place about %.3g impressions, more "
+                                "than the %d the filter can place at once: "
+                                "lower the density or the scale, or select a "
+                                "smaller region"),
+                             most, SMP_MAX_IMPRESSIONS));
+      smp_field_free (field);
+      return -1;
+    }
+
+  gimp_progress_init (_ ("Scalp micropigmentation"));
+
+  if (!field)
+    field = smp_pixels_read_field (target, report_stage, &stage);
+
+  stage = (Stage){ PROGRESS_FIELD, PROGRESS_LAYOUT };
+  if (smp_layout_new (field, params, report_stage, &stage, &layout)
+      != SMP_LAYOUT_OK)
+    {
+      fail (out, GIMP_PDB_EXECUTION_ERROR,
+            g_strdup_printf (_ ("More than %d impressions: lower the density "
+                                "or the scale"),
+                             SMP_MAX_IMPRESSIONS));
+      smp_field_free (field);
+      return -1;
+    }
+
+  stamps = smp_stamps_new (layout, field, params);
+  stage  = (Stage){ PROGRESS_FIELD + PROGRESS_LAYOUT, PROGRESS_RENDER };
+  layer  = smp_pixels_apply (target, params, stamps, report_stage, &stage);
+  gimp_progress_update (1.0);
+
+  smp_stamps_free (stamps);
+  smp_layout_free (layout);
+  smp_field_free (field);
+  return layer;
+}

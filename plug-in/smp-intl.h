@@ -1,0 +1,17 @@
+/* scalp-micropigmentation: translation macros.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef __SMP_INTL_H__
+#define __SMP_INTL_H__
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+/* Binds the catalogue where meson installed it; call before any _(). */
+void smp_intl_init (void);
+
+#endif /* __SMP_INTL_H__ */

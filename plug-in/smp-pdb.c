@@ -1,0 +1,205 @@
+/* scalp-micropigmentation: the PDB procedure's arguments and last values.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "smp-pdb.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "smp-intl.h"
+#include "smp-plugin.h"
+
+/* Bumped whenever SmpParams changes shape, so stale data is ignored. */
+#define LAST_VALUES_VERSION 1
+
+typedef struct
+{
+  guint32   version;
+  SmpParams params;
+} LastValues;
+
+static GimpPDBArgType
+pdb_type (SmpParamType type)
+{
+  switch (type)
+    {
+    case SMP_PARAM_DOUBLE:
+      return GIMP_PDB_FLOAT;
+    case SMP_PARAM_INT:
+      return GIMP_PDB_INT32;
+    case SMP_PARAM_COLOR:
+      return GIMP_PDB_COLOR;
+    }
+
+  g_return_val_if_reached (GIMP_PDB_INT32);
+}
+
+/* "Impressions per cm² of scalp ... (1 to 400, default 70)". */
+static gchar *
+describe (const SmpParamDesc *desc)
+{
+  if (desc->type == SMP_PARAM_COLOR)
+    return g_strdup_printf ("%s (default: a dark, slightly cool charcoal, "
+                            "RGB 46, 44, 50)",
+                            desc->blurb);
+
+  if (desc->zero_is_auto)
+    return g_strdup_printf ("%s (0, or %g to %g; default %g)", desc->blurb,
+                            desc->min, desc->max, desc->def);
+
+  if (desc->min <= G_MININT32)
+    return g_strdup_printf ("%s (any integer)", desc->blurb);
+
+  return g_strdup_printf ("%s (%g to %g; default %g)", desc->blurb, desc->min,
+                          desc->max, desc->def);
+}
+
+GimpParamDef *
+smp_pdb_args (gint *n_args)
+{
+  guint               n;
+  const SmpParamDesc *table = smp_params_table (&n);
+  GimpParamDef       *args  = g_new0 (GimpParamDef, SMP_PDB_FIRST_PARAM + n);
+
+  args[0] = (GimpParamDef){ GIMP_PDB_INT32, g_strdup ("run-mode"),
+                            g_strdup ("The run mode { RUN-INTERACTIVE (0), "
+                                      "RUN-NONINTERACTIVE (1), "
+                                      "RUN-WITH-LAST-VALS (2) }") };
+  args[1] = (GimpParamDef){ GIMP_PDB_IMAGE, g_strdup ("image"),
+                            g_strdup ("Input image") };
+  args[2] = (GimpParamDef){ GIMP_PDB_DRAWABLE, g_strdup ("drawable"),
+                            g_strdup ("What to draw on") };
+
+  for (guint i = 0; i < n; i++)
+    args[SMP_PDB_FIRST_PARAM + i]
+        = (GimpParamDef){ pdb_type (table[i].type), g_strdup (table[i].name),
+                          describe (&table[i]) };
+
+  *n_args = SMP_PDB_FIRST_PARAM + n;
+  return args;
+}
+
+void
+smp_pdb_free_args (GimpParamDef *args, gint n_args)
+{
+  for (gint i = 0; i < n_args; i++)
+    {
+      g_free (args[i].name);
+      g_free (args[i].description);
+    }
+  g_free (args);
+}
+
+static gchar *
+format_value (gdouble value)
+{
+  if (isnan (value))
+    return g_strdup ("NaN");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "inf" : "-inf");
+  return g_strdup_printf ("%g", value);
+}
+
+gchar *
+smp_pdb_range_message (const SmpParamDesc *desc, gdouble value)
+{
+  g_autofree gchar *got  = format_value (value);
+  const gchar      *unit = desc->unit[0] ? _ (desc->unit) : "";
+  const gchar      *sep  = desc->unit[0] && desc->unit[0] != '%' ? " " : "";
+
+  if (desc->type == SMP_PARAM_COLOR)
+    return g_strdup_printf (_ ("%s must have red, green and blue between 0 "
+                               "and 1"),
+                            desc->name);
+
+  if (desc->zero_is_auto)
+    /* TRANSLATORS: "scale must be 0 (automatic) or between 1 and 10000
+       px/cm, got 0.5" */
+    return g_strdup_printf (_ ("%s must be 0 (automatic) or between %g and "
+                               "%g%s%s, got %s"),
+                            desc->name, desc->min, desc->max, sep, unit, got);
+
+  /* TRANSLATORS: "density must be between 1 and 400 impressions per cm²,
+     got -5" */
+  return g_strdup_printf (_ ("%s must be between %g and %g%s%s, got %s"),
+                          desc->name, desc->min, desc->max, sep, unit, got);
+}
+
+gchar *
+smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
+{
+  guint               n;
+  const SmpParamDesc *table = smp_params_table (&n);
+
+  if (n_params != (gint)(SMP_PDB_FIRST_PARAM + n))
+    return g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
+                            SMP_PDB_FIRST_PARAM + n, n_params);
+
+  smp_params_defaults (params);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SmpParamDesc *desc = &table[i];
+      const GimpParam    *p    = &param[SMP_PDB_FIRST_PARAM + i];
+      gdouble             value;
+
+      switch (desc->type)
+        {
+        case SMP_PARAM_COLOR:
+          params->pigment = (SmpColor){ p->data.d_color.r, p->data.d_color.g,
+                                        p->data.d_color.b };
+          if (smp_params_find_invalid (params) == desc)
+            return smp_pdb_range_message (desc, 0);
+          continue;
+
+        case SMP_PARAM_DOUBLE:
+          value = p->data.d_float;
+          break;
+
+        case SMP_PARAM_INT:
+          value = p->data.d_int32;
+          break;
+
+        default:
+          g_return_val_if_reached (NULL);
+        }
+
+      if (!smp_param_value_ok (desc, value))
+        return smp_pdb_range_message (desc, value);
+
+      smp_param_set (params, desc, value);
+    }
+
+  return NULL;
+}
+
+gboolean
+smp_pdb_load_last (SmpParams *params)
+{
+  LastValues last;
+
+  if (gimp_get_data_size (PLUG_IN_PROC) != sizeof (LastValues))
+    return FALSE;
+
+  gimp_get_data (PLUG_IN_PROC, &last);
+  if (last.version != LAST_VALUES_VERSION
+      || smp_params_find_invalid (&last.params))
+    return FALSE;
+
+  *params = last.params;
+  return TRUE;
+}
+
+void
+smp_pdb_save_last (const SmpParams *params)
+{
+  LastValues last;
+
+  memset (&last, 0, sizeof (last));
+  last.version = LAST_VALUES_VERSION;
+  last.params  = *params;
+  gimp_set_data (PLUG_IN_PROC, &last, sizeof (last));
+}

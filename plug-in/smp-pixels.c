@@ -1,0 +1,312 @@
+/* scalp-micropigmentation: pixels between GIMP and the engine.
+ *
+ * Data flows one way: GIMP's buffers are read tile by tile into linear
+ * float, the engine renders, and the result goes back tile by tile.  No
+ * copy of the whole drawable is ever held.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "smp-pixels.h"
+
+#include <string.h>
+
+#include "smp-intl.h"
+
+/* Rows of the drawable read at once for the field: a multiple of the
+ * field's cell and of GIMP's tiles.
+ */
+#define FIELD_STRIP 64
+
+/* Progress is reported at least this often, as a fraction. */
+#define PROGRESS_STEP 0.02
+
+const Babl *
+smp_pixels_format (gint32 drawable, gint *n_color, gint *n_channels)
+{
+  const gboolean gray  = !gimp_drawable_is_rgb (drawable);
+  const gboolean alpha = gimp_drawable_has_alpha (drawable);
+
+  *n_color    = gray ? 1 : 3;
+  *n_channels = *n_color + (alpha ? 1 : 0);
+
+  if (gray)
+    return babl_format (alpha ? "YA float" : "Y float");
+
+  return babl_format (alpha ? "RGBA float" : "RGB float");
+}
+
+gboolean
+smp_target_init (SmpTarget *target, gint32 image, gint32 drawable)
+{
+  memset (target, 0, sizeof (SmpTarget));
+
+  target->image    = image;
+  target->drawable = drawable;
+  target->width    = gimp_drawable_width (drawable);
+  target->height   = gimp_drawable_height (drawable);
+  target->format
+      = smp_pixels_format (drawable, &target->n_color, &target->n_channels);
+  target->has_selection = !gimp_selection_is_empty (image);
+  gimp_drawable_offsets (drawable, &target->off_x, &target->off_y);
+
+  return gimp_drawable_mask_intersect (drawable, &target->x, &target->y,
+                                       &target->w, &target->h)
+         && target->w > 0 && target->h > 0;
+}
+
+static GeglBuffer *
+selection_buffer (const SmpTarget *target)
+{
+  if (!target->has_selection)
+    return NULL;
+
+  return gimp_drawable_get_buffer (gimp_image_get_selection (target->image));
+}
+
+SmpField *
+smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
+                       gpointer data)
+{
+  const gint  w       = target->width;
+  GeglBuffer *buffer  = gimp_drawable_get_buffer (target->drawable);
+  GeglBuffer *mask    = selection_buffer (target);
+  SmpField   *field   = smp_field_new (w, target->height);
+  gfloat     *luma    = g_new (gfloat, (gsize)w * FIELD_STRIP);
+  gfloat     *sel     = mask ? g_new (gfloat, (gsize)w * FIELD_STRIP) : NULL;
+  const Babl *y_float = babl_format ("Y float");
+
+  for (gint y = 0; y < target->height; y += FIELD_STRIP)
+    {
+      const gint          rows  = MIN (FIELD_STRIP, target->height - y);
+      const GeglRectangle strip = { 0, y, w, rows };
+
+      gegl_buffer_get (buffer, &strip, 1.0, y_float, luma, GEGL_AUTO_ROWSTRIDE,
+                       GEGL_ABYSS_NONE);
+      if (mask)
+        {
+          /* The selection lives in image coordinates. */
+          const GeglRectangle in_image
+              = { target->off_x, target->off_y + y, w, rows };
+
+          gegl_buffer_get (mask, &in_image, 1.0, y_float, sel,
+                           GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+        }
+
+      smp_field_add (field, 0, y, w, rows, luma, w, sel, w);
+
+      if (progress && !progress ((gdouble)(y + rows) / target->height, data))
+        break;
+    }
+
+  smp_field_finish (field);
+
+  g_free (luma);
+  g_free (sel);
+  g_object_unref (buffer);
+  if (mask)
+    g_object_unref (mask);
+  return field;
+}
+
+static void
+render_tile (const SmpTarget *target, const SmpStamps *stamps, gint first,
+             gint last, SmpRenderMode mode, const GeglRectangle *roi,
+             gint n_channels, const gfloat *src, gfloat *dst)
+{
+  const SmpRect rect = { roi->x,
+                         roi->y,
+                         roi->width,
+                         roi->height,
+                         target->n_color,
+                         n_channels,
+                         roi->width * n_channels,
+                         src,
+                         dst };
+
+  smp_render (stamps, first, last, mode, &rect);
+}
+
+void
+smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
+                        gint sessions, const GeglRectangle *rect, gfloat *buf)
+{
+  GeglBuffer *buffer = gimp_drawable_get_buffer (target->drawable);
+
+  gegl_buffer_get (buffer, rect, 1.0, target->format, buf, GEGL_AUTO_ROWSTRIDE,
+                   GEGL_ABYSS_NONE);
+  render_tile (target, stamps, 1, sessions, SMP_RENDER_APPLY, rect,
+               target->n_channels, buf, buf);
+  g_object_unref (buffer);
+}
+
+/* Output 0: the result into the shadow buffer, merged with the selection
+ * as the mask by GIMP.
+ */
+static gboolean
+apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
+                   gint sessions, SmpPixelsProgress progress, gpointer data)
+{
+  const GeglRectangle roi = { target->x, target->y, target->w, target->h };
+  GeglBuffer         *src = gimp_drawable_get_buffer (target->drawable);
+  GeglBuffer *shadow      = gimp_drawable_get_shadow_buffer (target->drawable);
+  const gsize px_size     = target->n_channels * sizeof (gfloat);
+  GeglBufferIterator *iter;
+  gdouble             done = 0.0, reported = 0.0;
+
+  iter = gegl_buffer_iterator_new (src, &roi, 0, target->format,
+                                   GEGL_ACCESS_READ, GEGL_ABYSS_NONE, 2);
+  gegl_buffer_iterator_add (iter, shadow, &roi, 0, target->format,
+                            GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE);
+
+  while (gegl_buffer_iterator_next (iter))
+    {
+      const GeglRectangle *r = &iter->items[0].roi;
+
+      memcpy (iter->items[1].data, iter->items[0].data, iter->length * px_size);
+      render_tile (target, stamps, 1, sessions, SMP_RENDER_APPLY, r,
+                   target->n_channels, iter->items[1].data,
+                   iter->items[1].data);
+
+      done += (gdouble)iter->length / ((gdouble)roi.width * roi.height);
+      if (progress && done - reported >= PROGRESS_STEP)
+        {
+          reported = done;
+          progress (done, data);
+        }
+    }
+
+  g_object_unref (src);
+  gegl_buffer_flush (shadow);
+  g_object_unref (shadow);
+
+  gimp_drawable_merge_shadow (target->drawable, TRUE);
+  gimp_drawable_update (target->drawable, roi.x, roi.y, roi.width, roi.height);
+  return TRUE;
+}
+
+static gint32
+new_pigment_layer (const SmpTarget *target, const gchar *name)
+{
+  const gboolean gray = gimp_image_base_type (target->image) == GIMP_GRAY;
+  gint32         layer
+      = gimp_layer_new (target->image, name, target->width, target->height,
+                        gray ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE, 100.0,
+                        GIMP_LAYER_MODE_MULTIPLY);
+
+  /* Multiplying in linear light is how pigment filters the skin, and is
+   * exactly what output 0 computes; the layer never paints where the
+   * drawable is transparent.
+   */
+  gimp_layer_set_blend_space (layer, GIMP_LAYER_COLOR_SPACE_RGB_LINEAR);
+  gimp_layer_set_composite_space (layer, GIMP_LAYER_COLOR_SPACE_RGB_LINEAR);
+  gimp_layer_set_composite_mode (layer, GIMP_LAYER_COMPOSITE_CLIP_TO_BACKDROP);
+  gimp_layer_set_offsets (layer, target->off_x, target->off_y);
+  gimp_drawable_fill (layer, GIMP_FILL_TRANSPARENT);
+  return layer;
+}
+
+/* Fills a layer with the transmittance of sessions first to last; its
+ * alpha is the selection, as GIMP's merge would blend it.
+ */
+static void
+render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
+              gint first, gint last, SmpPixelsProgress progress, gpointer data,
+              gdouble *done, gdouble share)
+{
+  const GeglRectangle roi = { target->x, target->y, target->w, target->h };
+  const GeglRectangle sroi
+      = { target->x + target->off_x, target->y + target->off_y, target->w,
+          target->h };
+  const gint          n_ch = target->n_color + 1;
+  const Babl         *fmt = babl_format (n_ch == 2 ? "YA float" : "RGBA float");
+  GeglBuffer         *src = gimp_drawable_get_buffer (target->drawable);
+  GeglBuffer         *dst = gimp_drawable_get_buffer (layer);
+  GeglBuffer         *mask = selection_buffer (target);
+  GeglBufferIterator *iter;
+  gdouble             reported = *done;
+
+  iter = gegl_buffer_iterator_new (src, &roi, 0, fmt, GEGL_ACCESS_READ,
+                                   GEGL_ABYSS_NONE, 3);
+  gegl_buffer_iterator_add (iter, dst, &roi, 0, fmt, GEGL_ACCESS_WRITE,
+                            GEGL_ABYSS_NONE);
+  if (mask)
+    gegl_buffer_iterator_add (iter, mask, &sroi, 0, babl_format ("Y float"),
+                              GEGL_ACCESS_READ, GEGL_ABYSS_NONE);
+
+  while (gegl_buffer_iterator_next (iter))
+    {
+      const gfloat *s   = iter->items[0].data;
+      gfloat       *d   = iter->items[1].data;
+      const gfloat *sel = mask ? iter->items[2].data : NULL;
+
+      render_tile (target, stamps, first, last, SMP_RENDER_TRANSMITTANCE,
+                   &iter->items[0].roi, n_ch, s, d);
+      for (gint i = 0; i < iter->length; i++)
+        d[i * n_ch + n_ch - 1] = sel ? sel[i] : 1.0f;
+
+      *done += share * iter->length / ((gdouble)roi.width * roi.height);
+      if (progress && *done - reported >= PROGRESS_STEP)
+        {
+          reported = *done;
+          progress (*done, data);
+        }
+    }
+
+  g_object_unref (src);
+  gegl_buffer_flush (dst);
+  g_object_unref (dst);
+  if (mask)
+    g_object_unref (mask);
+
+  gimp_drawable_update (layer, 0, 0, target->width, target->height);
+}
+
+static gint32
+apply_as_layers (const SmpTarget *target, const SmpParams *params,
+                 const SmpStamps *stamps, SmpPixelsProgress progress,
+                 gpointer data)
+{
+  const gint32 parent = gimp_item_get_parent (target->drawable);
+  const gint   position
+      = gimp_image_get_item_position (target->image, target->drawable);
+  const gint n_layers
+      = params->output == SMP_OUTPUT_SESSION_LAYERS ? params->sessions : 1;
+  gdouble done  = 0.0;
+  gint32  layer = -1;
+
+  for (gint k = 1; k <= n_layers; k++)
+    {
+      g_autofree gchar *name = n_layers == 1
+                                   ? g_strdup (_ ("Scalp micropigmentation"))
+                                   : g_strdup_printf (_ ("SMP session %d"), k);
+
+      layer = new_pigment_layer (target, name);
+      /* Each new layer goes right above the last: session 1 lowest. */
+      gimp_image_insert_layer (target->image, layer, MAX (parent, 0), position);
+      render_layer (target, stamps, layer, n_layers == 1 ? 1 : k,
+                    n_layers == 1 ? params->sessions : k, progress, data, &done,
+                    1.0 / n_layers);
+    }
+
+  return layer;
+}
+
+gint32
+smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
+                  const SmpStamps *stamps, SmpPixelsProgress progress,
+                  gpointer data)
+{
+  gint32 layer = -1;
+
+  gimp_image_undo_group_start (target->image);
+
+  if (params->output == SMP_OUTPUT_DRAWABLE)
+    apply_to_drawable (target, stamps, params->sessions, progress, data);
+  else
+    layer = apply_as_layers (target, params, stamps, progress, data);
+
+  gimp_image_undo_group_end (target->image);
+  return layer;
+}

@@ -1,0 +1,62 @@
+/* scalp-micropigmentation: pixels between GIMP and the engine.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef __SMP_PIXELS_H__
+#define __SMP_PIXELS_H__
+
+#include <gegl.h>
+#include <libgimp/gimp.h>
+
+#include "smp-field.h"
+#include "smp-layout.h"
+#include "smp-render.h"
+
+/* The drawable being worked on, and what of it the selection covers. */
+typedef struct
+{
+  gint32      image;
+  gint32      drawable;
+  gint        width, height; /* the drawable's size */
+  gint        off_x, off_y;  /* its offsets in the image */
+  gint        x, y, w, h;    /* selection x drawable, drawable coords */
+  gboolean    has_selection;
+  const Babl *format;     /* linear float, the drawable's channels */
+  gint        n_color;    /* 1 or 3 */
+  gint        n_channels; /* with alpha */
+} SmpTarget;
+
+/* Reports progress; return FALSE to stop. */
+typedef gboolean (*SmpPixelsProgress) (gdouble fraction, gpointer data);
+
+/* The float format in which the engine sees this drawable: linear light,
+ * the drawable's own colour model and alpha.  The one place that decides.
+ */
+const Babl *smp_pixels_format (gint32 drawable, gint *n_color,
+                               gint *n_channels);
+
+/* Fills target; returns FALSE when the selection misses the drawable. */
+gboolean smp_target_init (SmpTarget *target, gint32 image, gint32 drawable);
+
+/* Reads luminance and selection of the whole drawable into a new field. */
+SmpField *smp_pixels_read_field (const SmpTarget  *target,
+                                 SmpPixelsProgress progress, gpointer data);
+
+/* Renders a rectangle (drawable coordinates) of the result over the
+ * drawable's pixels, as output 0 would make it, into buf, in the target's
+ * format.  The dialog's preview uses this.
+ */
+void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
+                             gint sessions, const GeglRectangle *rect,
+                             gfloat *buf);
+
+/* Draws the result the way params->output asks, as one undo step.
+ * Returns the new layer (topmost for output 2) or -1 for output 0.
+ */
+gint32 smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
+                         const SmpStamps *stamps, SmpPixelsProgress progress,
+                         gpointer data);
+
+#endif /* __SMP_PIXELS_H__ */

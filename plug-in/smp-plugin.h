@@ -1,0 +1,15 @@
+/* scalp-micropigmentation: names the GIMP side shares.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#ifndef __SMP_PLUGIN_H__
+#define __SMP_PLUGIN_H__
+
+#define PLUG_IN_PROC "plug-in-scalp-micropigmentation"
+#define PLUG_IN_BINARY "scalp-micropigmentation"
+#define PLUG_IN_ROLE "smp-scalp-micropigmentation"
+#define PLUG_IN_VERSION "0.1.0"
+
+#endif /* __SMP_PLUGIN_H__ */

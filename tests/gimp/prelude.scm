@@ -1,0 +1,97 @@
+; scalp-micropigmentation: helpers for the headless GIMP tests.
+;
+; Each check prints "ok - NAME" or "not ok - NAME"; (smp-finish) prints the
+; totals that run-gimp-test.sh reads.
+
+(define smp-passed 0)
+(define smp-failed 0)
+
+(define (check name ok)
+  (if ok
+      (set! smp-passed (+ smp-passed 1))
+      (set! smp-failed (+ smp-failed 1)))
+  (display (string-append "\n" (if ok "ok - " "not ok - ") name "\n")))
+
+(define (note . items)
+  (display "\n# ")
+  (for-each display items)
+  (newline))
+
+(define (smp-finish)
+  (display (string-append "\nsmp-result " (number->string smp-passed) " "
+                          (number->string smp-failed) "\n")))
+
+; The filter's arguments after run-mode, image and drawable, in PDB order.
+(define smp-defaults
+  '((density . 70) (dot-size . 0.3) (size-variation . 0.25)
+    (pigment . (46 44 50)) (opacity . 80) (softness . 0.35)
+    (tone-variation . 0.15) (hairline-fade . 6) (hair-blend . 0.5)
+    (sessions . 3) (scale . 100) (seed . 7) (output . 0)))
+
+(define (smp-args overrides)
+  (map (lambda (d)
+         (let ((o (assq (car d) overrides)))
+           (if o (cdr o) (cdr d))))
+       smp-defaults))
+
+; Runs the filter; returns the new layer (-1 for output 0).
+(define (smp img drw overrides)
+  (car (apply plug-in-scalp-micropigmentation
+              (append (list RUN-NONINTERACTIVE img drw) (smp-args overrides)))))
+
+; Runs thunk; returns (ok . value) or (error . message).
+(define (smp-try thunk)
+  (call-with-current-continuation
+    (lambda (k)
+      (let ((old *error-hook*))
+        (set! *error-hook*
+              (lambda (msg . rest)
+                (set! *error-hook* old)
+                (k (cons 'error msg))))
+        (let ((value (thunk)))
+          (set! *error-hook* old)
+          (cons 'ok value))))))
+
+(define (contains? text part)
+  (let ((n (string-length text)) (m (string-length part)))
+    (let loop ((i 0))
+      (cond ((> (+ i m) n) #f)
+            ((string=? (substring text i (+ i m)) part) #t)
+            (else (loop (+ i 1)))))))
+
+; A photo-like RGB layer: plasma texture toned toward skin.
+(define (smp-new-image width height type)
+  (let* ((img (car (gimp-image-new width height
+                                    (if (or (= type GRAY-IMAGE)
+                                            (= type GRAYA-IMAGE))
+                                        GRAY RGB))))
+         (layer (car (gimp-layer-new img width height type "skin" 100
+                                     LAYER-MODE-NORMAL))))
+    (gimp-image-insert-layer img layer 0 0)
+    (gimp-context-set-foreground '(200 150 125))
+    (gimp-drawable-fill layer FILL-FOREGROUND)
+    (gimp-image-set-resolution img 254 254) ; 100 px per cm
+    (gimp-image-clean-all img)
+    (list img layer)))
+
+; (max-diff n-diff) between two drawables, optionally over a rectangle.
+(define (diff a b . rect)
+  (let ((r (if (null? rect) '(0 0 0 0) rect)))
+    (smp-test-diff RUN-NONINTERACTIVE a b (car r) (cadr r) (caddr r)
+                   (cadddr r))))
+
+(define (identical? a b . rect)
+  (= 0 (cadr (apply diff (append (list a b) rect)))))
+
+(define (changed? a b . rect)
+  (> (cadr (apply diff (append (list a b) rect))) 0))
+
+(define (first-layer img)
+  (vector-ref (cadr (gimp-image-get-layers img)) 0))
+
+(define (layer-count img)
+  (car (gimp-image-get-layers img)))
+
+(define (twin img)
+  (let ((dup (car (gimp-image-duplicate img))))
+    (list dup (first-layer dup))))

@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runs one Script-Fu test file inside a real, headless GIMP 2.10.
+#
+#   run-gimp-test.sh PLUGIN PROBE PRELUDE TEST.scm
+#
+# A temporary GIMP profile holds the built plug-in and the test probe.  The
+# test prints "ok - NAME" or "not ok - NAME" per check and a final
+# "smp-result PASSED FAILED" line; this script turns that into TAP and exits
+# non-zero when a check failed or the run did not finish.
+set -u
+plugin=$1 probe=$2 prelude=$3 test=$4
+
+profile=$(mktemp -d "${TMPDIR:-/tmp}/smp-gimp-test.XXXXXX")
+trap 'rm -rf "$profile"' EXIT
+for dir in plug-ins/scalp-micropigmentation plug-ins/smp-test-probe \
+           gradients patterns brushes palettes; do
+  mkdir -p "$profile/$dir"
+done
+cp "$plugin" "$profile/plug-ins/scalp-micropigmentation/"
+cp "$probe" "$profile/plug-ins/smp-test-probe/"
+
+log="$profile/log"
+{ cat "$prelude" "$test"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |
+  GIMP2_DIRECTORY="$profile" ${SMP_GIMP_ENV:-} timeout "${SMP_GIMP_TIMEOUT:-600}" \
+    gimp-console-2.10 -i -d -f --batch-interpreter plug-in-script-fu-eval -b - \
+    > "$log" 2>&1
+
+checks=$(grep -E '^(ok|not ok) - ' "$log")
+result=$(grep -E '^smp-result [0-9]+ [0-9]+$' "$log")
+
+# TAP: one line per check, then the plan.
+i=0
+if [ -n "$checks" ]; then
+  while IFS= read -r line; do
+    i=$((i + 1))
+    case "$line" in
+      "ok - "*) echo "ok $i - ${line#ok - }" ;;
+      *) echo "not ok $i - ${line#not ok - }" ;;
+    esac
+  done <<CHECKS
+$checks
+CHECKS
+fi
+if [ -z "$result" ]; then
+  i=$((i + 1))
+  echo "not ok $i - the test ran to its end"
+fi
+echo "1..$i"
+
+if [ -z "$result" ] || [ "${result##* }" != 0 ]; then
+  echo "# GIMP's output:"
+  tail -n 60 "$log" | sed 's/^/# /'
+  exit 1
+fi
+exit 0
