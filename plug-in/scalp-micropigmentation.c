@@ -72,7 +72,7 @@ query (void)
   gint          n_args;
   GimpParamDef *args = smp_pdb_args (&n_args);
 
-  gimp_plugin_domain_register (GETTEXT_PACKAGE, LOCALEDIR);
+  gimp_plugin_domain_register (GETTEXT_PACKAGE, smp_intl_localedir ());
 
   gimp_install_procedure (
       PLUG_IN_PROC, N_ ("Stipple scalp micropigmentation over the selection"),

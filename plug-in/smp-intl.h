@@ -14,4 +14,7 @@
 /* Binds the catalogue where meson installed it; call before any _(). */
 void smp_intl_init (void);
 
+/* The folder holding the catalogues, for gimp_plugin_domain_register(). */
+const gchar *smp_intl_localedir (void);
+
 #endif /* __SMP_INTL_H__ */

@@ -18,7 +18,7 @@
 
 static gint     width = 600, height = 400, last_session = 0;
 static gboolean hair = FALSE, ellipse = FALSE;
-static gchar   *out = NULL;
+static gchar   *out = NULL, *scalp_out = NULL;
 
 static guchar
 to_srgb8 (gfloat v)
@@ -128,6 +128,8 @@ main (int argc, char **argv)
       "A feathered elliptical selection", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
       "Write before | after to this PNG", "FILE" },
+    { "scalp", 0, 0, G_OPTION_ARG_FILENAME, &scalp_out,
+      "Write the untreated scalp alone to this PNG and stop", "FILE" },
     { NULL }
   };
   GOptionContext *context = g_option_context_new ("- synthetic SMP render");
@@ -154,7 +156,18 @@ main (int argc, char **argv)
       return 2;
     }
 
-  skin  = smp_test_scalp (width, height, hair, 7);
+  skin = smp_test_scalp (width, height, hair, 7);
+  if (scalp_out)
+    {
+      if (!save_png (skin, width, height, scalp_out, &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      g_free (skin);
+      return 0;
+    }
+
   mask  = ellipse ? ellipse_mask (width, height) : NULL;
   field = smp_test_field (skin, mask, width, height);
 

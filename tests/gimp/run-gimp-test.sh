@@ -16,12 +16,12 @@ for dir in plug-ins/scalp-micropigmentation plug-ins/smp-test-probe \
            gradients patterns brushes palettes; do
   mkdir -p "$profile/$dir"
 done
-cp "$plugin" "$profile/plug-ins/scalp-micropigmentation/"
+cp "$plugin" "$profile/plug-ins/scalp-micropigmentation/scalp-micropigmentation"
 cp "$probe" "$profile/plug-ins/smp-test-probe/"
 
 log="$profile/log"
 { cat "$prelude" "$test"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |
-  GIMP2_DIRECTORY="$profile" ${SMP_GIMP_ENV:-} timeout "${SMP_GIMP_TIMEOUT:-600}" \
+  GIMP2_DIRECTORY="$profile" timeout "${SMP_GIMP_TIMEOUT:-600}" \
     gimp-console-2.10 -i -d -f --batch-interpreter plug-in-script-fu-eval -b - \
     > "$log" 2>&1
 
