@@ -1,3 +1,4 @@
+#include <stdio.h>
 /* scalp-micropigmentation: the filter's dialog.
  *
  * Every control comes from the parameter table: its label, range, default
@@ -145,6 +146,16 @@ display_format (const SmpTarget *target)
   return babl_format (names[target->n_channels]);
 }
 
+static GimpImageType
+display_type (const SmpTarget *target)
+{
+  static const GimpImageType types[]
+      = { GIMP_GRAY_IMAGE, GIMP_GRAY_IMAGE, GIMP_GRAYA_IMAGE, GIMP_RGB_IMAGE,
+          GIMP_RGBA_IMAGE };
+
+  return types[target->n_channels];
+}
+
 static void
 preview_update (GimpPreview *preview, Dialog *d)
 {
@@ -189,7 +200,13 @@ preview_update (GimpPreview *preview, Dialog *d)
 
   babl_process (babl_fish (d->target.format, display_format (&d->target)), buf,
                 shown, (glong)rect.width * rect.height);
-  gimp_preview_draw_buffer (preview, shown, rect.width * d->target.n_channels);
+  /* Drawn as is: the render already blends with the selection exactly as
+   * GIMP's merge will.
+   */
+  gimp_preview_area_draw (GIMP_PREVIEW_AREA (gimp_preview_get_area (preview)),
+                          0, 0, rect.width, rect.height,
+                          display_type (&d->target), shown,
+                          rect.width * d->target.n_channels);
   g_free (buf);
   g_free (shown);
 }
@@ -347,6 +364,9 @@ add_slider (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc,
       smp_param_get (d->params, desc), desc->ui_min, desc->ui_max, desc->step,
       desc->page, desc->digits, FALSE, lo, desc->max, _ (desc->blurb), NULL));
 
+  /* Enter in a value's field applies, as in GIMP's own filters. */
+  gtk_entry_set_activates_default (
+      GTK_ENTRY (GIMP_SCALE_ENTRY_SPINBUTTON (adj)), TRUE);
   g_object_set_data (G_OBJECT (adj), "smp-desc", (gpointer)desc);
   g_signal_connect (adj, "value-changed", G_CALLBACK (adjustment_changed), d);
   d->adjustments[index] = adj;
@@ -470,6 +490,7 @@ build_dialog (Dialog *d, gint32 drawable)
       _ ("Scalp Micropigmentation"), PLUG_IN_ROLE, NULL, 0,
       gimp_standard_help_func, PLUG_IN_PROC, _ ("_Reset"), RESPONSE_RESET,
       _ ("_Cancel"), GTK_RESPONSE_CANCEL, _ ("_OK"), GTK_RESPONSE_OK, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   gtk_dialog_set_alternative_button_order (GTK_DIALOG (dialog), RESPONSE_RESET,
                                            GTK_RESPONSE_OK, GTK_RESPONSE_CANCEL,
                                            -1);
@@ -514,6 +535,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   dialog = build_dialog (&d, drawable);
   update_readout (&d);
   gtk_widget_show (dialog);
+  /* Enter in a value's field applies, as in GIMP's own filters. */
 
   while ((response = gimp_dialog_run (GIMP_DIALOG (dialog))) == RESPONSE_RESET)
     reset (&d);

@@ -132,12 +132,41 @@ void
 smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                         gint sessions, const GeglRectangle *rect, gfloat *buf)
 {
+  const gsize n_px   = (gsize)rect->width * rect->height;
   GeglBuffer *buffer = gimp_drawable_get_buffer (target->drawable);
+  GeglBuffer *mask   = selection_buffer (target);
+  gfloat     *src;
 
   gegl_buffer_get (buffer, rect, 1.0, target->format, buf, GEGL_AUTO_ROWSTRIDE,
                    GEGL_ABYSS_NONE);
+  src = g_memdup2 (buf, n_px * target->n_channels * sizeof (gfloat));
   render_tile (target, stamps, 1, sessions, SMP_RENDER_APPLY, rect,
-               target->n_channels, buf, buf);
+               target->n_channels, src, buf);
+
+  /* What GIMP's merge does with the selection: blend toward the result by
+   * the selection's value.
+   */
+  if (mask)
+    {
+      const GeglRectangle in_image
+          = { rect->x + target->off_x, rect->y + target->off_y, rect->width,
+              rect->height };
+      gfloat *sel = g_new (gfloat, n_px);
+
+      gegl_buffer_get (mask, &in_image, 1.0, babl_format ("Y float"), sel,
+                       GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+      for (gsize i = 0; i < n_px; i++)
+        for (gint c = 0; c < target->n_color; c++)
+          {
+            const gsize k = i * target->n_channels + c;
+
+            buf[k] = src[k] + (buf[k] - src[k]) * sel[i];
+          }
+      g_free (sel);
+      g_object_unref (mask);
+    }
+
+  g_free (src);
   g_object_unref (buffer);
 }
 

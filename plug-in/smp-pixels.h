@@ -44,9 +44,9 @@ gboolean smp_target_init (SmpTarget *target, gint32 image, gint32 drawable);
 SmpField *smp_pixels_read_field (const SmpTarget  *target,
                                  SmpPixelsProgress progress, gpointer data);
 
-/* Renders a rectangle (drawable coordinates) of the result over the
- * drawable's pixels, as output 0 would make it, into buf, in the target's
- * format.  The dialog's preview uses this.
+/* Renders a rectangle (drawable coordinates) of what output 0 makes,
+ * blended with the selection as GIMP's merge blends it, into buf, in the
+ * target's format.  The dialog's preview shows exactly this.
  */
 void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                              gint sessions, const GeglRectangle *rect,
