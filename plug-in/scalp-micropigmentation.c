@@ -125,7 +125,7 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
     {
       SmpTarget target;
 
-      if (!smp_target_init (&target, image, drawable))
+      if (! smp_target_init (&target, image, drawable))
         {
           /* Nothing selected on this drawable: nothing to do, and no
            * reason to stop a script over it.
@@ -187,11 +187,11 @@ fail (Outcome *out, GimpPDBStatusType status, gchar *message)
 static gboolean
 check_drawable (gint32 image, gint32 drawable, Outcome *out)
 {
-  if (!gimp_image_is_valid (image))
+  if (! gimp_image_is_valid (image))
     return fail (out, GIMP_PDB_CALLING_ERROR,
                  g_strdup_printf (_ ("image %d is not an open image"), image));
 
-  if (!gimp_item_is_valid (drawable) || !gimp_item_is_drawable (drawable))
+  if (! gimp_item_is_valid (drawable) || ! gimp_item_is_drawable (drawable))
     return fail (
         out, GIMP_PDB_CALLING_ERROR,
         g_strdup_printf (_ ("drawable %d is not a drawable"), drawable));
@@ -222,7 +222,7 @@ check_drawable (gint32 image, gint32 drawable, Outcome *out)
 static gboolean
 check_output (gint32 drawable, const SmpParams *params, Outcome *out)
 {
-  if (params->output != SMP_OUTPUT_DRAWABLE && !gimp_item_is_layer (drawable))
+  if (params->output != SMP_OUTPUT_DRAWABLE && ! gimp_item_is_layer (drawable))
     return fail (out, GIMP_PDB_CALLING_ERROR,
                  g_strdup (_ ("output 1 and 2 add layers above a layer; for a "
                               "channel or a layer mask use output 0")));
@@ -246,14 +246,14 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
       break;
 
     case GIMP_RUN_INTERACTIVE:
-      if (!smp_pdb_load_last (params))
+      if (! smp_pdb_load_last (params))
         smp_params_defaults (params);
-      if (!smp_dialog_run (image, drawable, params, field))
+      if (! smp_dialog_run (image, drawable, params, field))
         return fail (out, GIMP_PDB_CANCEL, NULL);
       break;
 
     case GIMP_RUN_WITH_LAST_VALS:
-      if (!smp_pdb_load_last (params))
+      if (! smp_pdb_load_last (params))
         smp_params_defaults (params);
       break;
 
@@ -315,7 +315,7 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
 
   gimp_progress_init (_ ("Scalp micropigmentation"));
 
-  if (!field)
+  if (! field)
     field = smp_pixels_read_field (target, report_stage, &stage);
 
   stage = (Stage){ PROGRESS_FIELD, PROGRESS_LAYOUT };

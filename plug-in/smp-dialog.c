@@ -126,7 +126,7 @@ current_layout (Dialog *d, const SmpParams *resolved)
     return d->layout;
 
   g_clear_pointer (&d->layout, smp_layout_free);
-  if (!d->field)
+  if (! d->field)
     d->field = smp_pixels_read_field (&d->target, NULL, NULL);
 
   if (smp_layout_new (d->field, resolved, NULL, NULL, &d->layout)
@@ -166,7 +166,7 @@ preview_update (GimpPreview *preview, Dialog *d)
   gfloat       *buf;
   guchar       *shown;
 
-  if (!d->has_pixels)
+  if (! d->has_pixels)
     return;
 
   resolved.scale = effective_scale (d);
@@ -178,9 +178,9 @@ preview_update (GimpPreview *preview, Dialog *d)
                    > SMP_MAX_IMPRESSIONS
                ? NULL
                : current_layout (d, &resolved);
-  buf = g_new (gfloat, (gsize)rect.width * rect.height * d->target.n_channels);
+  buf = g_new (gfloat, (gsize) rect.width * rect.height * d->target.n_channels);
   shown
-      = g_new (guchar, (gsize)rect.width * rect.height * d->target.n_channels);
+      = g_new (guchar, (gsize) rect.width * rect.height * d->target.n_channels);
 
   if (layout)
     {
@@ -199,7 +199,7 @@ preview_update (GimpPreview *preview, Dialog *d)
     }
 
   babl_process (babl_fish (d->target.format, display_format (&d->target)), buf,
-                shown, (glong)rect.width * rect.height);
+                shown, (glong) rect.width * rect.height);
   /* Drawn as is: the render already blends with the selection exactly as
    * GIMP's merge will.
    */
@@ -280,7 +280,7 @@ output_changed (GtkWidget *combo, Dialog *d)
 static void
 seed_changed (GtkAdjustment *adj, Dialog *d)
 {
-  d->params->seed = (gint)(guint32)gtk_adjustment_get_value (adj);
+  d->params->seed = (gint) (guint32) gtk_adjustment_get_value (adj);
   params_changed (d);
 }
 
@@ -311,7 +311,7 @@ preset_chosen (GtkWidget *combo, Dialog *d)
   const Preset *p;
   gint          index;
 
-  if (!gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (combo), &index)
+  if (! gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (combo), &index)
       || index < 0)
     return;
 
@@ -341,7 +341,7 @@ reset (Dialog *d)
 static GtkWidget *
 new_table (GtkWidget *frames[N_GROUPS], Group group, GtkWidget *tables[])
 {
-  if (!tables[group])
+  if (! tables[group])
     {
       tables[group] = gtk_table_new (1, 3, FALSE);
       gtk_table_set_col_spacings (GTK_TABLE (tables[group]), 6);
@@ -367,7 +367,7 @@ add_slider (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc,
   /* Enter in a value's field applies, as in GIMP's own filters. */
   gtk_entry_set_activates_default (
       GTK_ENTRY (GIMP_SCALE_ENTRY_SPINBUTTON (adj)), TRUE);
-  g_object_set_data (G_OBJECT (adj), "smp-desc", (gpointer)desc);
+  g_object_set_data (G_OBJECT (adj), "smp-desc", (gpointer) desc);
   g_signal_connect (adj, "value-changed", G_CALLBACK (adjustment_changed), d);
   d->adjustments[index] = adj;
 }
@@ -406,7 +406,7 @@ add_seed (Dialog *d, GtkWidget *table, gint row)
 {
   GtkWidget *hbox;
 
-  d->seed      = (guint32)d->params->seed;
+  d->seed      = (guint32) d->params->seed;
   hbox         = gimp_random_seed_new (&d->seed, &d->randomize);
   d->seed_spin = GIMP_RANDOM_SEED_SPINBUTTON (hbox);
   gtk_table_attach (GTK_TABLE (table), hbox, 0, 3, row, row + 1,
@@ -437,7 +437,7 @@ build_controls (Dialog *d)
       const SmpParamDesc *desc  = smp_params_lookup (placement[i].name);
       const Group         group = placement[i].group;
       GtkWidget          *t     = new_table (frames, group, tables);
-      const guint         index = (guint)(desc - table);
+      const guint         index = (guint) (desc - table);
 
       if (g_str_equal (desc->name, "pigment"))
         add_color (d, t, rows[group], desc);
@@ -470,7 +470,7 @@ build_presets (Dialog *d)
 
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (combo), GIMP_INT_STORE_VALUE,
-                               (gint)i, GIMP_INT_STORE_LABEL,
+                               (gint) i, GIMP_INT_STORE_LABEL,
                                _ (presets[i].label), -1);
 
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), combo);

@@ -134,7 +134,7 @@ smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
 
-  if (n_params != (gint)(SMP_PDB_FIRST_PARAM + n))
+  if (n_params != (gint) (SMP_PDB_FIRST_PARAM + n))
     return g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
                             SMP_PDB_FIRST_PARAM + n, n_params);
 
@@ -167,7 +167,7 @@ smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
           g_return_val_if_reached (NULL);
         }
 
-      if (!smp_param_value_ok (desc, value))
+      if (! smp_param_value_ok (desc, value))
         return smp_pdb_range_message (desc, value);
 
       smp_param_set (params, desc, value);

@@ -25,7 +25,7 @@
 const Babl *
 smp_pixels_format (gint32 drawable, gint *n_color, gint *n_channels)
 {
-  const gboolean gray  = !gimp_drawable_is_rgb (drawable);
+  const gboolean gray  = ! gimp_drawable_is_rgb (drawable);
   const gboolean alpha = gimp_drawable_has_alpha (drawable);
 
   *n_color    = gray ? 1 : 3;
@@ -48,7 +48,7 @@ smp_target_init (SmpTarget *target, gint32 image, gint32 drawable)
   target->height   = gimp_drawable_height (drawable);
   target->format
       = smp_pixels_format (drawable, &target->n_color, &target->n_channels);
-  target->has_selection = !gimp_selection_is_empty (image);
+  target->has_selection = ! gimp_selection_is_empty (image);
   gimp_drawable_offsets (drawable, &target->off_x, &target->off_y);
 
   return gimp_drawable_mask_intersect (drawable, &target->x, &target->y,
@@ -59,7 +59,7 @@ smp_target_init (SmpTarget *target, gint32 image, gint32 drawable)
 static GeglBuffer *
 selection_buffer (const SmpTarget *target)
 {
-  if (!target->has_selection)
+  if (! target->has_selection)
     return NULL;
 
   return gimp_drawable_get_buffer (gimp_image_get_selection (target->image));
@@ -73,8 +73,8 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   GeglBuffer *buffer  = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer *mask    = selection_buffer (target);
   SmpField   *field   = smp_field_new (w, target->height);
-  gfloat     *luma    = g_new (gfloat, (gsize)w * FIELD_STRIP);
-  gfloat     *sel     = mask ? g_new (gfloat, (gsize)w * FIELD_STRIP) : NULL;
+  gfloat     *luma    = g_new (gfloat, (gsize) w * FIELD_STRIP);
+  gfloat     *sel     = mask ? g_new (gfloat, (gsize) w * FIELD_STRIP) : NULL;
   const Babl *y_float = babl_format ("Y float");
 
   for (gint y = 0; y < target->height; y += FIELD_STRIP)
@@ -96,7 +96,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
 
       smp_field_add (field, 0, y, w, rows, luma, w, sel, w);
 
-      if (progress && !progress ((gdouble)(y + rows) / target->height, data))
+      if (progress && ! progress ((gdouble) (y + rows) / target->height, data))
         break;
     }
 
@@ -132,7 +132,7 @@ void
 smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                         gint sessions, const GeglRectangle *rect, gfloat *buf)
 {
-  const gsize n_px   = (gsize)rect->width * rect->height;
+  const gsize n_px   = (gsize) rect->width * rect->height;
   GeglBuffer *buffer = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer *mask   = selection_buffer (target);
   gfloat     *src;
@@ -198,7 +198,7 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
                    target->n_channels, iter->items[1].data,
                    iter->items[1].data);
 
-      done += (gdouble)iter->length / ((gdouble)roi.width * roi.height);
+      done += (gdouble) iter->length / ((gdouble) roi.width * roi.height);
       if (progress && done - reported >= PROGRESS_STEP)
         {
           reported = done;
@@ -275,7 +275,7 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
       for (gint i = 0; i < iter->length; i++)
         d[i * n_ch + n_ch - 1] = sel ? sel[i] : 1.0f;
 
-      *done += share * iter->length / ((gdouble)roi.width * roi.height);
+      *done += share * iter->length / ((gdouble) roi.width * roi.height);
       if (progress && *done - reported >= PROGRESS_STEP)
         {
           reported = *done;

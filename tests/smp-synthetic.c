@@ -27,7 +27,7 @@ to_srgb8 (gfloat v)
   const gdouble s
       = c <= 0.0031308 ? 12.92 * c : 1.055 * pow (c, 1 / 2.4) - 0.055;
 
-  return (guchar)floor (s * 255.0 + 0.5);
+  return (guchar) floor (s * 255.0 + 0.5);
 }
 
 static gboolean
@@ -40,7 +40,7 @@ save_png (const gfloat *rgb, gint w, gint h, const gchar *path, GError **error)
 
   for (gint y = 0; y < h; y++)
     for (gint x = 0; x < w * 3; x++)
-      pixels[y * stride + x] = to_srgb8 (rgb[(gsize)y * w * 3 + x]);
+      pixels[y * stride + x] = to_srgb8 (rgb[(gsize) y * w * 3 + x]);
 
   ok = gdk_pixbuf_save (pixbuf, path, "png", error, NULL);
   g_object_unref (pixbuf);
@@ -51,7 +51,7 @@ save_png (const gfloat *rgb, gint w, gint h, const gchar *path, GError **error)
 static gfloat *
 ellipse_mask (gint w, gint h)
 {
-  gfloat *mask = g_new (gfloat, (gsize)w * h);
+  gfloat *mask = g_new (gfloat, (gsize) w * h);
 
   for (gint y = 0; y < h; y++)
     for (gint x = 0; x < w; x++)
@@ -60,7 +60,7 @@ ellipse_mask (gint w, gint h)
         const gdouble v = (y + 0.5 - h * 0.55) / (h * 0.45);
         const gdouble d = (1.0 - sqrt (u * u + v * v)) * w * 0.42 / 20.0;
 
-        mask[(gsize)y * w + x] = (gfloat)CLAMP (d, 0.0, 1.0);
+        mask[(gsize) y * w + x] = (gfloat) CLAMP (d, 0.0, 1.0);
       }
 
   return mask;
@@ -142,7 +142,7 @@ main (int argc, char **argv)
   smp_params_defaults (&params);
   params.scale = 100;
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (! g_option_context_parse (context, &argc, &argv, &error))
     {
       fprintf (stderr, "%s\n", error->message);
       return 2;
@@ -159,7 +159,7 @@ main (int argc, char **argv)
   skin = smp_test_scalp (width, height, hair, 7);
   if (scalp_out)
     {
-      if (!save_png (skin, width, height, scalp_out, &error))
+      if (! save_png (skin, width, height, scalp_out, &error))
         {
           fprintf (stderr, "%s\n", error->message);
           return 1;
@@ -180,7 +180,7 @@ main (int argc, char **argv)
   t1 = g_get_monotonic_time ();
 
   stamps = smp_stamps_new (layout, field, &params);
-  after  = g_memdup2 (skin, (gsize)width * height * 3 * sizeof (gfloat));
+  after  = g_memdup2 (skin, (gsize) width * height * 3 * sizeof (gfloat));
   {
     const SmpRect rect = { 0, 0, width, height, 3, 3, width * 3, skin, after };
 
@@ -191,7 +191,7 @@ main (int argc, char **argv)
 
   /* Outside the selection the picture keeps its skin, as GIMP's merge does. */
   if (mask)
-    for (gsize i = 0; i < (gsize)width * height * 3; i++)
+    for (gsize i = 0; i < (gsize) width * height * 3; i++)
       after[i] = skin[i] + (after[i] - skin[i]) * mask[i / 3];
 
   print_measures (layout, &params);
@@ -200,15 +200,15 @@ main (int argc, char **argv)
 
   if (out)
     {
-      both = g_new (gfloat, (gsize)width * 2 * height * 3);
+      both = g_new (gfloat, (gsize) width * 2 * height * 3);
       for (gint y = 0; y < height; y++)
         {
-          memcpy (both + (gsize)y * width * 6, skin + (gsize)y * width * 3,
+          memcpy (both + (gsize) y * width * 6, skin + (gsize) y * width * 3,
                   width * 3 * sizeof (gfloat));
-          memcpy (both + (gsize)y * width * 6 + width * 3,
-                  after + (gsize)y * width * 3, width * 3 * sizeof (gfloat));
+          memcpy (both + (gsize) y * width * 6 + width * 3,
+                  after + (gsize) y * width * 3, width * 3 * sizeof (gfloat));
         }
-      if (!save_png (both, width * 2, height, out, &error))
+      if (! save_png (both, width * 2, height, out, &error))
         {
           fprintf (stderr, "%s\n", error->message);
           return 1;

@@ -53,7 +53,7 @@ smp_field_new (gint width, gint height)
   field->block_cols = (field->cols + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
 
-  n               = (gsize)field->cols * field->rows;
+  n               = (gsize) field->cols * field->rows;
   field->sel      = g_new0 (gfloat, n);
   field->luma     = g_new0 (gfloat, n);
   field->luma_min = g_new (gfloat, n);
@@ -67,7 +67,7 @@ smp_field_new (gint width, gint height)
 void
 smp_field_free (SmpField *field)
 {
-  if (!field)
+  if (! field)
     return;
 
   g_free (field->sel);
@@ -117,7 +117,7 @@ static void
 add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
           gint luma_stride, const gfloat *mask, gint mask_stride)
 {
-  const gsize c   = (gsize)row * field->cols + col;
+  const gsize c   = (gsize) row * field->cols + col;
   const gint  cw  = MIN (SMP_FIELD_CELL, field->width - col * SMP_FIELD_CELL);
   const gint  ch  = MIN (SMP_FIELD_CELL, field->height - row * SMP_FIELD_CELL);
   gfloat      sum = 0.0f, sel = 0.0f, lo = G_MAXFLOAT, hi = 0.0f;
@@ -150,7 +150,7 @@ smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
                const gfloat *luma, gint luma_stride, const gfloat *mask,
                gint mask_stride)
 {
-  g_return_if_fail (!field->finished);
+  g_return_if_fail (! field->finished);
   g_return_if_fail (x >= 0 && y >= 0 && x + width <= field->width
                     && y + height <= field->height);
   g_return_if_fail (x % SMP_FIELD_CELL == 0 && y % SMP_FIELD_CELL == 0);
@@ -161,14 +161,14 @@ smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
   for (gint j = 0; j < height; j += SMP_FIELD_CELL)
     for (gint i = 0; i < width; i += SMP_FIELD_CELL)
       add_cell (field, (x + i) / SMP_FIELD_CELL, (y + j) / SMP_FIELD_CELL,
-                luma + (gsize)j * luma_stride + i, luma_stride,
-                mask ? mask + (gsize)j * mask_stride + i : NULL, mask_stride);
+                luma + (gsize) j * luma_stride + i, luma_stride,
+                mask ? mask + (gsize) j * mask_stride + i : NULL, mask_stride);
 }
 
 static int
 compare_floats (const void *a, const void *b)
 {
-  const gfloat x = *(const gfloat *)a, y = *(const gfloat *)b;
+  const gfloat x = *(const gfloat *) a, y = *(const gfloat *) b;
 
   return (x > y) - (x < y);
 }
@@ -192,7 +192,7 @@ block_percentiles (const SmpField *field)
              r < MIN ((by + 1) * SMP_FIELD_BLOCK, field->rows); r++)
           for (gint c = bx * SMP_FIELD_BLOCK;
                c < MIN ((bx + 1) * SMP_FIELD_BLOCK, field->cols); c++)
-            values[n++] = field->luma[(gsize)r * field->cols + c];
+            values[n++] = field->luma[(gsize) r * field->cols + c];
 
         qsort (values, n, sizeof (gfloat), compare_floats);
         result[by * field->block_cols + bx] = values[(n * 3) / 4];
@@ -260,8 +260,8 @@ smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
 
   fx = CLAMP (fx, 0.0f, field->block_cols - 1.0f);
   fy = CLAMP (fy, 0.0f, field->block_rows - 1.0f);
-  x0 = (gint)fx;
-  y0 = (gint)fy;
+  x0 = (gint) fx;
+  y0 = (gint) fy;
   x1 = MIN (x0 + 1, field->block_cols - 1);
   y1 = MIN (y0 + 1, field->block_rows - 1);
   tx = fx - x0;
@@ -288,7 +288,7 @@ estimate_hair (SmpField *field)
   for (gint r = 0; r < field->rows; r++)
     for (gint c = 0; c < field->cols; c++)
       {
-        const gsize  i    = (gsize)r * field->cols + c;
+        const gsize  i    = (gsize) r * field->cols + c;
         const gfloat skin = smp_field_skin_reference (
             field, (c + 0.5f) * SMP_FIELD_CELL, (r + 0.5f) * SMP_FIELD_CELL);
         const gfloat mean     = field->luma[i];
@@ -325,13 +325,13 @@ edt_1d (const gdouble *f, gdouble *d, gint n, gint *v, gdouble *z)
 
   for (gint q = 1; q < n; q++)
     {
-      gdouble s = ((f[q] + (gdouble)q * q) - (f[v[k]] + (gdouble)v[k] * v[k]))
+      gdouble s = ((f[q] + (gdouble) q * q) - (f[v[k]] + (gdouble) v[k] * v[k]))
                   / (2.0 * (q - v[k]));
 
       while (s <= z[k])
         {
           k--;
-          s = ((f[q] + (gdouble)q * q) - (f[v[k]] + (gdouble)v[k] * v[k]))
+          s = ((f[q] + (gdouble) q * q) - (f[v[k]] + (gdouble) v[k] * v[k]))
               / (2.0 * (q - v[k]));
         }
 
@@ -346,7 +346,7 @@ edt_1d (const gdouble *f, gdouble *d, gint n, gint *v, gdouble *z)
     {
       while (z[k + 1] < q)
         k++;
-      d[q] = (gdouble)(q - v[k]) * (q - v[k]) + f[v[k]];
+      d[q] = (gdouble) (q - v[k]) * (q - v[k]) + f[v[k]];
     }
 }
 
@@ -356,34 +356,34 @@ edge_distances (SmpField *field)
 {
   /* A field has at least one cell each way (smp_field_new checks). */
   const gint  cols = MAX (field->cols, 1), rows = MAX (field->rows, 1);
-  const gsize n    = (gsize)MAX (cols, rows);
-  gdouble    *grid = g_new (gdouble, (gsize)cols * rows);
+  const gsize n    = (gsize) MAX (cols, rows);
+  gdouble    *grid = g_new (gdouble, (gsize) cols * rows);
   gdouble    *f    = g_new (gdouble, n);
   gdouble    *d    = g_new (gdouble, n);
   gdouble    *z    = g_new (gdouble, n + 1);
   gint       *v    = g_new (gint, n);
 
-  for (gsize i = 0; i < (gsize)cols * rows; i++)
+  for (gsize i = 0; i < (gsize) cols * rows; i++)
     grid[i] = field->sel[i] < 0.5f ? 0.0 : EDT_FAR;
 
   for (gint c = 0; c < cols; c++)
     {
       for (gint r = 0; r < rows; r++)
-        f[r] = grid[(gsize)r * cols + c];
+        f[r] = grid[(gsize) r * cols + c];
       edt_1d (f, d, rows, v, z);
       for (gint r = 0; r < rows; r++)
-        grid[(gsize)r * cols + c] = d[r];
+        grid[(gsize) r * cols + c] = d[r];
     }
 
-  field->dist = g_new (gfloat, (gsize)cols * rows);
+  field->dist = g_new (gfloat, (gsize) cols * rows);
   for (gint r = 0; r < rows; r++)
     {
-      memcpy (f, grid + (gsize)r * cols, cols * sizeof (gdouble));
+      memcpy (f, grid + (gsize) r * cols, cols * sizeof (gdouble));
       edt_1d (f, d, cols, v, z);
       for (gint c = 0; c < cols; c++)
-        field->dist[(gsize)r * cols + c]
+        field->dist[(gsize) r * cols + c]
             = d[c] >= EDT_FAR / 2 ? G_MAXFLOAT
-                                  : (gfloat)(sqrt (d[c]) * SMP_FIELD_CELL);
+                                  : (gfloat) (sqrt (d[c]) * SMP_FIELD_CELL);
     }
 
   g_free (grid);
@@ -396,12 +396,12 @@ edge_distances (SmpField *field)
 void
 smp_field_finish (SmpField *field)
 {
-  g_return_if_fail (!field->finished);
+  g_return_if_fail (! field->finished);
 
   for (gint r = 0; r < field->rows; r++)
     for (gint c = 0; c < field->cols; c++)
       {
-        const gsize  i    = (gsize)r * field->cols + c;
+        const gsize  i    = (gsize) r * field->cols + c;
         const gfloat area = smp_field_cell_area (field, c, r);
 
         field->sel[i] /= area;
@@ -419,23 +419,23 @@ smp_field_finish (SmpField *field)
 gfloat
 smp_field_selection (const SmpField *field, gint col, gint row)
 {
-  return field->sel[(gsize)row * field->cols + col];
+  return field->sel[(gsize) row * field->cols + col];
 }
 
 gfloat
 smp_field_hair (const SmpField *field, gint col, gint row)
 {
-  return field->luma[(gsize)row * field->cols + col];
+  return field->luma[(gsize) row * field->cols + col];
 }
 
 guint16
 smp_field_hair_pixels (const SmpField *field, gint col, gint row)
 {
-  return field->dark[(gsize)row * field->cols + col];
+  return field->dark[(gsize) row * field->cols + col];
 }
 
 gfloat
 smp_field_edge_distance (const SmpField *field, gint col, gint row)
 {
-  return field->dist[(gsize)row * field->cols + col];
+  return field->dist[(gsize) row * field->cols + col];
 }

@@ -22,7 +22,7 @@
 #include "smp-random.h"
 
 /* Candidates scattered per impression kept. */
-#define OVERSAMPLING 4
+#define OVERSAMPLING 3
 
 /* Yuksel's weight exponent and minimum-distance shaping. */
 #define WEIGHT_ALPHA 8
@@ -55,16 +55,26 @@ typedef struct
   guint32 index; /* into the candidate array */
 } Point;
 
+/* The candidates sorted by grid cell, so that a neighbourhood is close in
+ * memory: elimination is bound by memory, not arithmetic.
+ */
 typedef struct
 {
-  const Point *pts;
-  gsize        n;
-  gfloat       cell;
-  gint         cols, rows;
-  gfloat       x0, y0;
-  guint32     *start; /* cols * rows + 1 offsets into order */
-  guint32     *order; /* point indices sorted by cell */
+  Point   *pts;    /* sorted by cell */
+  guint32 *origin; /* index in the caller's array of each sorted point */
+  gsize    n;
+  gfloat   cell;
+  gint     cols, rows;
+  gfloat   x0, y0;
+  guint32 *start; /* cols * rows + 1 offsets into pts */
 } Grid;
+
+/* Neighbour indices, into a buffer that grows as needed. */
+typedef struct
+{
+  guint32 *index;
+  gsize    len, size;
+} Near;
 
 typedef struct
 {
@@ -121,14 +131,14 @@ hairline_ramp (const SmpField *field, const SmpParams *params, gint col,
   t = (dist + HAIRLINE_WANDER * fade * wander * MIN (1.0, 2.0 * dist / fade))
       / fade;
   t = CLAMP (t, 0.0, 1.0);
-  return (gfloat)(t * t * (3.0 - 2.0 * t));
+  return (gfloat) (t * t * (3.0 - 2.0 * t));
 }
 
 gfloat *
 smp_layout_weights (const SmpField *field, const SmpParams *params)
 {
   const gint cols = smp_field_cols (field), rows = smp_field_rows (field);
-  gfloat    *w = g_new (gfloat, (gsize)cols * rows);
+  gfloat    *w = g_new (gfloat, (gsize) cols * rows);
 
   for (gint r = 0; r < rows; r++)
     for (gint c = 0; c < cols; c++)
@@ -140,7 +150,7 @@ smp_layout_weights (const SmpField *field, const SmpParams *params)
           v = sel * hairline_ramp (field, params, c, r)
               * (1.0f - params->hair_blend * smp_field_hair (field, c, r));
 
-        w[(gsize)r * cols + c] = CLAMP (v, 0.0f, 1.0f);
+        w[(gsize) r * cols + c] = CLAMP (v, 0.0f, 1.0f);
       }
 
   return w;
@@ -154,7 +164,7 @@ expected_count (const SmpField *field, const SmpParams *params, const gfloat *w)
 
   for (gint r = 0; r < rows; r++)
     for (gint c = 0; c < cols; c++)
-      sum += w[(gsize)r * cols + c] * smp_field_cell_area (field, c, r);
+      sum += w[(gsize) r * cols + c] * smp_field_cell_area (field, c, r);
 
   return sum * impressions_per_px2 (params);
 }
@@ -177,7 +187,7 @@ skin_pixels (guint16 hair, gint cw, gint ch)
 {
   guint16 inside = 0;
 
-  if (!hair)
+  if (! hair)
     return 0;
 
   for (gint j = 0; j < ch; j++)
@@ -193,7 +203,7 @@ skin_pixels (guint16 hair, gint cw, gint ch)
 static void
 move_onto_skin (Point *p, guint16 skin, gint x0, gint y0, guint32 hash)
 {
-  gint pick = (gint)(hash % (guint32)__builtin_popcount (skin));
+  gint pick = (gint) (hash % (guint32) __builtin_popcount (skin));
   gint bit  = -1;
 
   while (pick >= 0)
@@ -219,14 +229,14 @@ scatter_candidates (const SmpField *field, const SmpParams *params,
   const gint    width   = smp_field_width (field);
   const gint    height  = smp_field_height (field);
   const gdouble per_px2 = OVERSAMPLING * impressions_per_px2 (params);
-  const guint32 seed    = (guint32)params->seed;
+  const guint32 seed    = (guint32) params->seed;
   GArray       *pts     = g_array_new (FALSE, FALSE, sizeof (Point));
   GArray       *ids     = g_array_new (FALSE, FALSE, sizeof (guint32));
 
   for (gint r = 0; r < rows; r++)
     for (gint c = 0; c < cols; c++)
       {
-        const gsize   cell = (gsize)r * cols + c;
+        const gsize   cell = (gsize) r * cols + c;
         const gdouble wc   = w[cell];
         const gint    x0 = c * SMP_FIELD_CELL, y0 = r * SMP_FIELD_CELL;
         const gint    cw = MIN (SMP_FIELD_CELL, width - x0);
@@ -240,16 +250,16 @@ scatter_candidates (const SmpField *field, const SmpParams *params,
           continue;
 
         expected = per_px2 * wc * cw * ch;
-        n        = (gint)floor (expected
-                                + smp_hash_uniform (seed, cell, 0, TAG_COUNT));
-        radius   = (gfloat)(r_full / sqrt (MAX (wc, MIN_RADIUS_WEIGHT)));
+        n        = (gint) floor (expected
+                                 + smp_hash_uniform (seed, cell, 0, TAG_COUNT));
+        radius   = (gfloat) (r_full / sqrt (MAX (wc, MIN_RADIUS_WEIGHT)));
 
         skin_px = skin_pixels (smp_field_hair_pixels (field, c, r), cw, ch);
         for (gint k = 0; k < n; k++)
           {
             Point p = { x0 + cw * smp_hash_uniform (seed, cell, k, TAG_X),
                         y0 + ch * smp_hash_uniform (seed, cell, k, TAG_Y),
-                        radius, (guint32)pts->len };
+                        radius, (guint32) pts->len };
             const guint32 key = smp_hash (seed, cell, k, TAG_KEY);
 
             /* Between the hairs, not on them: as strongly as hair blend. */
@@ -265,18 +275,27 @@ scatter_candidates (const SmpField *field, const SmpParams *params,
       }
 
   *n_points = pts->len;
-  *keys     = (guint32 *)g_array_free (ids, FALSE);
-  return (Point *)g_array_free (pts, FALSE);
+  *keys     = (guint32 *) g_array_free (ids, FALSE);
+  return (Point *) g_array_free (pts, FALSE);
+}
+
+static gint
+grid_cell (const Grid *grid, const Point *p)
+{
+  const gint cx = (gint) ((p->x - grid->x0) / grid->cell);
+  const gint cy = (gint) ((p->y - grid->y0) / grid->cell);
+
+  return cy * grid->cols + cx;
 }
 
 static void
 grid_init (Grid *grid, const Point *pts, gsize n, gfloat cell)
 {
-  gfloat x1 = -G_MAXFLOAT, y1 = -G_MAXFLOAT;
-  gsize  n_cells;
+  gfloat   x1 = -G_MAXFLOAT, y1 = -G_MAXFLOAT;
+  gsize    n_cells;
+  guint32 *fill;
 
-  grid->pts = pts;
-  grid->n   = n;
+  grid->n  = n;
   grid->x0 = grid->y0 = G_MAXFLOAT;
   for (gsize i = 0; i < n; i++)
     {
@@ -291,9 +310,9 @@ grid_init (Grid *grid, const Point *pts, gsize n, gfloat cell)
    */
   if (n > 0)
     {
-      const gdouble area = (gdouble)(x1 - grid->x0 + 1) * (y1 - grid->y0 + 1);
+      const gdouble area = (gdouble) (x1 - grid->x0 + 1) * (y1 - grid->y0 + 1);
 
-      cell = (gfloat)MAX (cell, sqrt (area / (4.0 * n)));
+      cell = (gfloat) MAX (cell, sqrt (area / (4.0 * n)));
     }
   else
     {
@@ -302,66 +321,66 @@ grid_init (Grid *grid, const Point *pts, gsize n, gfloat cell)
     }
 
   grid->cell = cell;
-  grid->cols = (gint)((x1 - grid->x0) / cell) + 1;
-  grid->rows = (gint)((y1 - grid->y0) / cell) + 1;
-  n_cells    = (gsize)grid->cols * grid->rows;
+  grid->cols = (gint) ((x1 - grid->x0) / cell) + 1;
+  grid->rows = (gint) ((y1 - grid->y0) / cell) + 1;
+  n_cells    = (gsize) grid->cols * grid->rows;
 
-  grid->start = g_new0 (guint32, n_cells + 1);
-  grid->order = g_new (guint32, MAX (n, 1));
+  grid->start  = g_new0 (guint32, n_cells + 1);
+  grid->pts    = g_new (Point, MAX (n, 1));
+  grid->origin = g_new (guint32, MAX (n, 1));
 
   for (gsize i = 0; i < n; i++)
-    {
-      const gint cx = (gint)((pts[i].x - grid->x0) / cell);
-      const gint cy = (gint)((pts[i].y - grid->y0) / cell);
-
-      grid->start[(gsize)cy * grid->cols + cx + 1]++;
-    }
+    grid->start[grid_cell (grid, &pts[i]) + 1]++;
   for (gsize c = 0; c < n_cells; c++)
     grid->start[c + 1] += grid->start[c];
 
-  {
-    guint32 *fill = g_memdup2 (grid->start, n_cells * sizeof (guint32));
+  fill = g_memdup2 (grid->start, n_cells * sizeof (guint32));
+  for (gsize i = 0; i < n; i++)
+    {
+      const guint32 k = fill[grid_cell (grid, &pts[i])]++;
 
-    for (gsize i = 0; i < n; i++)
-      {
-        const gint cx = (gint)((pts[i].x - grid->x0) / cell);
-        const gint cy = (gint)((pts[i].y - grid->y0) / cell);
-
-        grid->order[fill[(gsize)cy * grid->cols + cx]++] = (guint32)i;
-      }
-    g_free (fill);
-  }
+      grid->pts[k]    = pts[i];
+      grid->origin[k] = (guint32) i;
+    }
+  g_free (fill);
 }
 
 static void
 grid_clear (Grid *grid)
 {
   g_free (grid->start);
-  g_free (grid->order);
+  g_free (grid->pts);
+  g_free (grid->origin);
 }
 
-/* Collects into out every point other than i within reach of point i. */
+/* Collects every sorted point other than i within reach of sorted point i. */
 static void
-grid_neighbours (const Grid *grid, guint32 i, gdouble reach, GArray *out)
+grid_neighbours (const Grid *grid, guint32 i, gdouble reach, Near *out)
 {
   const Point *p   = &grid->pts[i];
-  const gint   cx0 = MAX (0, (gint)((p->x - reach - grid->x0) / grid->cell));
-  const gint   cy0 = MAX (0, (gint)((p->y - reach - grid->y0) / grid->cell));
+  const gint   cx0 = MAX (0, (gint) ((p->x - reach - grid->x0) / grid->cell));
+  const gint   cy0 = MAX (0, (gint) ((p->y - reach - grid->y0) / grid->cell));
   const gint   cx1
-      = MIN (grid->cols - 1, (gint)((p->x + reach - grid->x0) / grid->cell));
+      = MIN (grid->cols - 1, (gint) ((p->x + reach - grid->x0) / grid->cell));
   const gint cy1
-      = MIN (grid->rows - 1, (gint)((p->y + reach - grid->y0) / grid->cell));
+      = MIN (grid->rows - 1, (gint) ((p->y + reach - grid->y0) / grid->cell));
 
-  g_array_set_size (out, 0);
+  out->len = 0;
   for (gint cy = cy0; cy <= cy1; cy++)
-    for (gint cx = cx0; cx <= cx1; cx++)
-      {
-        const gsize c = (gsize)cy * grid->cols + cx;
+    {
+      /* The cells of one grid row are contiguous. */
+      const guint32 first = grid->start[(gsize) cy * grid->cols + cx0];
+      const guint32 last  = grid->start[(gsize) cy * grid->cols + cx1 + 1];
 
-        for (guint32 k = grid->start[c]; k < grid->start[c + 1]; k++)
-          if (grid->order[k] != i)
-            g_array_append_val (out, grid->order[k]);
-      }
+      if (out->len + (last - first) > out->size)
+        {
+          out->size  = MAX (2 * out->size, out->len + (last - first));
+          out->index = g_renew (guint32, out->index, out->size);
+        }
+      for (guint32 k = first; k < last; k++)
+        if (k != i)
+          out->index[out->len++] = k;
+    }
 }
 
 /* Yuksel's weight of one neighbour: large when close, none past reach. */
@@ -383,72 +402,75 @@ pair_weight (const Point *a, const Point *b, gdouble scale, gdouble min_frac)
   return t4 * t4; /* WEIGHT_ALPHA = 8 */
 }
 
-/* The binary max-heap of crowding weights, ties broken by index so that
- * the outcome never depends on anything but the points.
+/* A max-heap of crowding weights, ties broken by index so that the
+ * outcome never depends on anything but the points.  Weights only ever
+ * fall, so the heap is lazy: a neighbour's weight is lowered in place and
+ * its key refreshed only when it reaches the top.  Stale keys overestimate,
+ * so the top with a fresh key is the true maximum.
  */
 typedef struct
 {
-  gdouble *weight;
-  guint32 *heap;
-  guint32 *pos;
-  gsize    size;
+  const gdouble *weight; /* current */
+  gdouble       *key;    /* as ordered in the heap */
+  guint32       *heap;
+  gsize          size;
 } Heap;
 
 static inline gboolean
 heap_above (const Heap *h, guint32 a, guint32 b)
 {
-  return h->weight[a] > h->weight[b] || (h->weight[a] == h->weight[b] && a > b);
-}
-
-static void
-heap_swap (Heap *h, gsize i, gsize j)
-{
-  const guint32 a = h->heap[i], b = h->heap[j];
-
-  h->heap[i] = b;
-  h->heap[j] = a;
-  h->pos[b]  = (guint32)i;
-  h->pos[a]  = (guint32)j;
+  return h->key[a] > h->key[b] || (h->key[a] == h->key[b] && a > b);
 }
 
 static void
 heap_down (Heap *h, gsize i)
 {
+  const guint32 item = h->heap[i];
+
   while (TRUE)
     {
       const gsize l = 2 * i + 1, r = l + 1;
-      gsize       top = i;
+      gsize       top = l;
 
-      if (l < h->size && heap_above (h, h->heap[l], h->heap[top]))
-        top = l;
-      if (r < h->size && heap_above (h, h->heap[r], h->heap[top]))
+      if (l >= h->size)
+        break;
+      if (r < h->size && heap_above (h, h->heap[r], h->heap[l]))
         top = r;
-      if (top == i)
-        return;
-      heap_swap (h, i, top);
-      i = top;
+      if (! heap_above (h, h->heap[top], item))
+        break;
+      h->heap[i] = h->heap[top];
+      i          = top;
     }
+
+  h->heap[i] = item;
 }
 
+/* Removes and returns the point of the highest current weight. */
 static guint32
 heap_pop (Heap *h)
 {
-  const guint32 top = h->heap[0];
+  guint32 top = h->heap[0];
+
+  while (h->key[top] != h->weight[top])
+    {
+      h->key[top] = h->weight[top];
+      heap_down (h, 0);
+      top = h->heap[0];
+    }
 
   h->size--;
   if (h->size > 0)
     {
-      heap_swap (h, 0, h->size);
+      h->heap[0] = h->heap[h->size];
       heap_down (h, 0);
     }
-  h->pos[top] = G_MAXUINT32;
   return top;
 }
 
 static gboolean
 report (Progress *progress, gdouble fraction)
 {
-  if (!progress->func)
+  if (! progress->func)
     return TRUE;
 
   return progress->func (progress->done + progress->span * fraction,
@@ -464,14 +486,16 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
            gboolean *removed, Progress *progress)
 {
   const gdouble min_frac
-      = WEIGHT_BETA * (1.0 - pow ((gdouble)target / MAX (n, 1), WEIGHT_GAMMA))
+      = WEIGHT_BETA * (1.0 - pow ((gdouble) target / MAX (n, 1), WEIGHT_GAMMA))
         / 2.0;
-  gfloat   r_max = 0.0f;
-  Grid     grid;
-  Heap     heap;
-  GArray  *near;
-  gsize    step;
-  gboolean ok = TRUE;
+  gfloat    r_max = 0.0f;
+  Grid      grid;
+  Heap      heap;
+  gdouble  *weight;
+  gboolean *gone; /* by sorted index */
+  Near      near = { NULL, 0, 0 };
+  gsize     step;
+  gboolean  ok = TRUE;
 
   memset (removed, 0, n * sizeof (gboolean));
   if (target >= n)
@@ -480,26 +504,28 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   for (gsize i = 0; i < n; i++)
     r_max = MAX (r_max, pts[i].r);
 
-  grid_init (&grid, pts, n, (gfloat)(2.0 * r_max * radius_scale));
-  near = g_array_new (FALSE, FALSE, sizeof (guint32));
+  grid_init (&grid, pts, n, (gfloat) (2.0 * r_max * radius_scale));
+  pts  = grid.pts;
+  gone = g_new0 (gboolean, n);
 
-  heap.weight = g_new0 (gdouble, n);
+  weight      = g_new (gdouble, n);
+  heap.weight = weight;
+  heap.key    = g_new (gdouble, n);
   heap.heap   = g_new (guint32, n);
-  heap.pos    = g_new (guint32, n);
   heap.size   = n;
 
   for (gsize i = 0; i < n; i++)
     {
       gdouble sum = 0.0;
 
-      grid_neighbours (&grid, (guint32)i, (pts[i].r + r_max) * radius_scale,
-                       near);
-      for (guint k = 0; k < near->len; k++)
-        sum += pair_weight (&pts[i], &pts[g_array_index (near, guint32, k)],
-                            radius_scale, min_frac);
-      heap.weight[i] = sum;
-      heap.heap[i]   = (guint32)i;
-      heap.pos[i]    = (guint32)i;
+      grid_neighbours (&grid, (guint32) i, (pts[i].r + r_max) * radius_scale,
+                       &near);
+      for (gsize k = 0; k < near.len; k++)
+        sum += pair_weight (&pts[i], &pts[near.index[k]], radius_scale,
+                            min_frac);
+      weight[i]    = sum;
+      heap.key[i]  = sum;
+      heap.heap[i] = (guint32) i;
     }
 
   for (gsize i = n / 2; i-- > 0;)
@@ -510,36 +536,30 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
     {
       const guint32 i = heap_pop (&heap);
 
-      removed[i] = TRUE;
-      grid_neighbours (&grid, i, (pts[i].r + r_max) * radius_scale, near);
-      for (guint k = 0; k < near->len; k++)
+      gone[i]                 = TRUE;
+      removed[grid.origin[i]] = TRUE;
+      grid_neighbours (&grid, i, (pts[i].r + r_max) * radius_scale, &near);
+      for (gsize k = 0; k < near.len; k++)
         {
-          const guint32 j = g_array_index (near, guint32, k);
-          gdouble       wj;
+          const guint32 j = near.index[k];
 
-          if (heap.pos[j] == G_MAXUINT32)
-            continue;
-
-          wj = pair_weight (&pts[i], &pts[j], radius_scale, min_frac);
-          if (wj > 0.0)
-            {
-              heap.weight[j] -= wj;
-              heap_down (&heap, heap.pos[j]);
-            }
+          if (! gone[j])
+            weight[j] -= pair_weight (&pts[i], &pts[j], radius_scale, min_frac);
         }
 
       if (removed_count % step == 0
-          && !report (progress, (gdouble)removed_count / (n - target)))
+          && ! report (progress, (gdouble) removed_count / (n - target)))
         {
           ok = FALSE;
           break;
         }
     }
 
-  g_free (heap.weight);
+  g_free (weight);
+  g_free (heap.key);
   g_free (heap.heap);
-  g_free (heap.pos);
-  g_array_free (near, TRUE);
+  g_free (near.index);
+  g_free (gone);
   grid_clear (&grid);
   return ok;
 }
@@ -551,7 +571,7 @@ compact (Point *pts, gsize n, const gboolean *removed)
   gsize kept = 0;
 
   for (gsize i = 0; i < n; i++)
-    if (!removed[i])
+    if (! removed[i])
       pts[kept++] = pts[i];
 
   return kept;
@@ -588,7 +608,7 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
 
   n       = n_all;
   pts     = g_memdup2 (all, MAX (n, 1) * sizeof (Point));
-  target  = (gsize)floor (expected + 0.5);
+  target  = (gsize) floor (expected + 0.5);
   session = g_new0 (gint, MAX (n, 1));
   removed = g_new (gboolean, MAX (n, 1));
 
@@ -598,7 +618,7 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
   for (gint k = params->sessions; k >= 1 && ok; k--)
     {
       const gdouble share = smp_session_share (k, params->sessions);
-      const gsize   goal  = (gsize)floor (target * share + 0.5);
+      const gsize   goal  = (gsize) floor (target * share + 0.5);
 
       progress.span = (k == params->sessions ? 0.7 : 0.3 / params->sessions);
       ok = eliminate (pts, n, goal, 1.0 / sqrt (share), removed, &progress);
@@ -634,7 +654,7 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
       layout->width         = smp_field_width (field);
       layout->height        = smp_field_height (field);
       layout->n_impressions = out->len;
-      layout->impressions   = (SmpImpression *)g_array_free (out, FALSE);
+      layout->impressions   = (SmpImpression *) g_array_free (out, FALSE);
     }
 
   g_free (all);
@@ -650,7 +670,7 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
 void
 smp_layout_free (SmpLayout *layout)
 {
-  if (!layout)
+  if (! layout)
     return;
 
   g_free (layout->impressions);

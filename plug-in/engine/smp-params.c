@@ -92,14 +92,14 @@ smp_params_defaults (SmpParams *params)
 gdouble
 smp_param_get (const SmpParams *params, const SmpParamDesc *desc)
 {
-  const guint8 *base = (const guint8 *)params + desc->offset;
+  const guint8 *base = (const guint8 *) params + desc->offset;
 
   switch (desc->type)
     {
     case SMP_PARAM_DOUBLE:
-      return *(const gdouble *)base;
+      return *(const gdouble *) base;
     case SMP_PARAM_INT:
-      return *(const gint *)base;
+      return *(const gint *) base;
     case SMP_PARAM_COLOR:
       break;
     }
@@ -110,15 +110,15 @@ smp_param_get (const SmpParams *params, const SmpParamDesc *desc)
 void
 smp_param_set (SmpParams *params, const SmpParamDesc *desc, gdouble value)
 {
-  guint8 *base = (guint8 *)params + desc->offset;
+  guint8 *base = (guint8 *) params + desc->offset;
 
   switch (desc->type)
     {
     case SMP_PARAM_DOUBLE:
-      *(gdouble *)base = value;
+      *(gdouble *) base = value;
       return;
     case SMP_PARAM_INT:
-      *(gint *)base = (gint)CLAMP (value, G_MININT32, G_MAXINT32);
+      *(gint *) base = (gint) CLAMP (value, G_MININT32, G_MAXINT32);
       return;
     case SMP_PARAM_COLOR:
       break;
@@ -130,7 +130,7 @@ smp_param_set (SmpParams *params, const SmpParamDesc *desc, gdouble value)
 gboolean
 smp_param_value_ok (const SmpParamDesc *desc, gdouble value)
 {
-  if (!isfinite (value))
+  if (! isfinite (value))
     return FALSE;
 
   if (desc->zero_is_auto && value == 0.0)
@@ -145,7 +145,7 @@ color_ok (const SmpColor *color)
   const gdouble c[3] = { color->r, color->g, color->b };
 
   for (gint i = 0; i < 3; i++)
-    if (!isfinite (c[i]) || c[i] < 0.0 || c[i] > 1.0)
+    if (! isfinite (c[i]) || c[i] < 0.0 || c[i] > 1.0)
       return FALSE;
 
   return TRUE;
@@ -160,10 +160,10 @@ smp_params_find_invalid (const SmpParams *params)
 
       if (desc->type == SMP_PARAM_COLOR)
         {
-          if (!color_ok (&params->pigment))
+          if (! color_ok (&params->pigment))
             return desc;
         }
-      else if (!smp_param_value_ok (desc, smp_param_get (params, desc)))
+      else if (! smp_param_value_ok (desc, smp_param_get (params, desc)))
         {
           return desc;
         }

@@ -52,7 +52,7 @@ smp_hash_normal (guint32 seed, guint32 a, guint32 b, guint32 c)
 static inline gdouble
 lattice (guint32 seed, gint64 x, gint64 y)
 {
-  return smp_hash_uniform (seed, (guint32)x, (guint32)y, 0x6e6f6973u) * 2.0
+  return smp_hash_uniform (seed, (guint32) x, (guint32) y, 0x6e6f6973u) * 2.0
          - 1.0;
 }
 
@@ -60,7 +60,7 @@ gdouble
 smp_value_noise (guint32 seed, gdouble x, gdouble y)
 {
   const gdouble fx = floor (x), fy = floor (y);
-  const gint64  ix = (gint64)fx, iy = (gint64)fy;
+  const gint64  ix = (gint64) fx, iy = (gint64) fy;
   gdouble       tx = x - fx, ty = y - fy;
 
   /* Quintic fade: no creases along the lattice lines. */

@@ -85,7 +85,7 @@ init_coverage_table (void)
         {
           const gdouble t = -TABLE_RANGE + 2.0 * TABLE_RANGE * i / TABLE_SIZE;
 
-          coverage_table[i] = (gfloat)(0.5 * erfc (t));
+          coverage_table[i] = (gfloat) (0.5 * erfc (t));
         }
       g_once_init_leave (&done, 1);
     }
@@ -107,7 +107,7 @@ stamp_coverage (const Stamp *s, gfloat dx, gfloat dy)
     return 1.0f;
 
   pos  = (t + TABLE_RANGE) * (TABLE_SIZE / (2.0f * TABLE_RANGE));
-  i    = (gint)pos;
+  i    = (gint) pos;
   frac = pos - i;
   return coverage_table[i] + (coverage_table[i + 1] - coverage_table[i]) * frac;
 }
@@ -125,24 +125,24 @@ smp_srgb_to_linear (gdouble value)
 static gfloat
 exact_gain (const Stamp *s)
 {
-  const gint x0  = (gint)floorf (s->x - s->extent);
-  const gint x1  = (gint)ceilf (s->x + s->extent);
-  const gint y0  = (gint)floorf (s->y - s->extent);
-  const gint y1  = (gint)ceilf (s->y + s->extent);
+  const gint x0  = (gint) floorf (s->x - s->extent);
+  const gint x1  = (gint) ceilf (s->x + s->extent);
+  const gint y0  = (gint) floorf (s->y - s->extent);
+  const gint y1  = (gint) ceilf (s->y + s->extent);
   gdouble    sum = 0.0;
 
   for (gint y = y0; y <= y1; y++)
     for (gint x = x0; x <= x1; x++)
       sum += stamp_coverage (s, x + 0.5f - s->x, y + 0.5f - s->y);
 
-  return sum > 0.0 ? (gfloat)(s->area / sum) : 0.0f;
+  return sum > 0.0 ? (gfloat) (s->area / sum) : 0.0f;
 }
 
 static void
 make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
             gint sessions)
 {
-  const guint32 seed   = (guint32)params->seed;
+  const guint32 seed   = (guint32) params->seed;
   const gdouble spread = 0.3 * params->size_variation;
   const gdouble mean_r = params->dot_size * params->scale / 20.0; /* px */
   const gdouble n_size = smp_hash_normal (seed, imp->key, 0, TAG_SIZE);
@@ -164,27 +164,27 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
 
   s->x        = imp->x;
   s->y        = imp->y;
-  s->cos_t    = (gfloat)cos (angle);
-  s->sin_t    = (gfloat)sin (angle);
-  s->inv_a    = (gfloat)(1.0 / a);
-  s->inv_b    = (gfloat)(1.0 / b);
-  s->sharp    = (gfloat)(radius / (G_SQRT2 * sigma));
-  s->strength = (gfloat)MIN (1.0, params->opacity / 100.0 * tone * depth);
-  s->extent   = (gfloat)(a * (1.0 + TABLE_RANGE / s->sharp));
-  s->area     = (gfloat)(G_PI * a * b);
+  s->cos_t    = (gfloat) cos (angle);
+  s->sin_t    = (gfloat) sin (angle);
+  s->inv_a    = (gfloat) (1.0 / a);
+  s->inv_b    = (gfloat) (1.0 / b);
+  s->sharp    = (gfloat) (radius / (G_SQRT2 * sigma));
+  s->strength = (gfloat) MIN (1.0, params->opacity / 100.0 * tone * depth);
+  s->extent   = (gfloat) (a * (1.0 + TABLE_RANGE / s->sharp));
+  s->area     = (gfloat) (G_PI * a * b);
   s->session  = imp->session;
 
   if (s->extent <= EXACT_EXTENT)
     s->gain = exact_gain (s);
   else
-    s->gain = (gfloat)(radius * radius / (radius * radius + sigma * sigma));
+    s->gain = (gfloat) (radius * radius / (radius * radius + sigma * sigma));
 }
 
 static gint
 stamp_bucket (const SmpStamps *st, const Stamp *s)
 {
-  const gint bx = CLAMP ((gint)(s->x / BUCKET), 0, st->bucket_cols - 1);
-  const gint by = CLAMP ((gint)(s->y / BUCKET), 0, st->bucket_rows - 1);
+  const gint bx = CLAMP ((gint) (s->x / BUCKET), 0, st->bucket_cols - 1);
+  const gint by = CLAMP ((gint) (s->y / BUCKET), 0, st->bucket_rows - 1);
 
   return by * st->bucket_cols + bx;
 }
@@ -195,7 +195,7 @@ stamp_bucket (const SmpStamps *st, const Stamp *s)
 static void
 index_stamps (SmpStamps *st, Stamp *unsorted)
 {
-  const gsize n_buckets = (gsize)st->bucket_cols * st->bucket_rows;
+  const gsize n_buckets = (gsize) st->bucket_cols * st->bucket_rows;
   guint32    *fill;
 
   st->bucket_start = g_new0 (guint32, n_buckets + 1);
@@ -224,14 +224,14 @@ smp_stamps_new (const SmpLayout *layout, const SmpField *field,
 
   st->n           = layout->n_impressions;
   st->field       = field;
-  st->hair_blend  = (gfloat)params->hair_blend;
+  st->hair_blend  = (gfloat) params->hair_blend;
   st->bucket_cols = MAX (1, (layout->width + BUCKET - 1) / BUCKET);
   st->bucket_rows = MAX (1, (layout->height + BUCKET - 1) / BUCKET);
   for (gint c = 0; c < 3; c++)
-    st->absorb[c] = (gfloat)(1.0 - pigment[c]);
-  st->absorb_gray = (gfloat)(1.0
-                             - (0.2126 * pigment[0] + 0.7152 * pigment[1]
-                                + 0.0722 * pigment[2]));
+    st->absorb[c] = (gfloat) (1.0 - pigment[c]);
+  st->absorb_gray = (gfloat) (1.0
+                              - (0.2126 * pigment[0] + 0.7152 * pigment[1]
+                                 + 0.0722 * pigment[2]));
 
   unsorted = g_new (Stamp, MAX (st->n, 1));
   for (gsize i = 0; i < st->n; i++)
@@ -250,7 +250,7 @@ smp_stamps_new (const SmpLayout *layout, const SmpField *field,
 void
 smp_stamps_free (SmpStamps *stamps)
 {
-  if (!stamps)
+  if (! stamps)
     return;
 
   g_free (stamps->stamps);
@@ -276,18 +276,18 @@ static void
 stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
             gint n_color, gfloat *trans)
 {
-  const gint x0 = MAX (rect->x, (gint)floorf (s->x - s->extent));
+  const gint x0 = MAX (rect->x, (gint) floorf (s->x - s->extent));
   const gint x1
-      = MIN (rect->x + rect->width - 1, (gint)ceilf (s->x + s->extent));
-  const gint y0 = MAX (rect->y, (gint)floorf (s->y - s->extent));
+      = MIN (rect->x + rect->width - 1, (gint) ceilf (s->x + s->extent));
+  const gint y0 = MAX (rect->y, (gint) floorf (s->y - s->extent));
   const gint y1
-      = MIN (rect->y + rect->height - 1, (gint)ceilf (s->y + s->extent));
+      = MIN (rect->y + rect->height - 1, (gint) ceilf (s->y + s->extent));
 
   for (gint y = y0; y <= y1; y++)
     {
       gfloat *t
           = trans
-            + ((gsize)(y - rect->y) * rect->width + (x0 - rect->x)) * n_color;
+            + ((gsize) (y - rect->y) * rect->width + (x0 - rect->x)) * n_color;
 
       for (gint x = x0; x <= x1; x++, t += n_color)
         {
@@ -318,7 +318,7 @@ smp_render (const SmpStamps *st, gint first_session, gint last_session,
 {
   const gint    n_color = rect->n_color;
   const gfloat *absorb  = n_color == 1 ? &st->absorb_gray : st->absorb;
-  const gsize   n_px    = (gsize)rect->width * rect->height;
+  const gsize   n_px    = (gsize) rect->width * rect->height;
   gfloat       *trans;
   gint          bx0, bx1, by0, by1;
 
@@ -330,12 +330,13 @@ smp_render (const SmpStamps *st, gint first_session, gint last_session,
   for (gsize i = 0; i < n_px * n_color; i++)
     trans[i] = 1.0f;
 
-  bx0 = MAX (0, (gint)floorf ((rect->x - st->max_extent) / BUCKET));
-  by0 = MAX (0, (gint)floorf ((rect->y - st->max_extent) / BUCKET));
+  bx0 = MAX (0, (gint) floorf ((rect->x - st->max_extent) / BUCKET));
+  by0 = MAX (0, (gint) floorf ((rect->y - st->max_extent) / BUCKET));
   bx1 = MIN (st->bucket_cols - 1,
-             (gint)floorf ((rect->x + rect->width + st->max_extent) / BUCKET));
-  by1 = MIN (st->bucket_rows - 1,
-             (gint)floorf ((rect->y + rect->height + st->max_extent) / BUCKET));
+             (gint) floorf ((rect->x + rect->width + st->max_extent) / BUCKET));
+  by1 = MIN (
+      st->bucket_rows - 1,
+      (gint) floorf ((rect->y + rect->height + st->max_extent) / BUCKET));
 
   for (gint by = by0; by <= by1; by++)
     for (gint bx = bx0; bx <= bx1; bx++)
@@ -361,10 +362,10 @@ smp_render (const SmpStamps *st, gint first_session, gint last_session,
     for (gint x = 0; x < rect->width; x++)
       {
         const gsize off
-            = (gsize)y * rect->row_stride + (gsize)x * rect->pixel_stride;
+            = (gsize) y * rect->row_stride + (gsize) x * rect->pixel_stride;
         const gfloat *src     = rect->src + off;
         gfloat       *dst     = rect->dst + off;
-        gfloat       *t       = trans + ((gsize)y * rect->width + x) * n_color;
+        gfloat       *t       = trans + ((gsize) y * rect->width + x) * n_color;
         gfloat        keep    = 1.0f;
         gboolean      touched = FALSE;
 

@@ -30,7 +30,7 @@ skin_at (gint width, gint height, gint x, gint y, guint32 seed, gfloat *rgb)
                         + 0.03 * smp_value_noise (seed + 1, x / 9.0, y / 9.0);
 
   for (gint c = 0; c < 3; c++)
-    rgb[c] = (gfloat)CLAMP (skin[c] * shade * (1.0 + grain) + glint, 0.0, 1.0);
+    rgb[c] = (gfloat) CLAMP (skin[c] * shade * (1.0 + grain) + glint, 0.0, 1.0);
 }
 
 /* Strands: short dark curved lines, mostly running downwards. */
@@ -39,26 +39,26 @@ draw_hair (gfloat *rgb, gboolean *mask, gint width, gint height, guint32 seed)
 {
   static const gfloat hair[3] = { 0.035f, 0.025f, 0.02f };
   const gint          band    = height / 4;
-  const gint          n       = (gint)(HAIR_STRANDS_PER_PX * width * band);
+  const gint          n       = (gint) (HAIR_STRANDS_PER_PX * width * band);
 
   for (gint s = 0; s < n; s++)
     {
       gdouble    x     = smp_hash_uniform (seed, s, 1, 77) * width;
       gdouble    y     = smp_hash_uniform (seed, s, 2, 77) * band;
       gdouble    angle = G_PI / 2 + 0.6 * smp_hash_normal (seed, s, 3, 77);
-      const gint len   = 8 + (gint)(smp_hash_uniform (seed, s, 4, 77) * 20);
+      const gint len   = 8 + (gint) (smp_hash_uniform (seed, s, 4, 77) * 20);
 
       for (gint step = 0; step < len; step++)
         {
-          const gint ix = (gint)x, iy = (gint)y;
+          const gint ix = (gint) x, iy = (gint) y;
 
           if (ix >= 0 && iy >= 0 && ix < width && iy < band)
             {
               if (rgb)
                 for (gint c = 0; c < 3; c++)
-                  rgb[((gsize)iy * width + ix) * 3 + c] = hair[c];
+                  rgb[((gsize) iy * width + ix) * 3 + c] = hair[c];
               if (mask)
-                mask[(gsize)iy * width + ix] = TRUE;
+                mask[(gsize) iy * width + ix] = TRUE;
             }
           x += cos (angle);
           y += sin (angle);
@@ -70,11 +70,11 @@ draw_hair (gfloat *rgb, gboolean *mask, gint width, gint height, guint32 seed)
 gfloat *
 smp_test_scalp (gint width, gint height, gboolean hair_band, guint32 seed)
 {
-  gfloat *rgb = g_new (gfloat, (gsize)width * height * 3);
+  gfloat *rgb = g_new (gfloat, (gsize) width * height * 3);
 
   for (gint y = 0; y < height; y++)
     for (gint x = 0; x < width; x++)
-      skin_at (width, height, x, y, seed, rgb + ((gsize)y * width + x) * 3);
+      skin_at (width, height, x, y, seed, rgb + ((gsize) y * width + x) * 3);
 
   if (hair_band)
     draw_hair (rgb, NULL, width, height, seed);
@@ -85,7 +85,7 @@ smp_test_scalp (gint width, gint height, gboolean hair_band, guint32 seed)
 gboolean *
 smp_test_scalp_hair_mask (gint width, gint height, guint32 seed)
 {
-  gboolean *mask = g_new0 (gboolean, (gsize)width * height);
+  gboolean *mask = g_new0 (gboolean, (gsize) width * height);
 
   draw_hair (NULL, mask, width, height, seed);
   return mask;
@@ -95,9 +95,9 @@ SmpField *
 smp_test_field (const gfloat *rgb, const gfloat *mask, gint width, gint height)
 {
   SmpField *field = smp_field_new (width, height);
-  gfloat   *luma  = g_new (gfloat, (gsize)width * height);
+  gfloat   *luma  = g_new (gfloat, (gsize) width * height);
 
-  for (gsize i = 0; i < (gsize)width * height; i++)
+  for (gsize i = 0; i < (gsize) width * height; i++)
     luma[i] = 0.2126f * rgb[i * 3] + 0.7152f * rgb[i * 3 + 1]
               + 0.0722f * rgb[i * 3 + 2];
 
@@ -133,7 +133,7 @@ gdouble
 smp_test_clark_evans (GArray *points, gdouble density, gdouble x0, gdouble y0,
                       gdouble x1, gdouble y1)
 {
-  const SmpPoint *p   = (const SmpPoint *)points->data;
+  const SmpPoint *p   = (const SmpPoint *) points->data;
   gdouble         sum = 0.0;
   gint            n   = 0;
 
@@ -165,7 +165,7 @@ smp_test_clark_evans (GArray *points, gdouble density, gdouble x0, gdouble y0,
 gdouble
 smp_test_min_distance (GArray *points)
 {
-  const SmpPoint *p    = (const SmpPoint *)points->data;
+  const SmpPoint *p    = (const SmpPoint *) points->data;
   gdouble         best = G_MAXDOUBLE;
 
   for (guint i = 0; i < points->len; i++)
@@ -182,18 +182,18 @@ smp_test_min_distance (GArray *points)
 gdouble
 smp_test_periodogram_peak (GArray *points, gdouble x0, gdouble y0, gdouble side)
 {
-  const SmpPoint *p = (const SmpPoint *)points->data;
+  const SmpPoint *p = (const SmpPoint *) points->data;
   const gint      n = points->len;
   /* Mean point frequency, in cycles per window. */
-  const gdouble f0   = sqrt ((gdouble)n);
-  const gint    kmax = (gint)ceil (2.0 * f0);
+  const gdouble f0   = sqrt ((gdouble) n);
+  const gint    kmax = (gint) ceil (2.0 * f0);
   gdouble       peak = 0.0;
 
   /* Half the plane is enough: P(-k) = P(k). */
   for (gint ky = 0; ky <= kmax; ky++)
     for (gint kx = -kmax; kx <= kmax; kx++)
       {
-        const gdouble k  = sqrt ((gdouble)kx * kx + (gdouble)ky * ky);
+        const gdouble k  = sqrt ((gdouble) kx * kx + (gdouble) ky * ky);
         gdouble       re = 0.0, im = 0.0;
 
         if (k < 0.5 * f0 || k > 2.0 * f0 || (ky == 0 && kx < 0))

@@ -137,7 +137,7 @@ test_hair_on_dark_skin (void)
   const gint band_rows = (H / 4) / SMP_FIELD_CELL;
 
   for (gint i = 0; i < W * H; i++)
-    if (!hair[i])
+    if (! hair[i])
       for (gint c = 0; c < 3; c++)
         rgb[i * 3 + c] *= 0.15f; /* deep brown skin, linear */
 

@@ -27,7 +27,7 @@ params_for (gdouble density, gint sessions, guint32 seed)
   p.scale         = SCALE;
   p.density       = density;
   p.sessions      = sessions;
-  p.seed          = (gint)seed;
+  p.seed          = (gint) seed;
   p.hairline_fade = 0;
   return p;
 }
@@ -173,10 +173,10 @@ test_hairline (void)
   for (gsize i = 0; i < layout->n_impressions; i++)
     {
       const gdouble d = layout->impressions[i].x - edge;
-      const gint    b = (gint)(d / (fade / 4)); /* bands of 20 px */
+      const gint    b = (gint) (d / (fade / 4)); /* bands of 20 px */
 
       g_assert_cmpfloat (d, >=, 0.0);
-      if (b < (gint)G_N_ELEMENTS (band))
+      if (b < (gint) G_N_ELEMENTS (band))
         band[b] += 1;
     }
 
@@ -205,8 +205,8 @@ test_hairline (void)
       while (c < smp_field_cols (field)
              && weights[r * smp_field_cols (field) + c] < 0.5f)
         c++;
-      mean += (gdouble)c * SMP_FIELD_CELL / rows;
-      var += (gdouble)c * SMP_FIELD_CELL * c * SMP_FIELD_CELL / rows;
+      mean += (gdouble) c * SMP_FIELD_CELL / rows;
+      var += (gdouble) c * SMP_FIELD_CELL * c * SMP_FIELD_CELL / rows;
     }
   var -= mean * mean;
   g_test_message ("the front crosses half density at %.1f px from the "
@@ -280,7 +280,7 @@ test_hair_avoidance (void)
         {
           const SmpPoint *q = &g_array_index (pts, SmpPoint, i);
 
-          on_hair[blend] += hair[(gint)q->y * w + (gint)q->x];
+          on_hair[blend] += hair[(gint) q->y * w + (gint) q->x];
         }
       g_array_free (pts, TRUE);
       smp_layout_free (layout);
@@ -327,7 +327,7 @@ test_sessions (void)
                       k, per_session[k], r_own,
                       100.0 * cumulative / layout->n_impressions, r_upto);
       g_assert_cmpfloat (
-          fabs ((gdouble)cumulative / layout->n_impressions - expected[k - 1]),
+          fabs ((gdouble) cumulative / layout->n_impressions - expected[k - 1]),
           <, 0.02);
       /* What the patient sees after each session, the impressions so far,
        * stays blue noise; each session's own share is clearly more even
@@ -385,7 +385,7 @@ test_too_many_refused (void)
 static gboolean
 cancel_at_half (gdouble fraction, gpointer data)
 {
-  *(gdouble *)data = MAX (*(gdouble *)data, fraction);
+  *(gdouble *) data = MAX (*(gdouble *) data, fraction);
   return fraction < 0.5;
 }
 

@@ -46,9 +46,9 @@ test_defaults (void)
   g_assert_cmpint (p.sessions, ==, 3);
   g_assert_cmpfloat (p.scale, ==, 0);
   g_assert_cmpint (p.output, ==, SMP_OUTPUT_LAYER);
-  g_assert_cmpint ((gint)round (p.pigment.r * 255), ==, 46);
-  g_assert_cmpint ((gint)round (p.pigment.g * 255), ==, 44);
-  g_assert_cmpint ((gint)round (p.pigment.b * 255), ==, 50);
+  g_assert_cmpint ((gint) round (p.pigment.r * 255), ==, 46);
+  g_assert_cmpint ((gint) round (p.pigment.g * 255), ==, 44);
+  g_assert_cmpint ((gint) round (p.pigment.b * 255), ==, 50);
   g_assert_null (smp_params_find_invalid (&p));
 }
 

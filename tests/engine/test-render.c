@@ -39,9 +39,9 @@ hand_layout (gint w, gint h, const SmpImpression *imps, gsize n, gint sessions)
 static gfloat *
 flat (gint w, gint h, gint channels, gfloat value)
 {
-  gfloat *buf = g_new (gfloat, (gsize)w * h * channels);
+  gfloat *buf = g_new (gfloat, (gsize) w * h * channels);
 
-  for (gsize i = 0; i < (gsize)w * h * channels; i++)
+  for (gsize i = 0; i < (gsize) w * h * channels; i++)
     buf[i] = value;
   return buf;
 }
@@ -56,8 +56,8 @@ test_tiles_match_full_render (void)
   SmpField  *field;
   SmpLayout *layout;
   SmpStamps *stamps;
-  gfloat    *full  = g_memdup2 (rgb, (gsize)w * h * 3 * sizeof (gfloat));
-  gfloat    *tiled = g_memdup2 (rgb, (gsize)w * h * 3 * sizeof (gfloat));
+  gfloat    *full  = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
+  gfloat    *tiled = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
 
   p.dot_size = 0.8; /* impressions across many tile edges */
   field      = smp_test_field (rgb, NULL, w, h);
@@ -78,7 +78,7 @@ test_tiles_match_full_render (void)
     for (gint y = 0, th = 13; y < h; y += th, th = th == 13 ? 37 : 13)
       for (gint x = 0, tw = 50; x < w; x += tw, tw = tw == 50 ? 29 : 50)
         {
-          const gsize   off = ((gsize)y * w + x) * 3;
+          const gsize   off = ((gsize) y * w + x) * 3;
           const SmpRect r   = { x, y,     MIN (tw, w - x), MIN (th, h - y), 3,
                                 3, w * 3, rgb + off,       tiled + off };
 
@@ -91,9 +91,9 @@ test_tiles_match_full_render (void)
     g_array_free (rects, TRUE);
   }
 
-  g_assert_cmpmem (full, (gsize)w * h * 3 * sizeof (gfloat), tiled,
-                   (gsize)w * h * 3 * sizeof (gfloat));
-  g_assert_true (memcmp (full, rgb, (gsize)w * h * 3 * sizeof (gfloat)) != 0);
+  g_assert_cmpmem (full, (gsize) w * h * 3 * sizeof (gfloat), tiled,
+                   (gsize) w * h * 3 * sizeof (gfloat));
+  g_assert_true (memcmp (full, rgb, (gsize) w * h * 3 * sizeof (gfloat)) != 0);
 
   smp_stamps_free (stamps);
   smp_layout_free (layout);
@@ -297,7 +297,7 @@ test_pigment_stays_off_hair (void)
       SmpField  *field = smp_test_field (rgb, NULL, w, h);
       SmpLayout *layout;
       SmpStamps *stamps;
-      gfloat    *out = g_new (gfloat, (gsize)w * h * 3);
+      gfloat    *out = g_new (gfloat, (gsize) w * h * 3);
       gdouble    sum = 0.0;
 
       p.hair_blend = blend;

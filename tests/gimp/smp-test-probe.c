@@ -80,20 +80,20 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
   format = babl_format ("R'G'B'A float");
   a      = gimp_drawable_get_buffer (param[1].data.d_drawable);
   b      = gimp_drawable_get_buffer (param[2].data.d_drawable);
-  pa     = g_new (gfloat, (gsize)rect.width * rect.height * 4);
-  pb     = g_new (gfloat, (gsize)rect.width * rect.height * 4);
+  pa     = g_new (gfloat, (gsize) rect.width * rect.height * 4);
+  pb     = g_new (gfloat, (gsize) rect.width * rect.height * 4);
   gegl_buffer_get (a, &rect, 1.0, format, pa, GEGL_AUTO_ROWSTRIDE,
                    GEGL_ABYSS_NONE);
   gegl_buffer_get (b, &rect, 1.0, format, pb, GEGL_AUTO_ROWSTRIDE,
                    GEGL_ABYSS_NONE);
 
-  for (gsize i = 0; i < (gsize)rect.width * rect.height; i++)
+  for (gsize i = 0; i < (gsize) rect.width * rect.height; i++)
     {
       gboolean differs = FALSE;
 
       for (gint c = 0; c < 4; c++)
         {
-          const gdouble d = fabs ((gdouble)pa[i * 4 + c] - pb[i * 4 + c]);
+          const gdouble d = fabs ((gdouble) pa[i * 4 + c] - pb[i * 4 + c]);
 
           max_diff = MAX (max_diff, d * 255.0);
           differs |= d > 0.0;

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+# scalp-micropigmentation: the filter against the floor, in a real GIMP.
+#
+#   bench-gimp.py PLUGIN COPY_PLUGIN [CASE ...]
+#
+# For each case (WIDTHxHEIGHT@DENSITY, default: the issue's 24 MP case and
+# the scaling cases) a headless GIMP makes an 8-bit RGB image of textured
+# skin, all selected, and runs three times each, alternately, the filter
+# (defaults but density, scale 100 px/cm, one session, output 0) and a
+# copy-only plug-in that moves the same pixels out and back.  Prints the
+# median wall time and the peak RSS of each plug-in process and the ratios.
+# A benchmark, not a test: it asserts nothing.
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+PLUGIN, COPY = sys.argv[1:3]
+CASES = sys.argv[3:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
+                         "6000x4000@10", "6000x4000@200"]
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPEATS = 3
+
+
+def install(profile, name, exe):
+    folder = os.path.join(profile, "plug-ins", name)
+    os.makedirs(folder)
+    shutil.copy(exe, os.path.join(folder, "REAL"))
+    shutil.copy(os.path.join(HERE, "measure-plugin.py"), os.path.join(folder, name))
+
+
+def run_case(case):
+    size, density = case.split("@")
+    width, height = size.split("x")
+    profile = tempfile.mkdtemp(prefix="smp-bench-")
+    for sub in ("gradients", "patterns", "brushes", "palettes"):
+        os.makedirs(os.path.join(profile, sub))
+    install(profile, "scalp-micropigmentation", PLUGIN)
+    install(profile, "smp-bench-copy", COPY)
+    log = os.path.join(profile, "runs.log")
+    calls = ""
+    for _ in range(REPEATS):
+        calls += "(smp-bench-copy RUN-NONINTERACTIVE img drw)\n"
+        calls += ("(plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img drw %s 0.3"
+                  " 0.25 '(46 44 50) 80 0.35 0.15 6 0.5 1 100 1 0)\n" % density)
+    script = """
+(define img (car (gimp-image-new %s %s RGB)))
+(define drw (car (gimp-layer-new img %s %s RGB-IMAGE "skin" 100 LAYER-MODE-NORMAL)))
+(gimp-image-insert-layer img drw 0 0)
+(gimp-image-undo-disable img)
+(gimp-context-set-foreground '(200 150 125))
+(gimp-drawable-fill drw FILL-FOREGROUND)
+(plug-in-hsv-noise RUN-NONINTERACTIVE img drw 2 3 10 25)
+%s
+(gimp-quit 0)
+""" % (width, height, width, height, calls)
+    env = dict(os.environ, GIMP2_DIRECTORY=profile, SMP_BENCH_LOG=log)
+    subprocess.run(["gimp-console-2.10", "-i", "-d", "-f", "--batch-interpreter",
+                    "plug-in-script-fu-eval", "-b", "-"], input=script.encode(),
+                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   timeout=3600)
+    runs = {"smp-bench-copy": [], "scalp-micropigmentation": []}
+    with open(log) as f:
+        for line in f:
+            name, seconds, rss = line.split()
+            runs[name].append((float(seconds), int(rss)))
+    shutil.rmtree(profile, ignore_errors=True)
+    copy_t = statistics.median(t for t, _ in runs["smp-bench-copy"])
+    smp_t = statistics.median(t for t, _ in runs["scalp-micropigmentation"])
+    copy_m = max(m for _, m in runs["smp-bench-copy"]) / 1024
+    smp_m = max(m for _, m in runs["scalp-micropigmentation"]) / 1024
+    mp = int(width) * int(height) / 1e6
+    print("%-16s %6.1f MP  density %4s | copy %6.2f s %6.0f MiB | filter %6.2f s"
+          " %6.0f MiB | time x%.2f  memory x%.2f"
+          % (size, mp, density, copy_t, copy_m, smp_t, smp_m, smp_t / copy_t,
+             smp_m / copy_m))
+    sys.stdout.flush()
+
+
+print("median of %d runs each; peak RSS of the plug-in process" % REPEATS)
+for case in CASES:
+    run_case(case)
