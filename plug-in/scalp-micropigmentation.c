@@ -48,6 +48,7 @@ static void run (const gchar *name, gint n_params, const GimpParam *param,
                  gint *n_return_vals, GimpParam **return_vals);
 
 static gboolean check_drawable (gint32 image, gint32 drawable, Outcome *out);
+static gboolean still_there (gint32 image, gint32 drawable, Outcome *out);
 static gboolean check_output (gint32 drawable, const SmpParams *params,
                               Outcome *out);
 static gboolean get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
@@ -121,6 +122,7 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
   if (out.status == GIMP_PDB_SUCCESS && check_drawable (image, drawable, &out)
       && get_params (run_mode, image, drawable, param, n_params, &params,
                      &field, &out)
+      && still_there (image, drawable, &out)
       && check_output (drawable, &params, &out))
     {
       SmpTarget target;
@@ -219,6 +221,20 @@ check_drawable (gint32 image, gint32 drawable, Outcome *out)
   return TRUE;
 }
 
+/* The image can be closed, or the layer deleted, while the dialog is
+ * open; nothing is left to draw on then.
+ */
+static gboolean
+still_there (gint32 image, gint32 drawable, Outcome *out)
+{
+  if (gimp_image_is_valid (image) && gimp_item_is_valid (drawable))
+    return TRUE;
+
+  return fail (out, GIMP_PDB_EXECUTION_ERROR,
+               g_strdup (_ ("The image was closed while the dialog was "
+                            "open; nothing was changed.")));
+}
+
 static gboolean
 check_output (gint32 drawable, const SmpParams *params, Outcome *out)
 {
@@ -300,6 +316,17 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
   SmpStamps *stamps;
   gint32     layer;
 
+  /* The arguments were checked: only an automatic scale can be off. */
+  if (! smp_layout_params_ok (params))
+    {
+      fail (out, GIMP_PDB_EXECUTION_ERROR,
+            g_strdup_printf (_ ("The image's resolution gives %.3g pixels "
+                                "per cm, fewer than 1: set the scale"),
+                             params->scale));
+      smp_field_free (field);
+      return -1;
+    }
+
   /* Refuse before reading a pixel what no memory could hold. */
   if (most > SMP_MAX_IMPRESSIONS)
     {
@@ -319,9 +346,12 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
     field = smp_pixels_read_field (target, report_stage, &stage);
 
   stage = (Stage){ PROGRESS_FIELD, PROGRESS_LAYOUT };
-  if (smp_layout_new (field, params, report_stage, &stage, &layout)
-      != SMP_LAYOUT_OK)
+  switch (smp_layout_new (field, params, report_stage, &stage, &layout))
     {
+    case SMP_LAYOUT_OK:
+      break;
+
+    default:
       fail (out, GIMP_PDB_EXECUTION_ERROR,
             g_strdup_printf (_ ("More than %d impressions: lower the density "
                                 "or the scale"),

@@ -166,7 +166,8 @@ preview_update (GimpPreview *preview, Dialog *d)
   gfloat       *buf;
   guchar       *shown;
 
-  if (! d->has_pixels)
+  /* The image may have been closed while the dialog is open. */
+  if (! d->has_pixels || ! gimp_item_is_valid (d->target.drawable))
     return;
 
   resolved.scale = effective_scale (d);

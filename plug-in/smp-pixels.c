@@ -288,22 +288,22 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
   g_object_unref (dst);
   if (mask)
     g_object_unref (mask);
-
-  gimp_drawable_update (layer, 0, 0, target->width, target->height);
 }
 
+/* The layers are filled before they join the image, then inserted
+ * together: a run cancelled or killed half way leaves the image as it was.
+ */
 static gint32
 apply_as_layers (const SmpTarget *target, const SmpParams *params,
                  const SmpStamps *stamps, SmpPixelsProgress progress,
                  gpointer data)
 {
-  const gint32 parent = gimp_item_get_parent (target->drawable);
-  const gint   position
-      = gimp_image_get_item_position (target->image, target->drawable);
   const gint n_layers
       = params->output == SMP_OUTPUT_SESSION_LAYERS ? params->sessions : 1;
-  gdouble done  = 0.0;
-  gint32  layer = -1;
+  gint32 *layers = g_new (gint32, n_layers);
+  gdouble done   = 0.0;
+  gint32  parent;
+  gint    position;
 
   for (gint k = 1; k <= n_layers; k++)
     {
@@ -311,15 +311,27 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
                                    ? g_strdup (_ ("Scalp micropigmentation"))
                                    : g_strdup_printf (_ ("SMP session %d"), k);
 
-      layer = new_pigment_layer (target, name);
-      /* Each new layer goes right above the last: session 1 lowest. */
-      gimp_image_insert_layer (target->image, layer, MAX (parent, 0), position);
-      render_layer (target, stamps, layer, n_layers == 1 ? 1 : k,
+      layers[k - 1] = new_pigment_layer (target, name);
+      render_layer (target, stamps, layers[k - 1], n_layers == 1 ? 1 : k,
                     n_layers == 1 ? params->sessions : k, progress, data, &done,
                     1.0 / n_layers);
     }
 
-  return layer;
+  /* Each goes right above the last: session 1 lowest, over the drawable. */
+  parent   = gimp_item_get_parent (target->drawable);
+  position = gimp_image_get_item_position (target->image, target->drawable);
+  gimp_image_undo_group_start (target->image);
+  for (gint k = 0; k < n_layers; k++)
+    gimp_image_insert_layer (target->image, layers[k], MAX (parent, 0),
+                             position);
+  gimp_image_undo_group_end (target->image);
+
+  {
+    const gint32 top = layers[n_layers - 1];
+
+    g_free (layers);
+    return top;
+  }
 }
 
 gint32
@@ -327,15 +339,10 @@ smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
                   const SmpStamps *stamps, SmpPixelsProgress progress,
                   gpointer data)
 {
-  gint32 layer = -1;
+  if (params->output != SMP_OUTPUT_DRAWABLE)
+    return apply_as_layers (target, params, stamps, progress, data);
 
-  gimp_image_undo_group_start (target->image);
-
-  if (params->output == SMP_OUTPUT_DRAWABLE)
-    apply_to_drawable (target, stamps, params->sessions, progress, data);
-  else
-    layer = apply_as_layers (target, params, stamps, progress, data);
-
-  gimp_image_undo_group_end (target->image);
-  return layer;
+  /* The shadow is merged only once complete: one undo step. */
+  apply_to_drawable (target, stamps, params->sessions, progress, data);
+  return -1;
 }

@@ -52,7 +52,8 @@ void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                              gint sessions, const GeglRectangle *rect,
                              gfloat *buf);
 
-/* Draws the result the way params->output asks, as one undo step.
+/* Draws the result the way params->output asks, as one undo step; the
+ * image changes only once everything is rendered.
  * Returns the new layer (topmost for output 2) or -1 for output 0.
  */
 gint32 smp_pixels_apply (const SmpTarget *target, const SmpParams *params,

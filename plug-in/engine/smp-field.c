@@ -112,6 +112,15 @@ smp_field_cell_area (const SmpField *field, gint col, gint row)
   return w * h;
 }
 
+/* A pixel value brought into [0, 1]; float images may hold anything,
+ * infinities and NaN included, and NaN reads as 0.
+ */
+static inline gfloat
+unit (gfloat v)
+{
+  return v >= 0.0f ? MIN (v, 1.0f) : 0.0f;
+}
+
 /* Sums one cell's pixels and marks those that stand out dark in it. */
 static void
 add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
@@ -126,17 +135,17 @@ add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
   for (gint j = 0; j < ch; j++)
     for (gint i = 0; i < cw; i++)
       {
-        const gfloat v = CLAMP (luma[j * luma_stride + i], 0.0f, 1.0f);
+        const gfloat v = unit (luma[j * luma_stride + i]);
 
         sum += v;
         lo = MIN (lo, v);
         hi = MAX (hi, v);
-        sel += mask ? CLAMP (mask[j * mask_stride + i], 0.0f, 1.0f) : 1.0f;
+        sel += mask ? unit (mask[j * mask_stride + i]) : 1.0f;
       }
 
   for (gint j = 0; j < ch; j++)
     for (gint i = 0; i < cw; i++)
-      if (CLAMP (luma[j * luma_stride + i], 0.0f, 1.0f) < STANDS_OUT * hi)
+      if (unit (luma[j * luma_stride + i]) < STANDS_OUT * hi)
         dark |= 1u << (j * SMP_FIELD_CELL + i);
 
   field->luma[c]     = sum;
@@ -241,7 +250,7 @@ smp_hair_likeness (gfloat luma, gfloat skin)
 {
   gfloat darkness, t;
 
-  if (skin <= 1e-6f)
+  if (! (skin > 1e-6f) || ! isfinite (luma))
     return 0.0f;
 
   darkness = 1.0f - luma / skin;

@@ -83,6 +83,16 @@ typedef struct
   gdouble         done, span; /* this stage maps to [done, done + span] */
 } Progress;
 
+static SmpLayoutStatus place (const SmpField *field, const SmpParams *params,
+                              SmpProgressFunc progress_func, gpointer user_data,
+                              SmpLayout **result);
+
+gboolean
+smp_layout_params_ok (const SmpParams *params)
+{
+  return smp_params_find_invalid (params) == NULL && params->scale >= 1.0;
+}
+
 gdouble
 smp_session_share (gint k, gint n)
 {
@@ -172,6 +182,8 @@ expected_count (const SmpField *field, const SmpParams *params, const gfloat *w)
 gdouble
 smp_layout_expected_count (const SmpField *field, const SmpParams *params)
 {
+  g_return_val_if_fail (smp_layout_params_ok (params), 0.0);
+
   gfloat *w     = smp_layout_weights (field, params);
   gdouble count = expected_count (field, params, w);
 
@@ -582,6 +594,19 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
                 SmpProgressFunc progress_func, gpointer user_data,
                 SmpLayout **result)
 {
+  if (! smp_layout_params_ok (params))
+    {
+      *result = NULL;
+      return SMP_LAYOUT_INVALID;
+    }
+
+  return place (field, params, progress_func, user_data, result);
+}
+
+static SmpLayoutStatus
+place (const SmpField *field, const SmpParams *params,
+       SmpProgressFunc progress_func, gpointer user_data, SmpLayout **result)
+{
   gfloat       *w        = smp_layout_weights (field, params);
   const gdouble expected = expected_count (field, params, w);
   /* Yuksel's r_max for the target density at full weight. */
@@ -597,7 +622,7 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
   gboolean   ok = TRUE;
 
   *result = NULL;
-  if (expected > SMP_MAX_IMPRESSIONS)
+  if (! (expected <= SMP_MAX_IMPRESSIONS))
     {
       g_free (w);
       return SMP_LAYOUT_TOO_MANY;

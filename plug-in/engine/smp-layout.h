@@ -41,8 +41,14 @@ typedef enum
 {
   SMP_LAYOUT_OK,
   SMP_LAYOUT_TOO_MANY, /* more than SMP_MAX_IMPRESSIONS */
+  SMP_LAYOUT_INVALID,  /* a parameter out of range, or scale not > 0 */
   SMP_LAYOUT_CANCELLED
 } SmpLayoutStatus;
+
+/* Whether the engine can work with these: every parameter in range and the
+ * scale resolved (1 px per cm or more).
+ */
+gboolean smp_layout_params_ok (const SmpParams *params);
 
 /* The expected number of impressions for these parameters on this field;
  * scale must be resolved (> 0).

@@ -118,7 +118,12 @@ smp_param_set (SmpParams *params, const SmpParamDesc *desc, gdouble value)
       *(gdouble *) base = value;
       return;
     case SMP_PARAM_INT:
-      *(gint *) base = (gint) CLAMP (value, G_MININT32, G_MAXINT32);
+      /* Not finite has no integer: the lowest one, out of every range but
+       * the seed's, stands for it.
+       */
+      *(gint *) base = isfinite (value)
+                           ? (gint) CLAMP (value, G_MININT32, G_MAXINT32)
+                           : G_MININT32;
       return;
     case SMP_PARAM_COLOR:
       break;

@@ -214,14 +214,16 @@ SmpStamps *
 smp_stamps_new (const SmpLayout *layout, const SmpField *field,
                 const SmpParams *params)
 {
-  SmpStamps    *st = g_new0 (SmpStamps, 1);
+  SmpStamps    *st;
   Stamp        *unsorted;
   const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
                                smp_srgb_to_linear (params->pigment.g),
                                smp_srgb_to_linear (params->pigment.b) };
 
-  init_coverage_table ();
+  g_return_val_if_fail (smp_layout_params_ok (params), NULL);
 
+  init_coverage_table ();
+  st              = g_new0 (SmpStamps, 1);
   st->n           = layout->n_impressions;
   st->field       = field;
   st->hair_blend  = (gfloat) params->hair_blend;

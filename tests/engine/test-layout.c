@@ -365,13 +365,13 @@ test_determinism (void)
 static void
 test_too_many_refused (void)
 {
-  gfloat    *rgb   = smp_test_scalp (64, 64, FALSE, 1);
-  SmpField  *field = smp_test_field (rgb, NULL, 64, 64);
+  gfloat    *rgb   = smp_test_scalp (200, 200, FALSE, 1);
+  SmpField  *field = smp_test_field (rgb, NULL, 200, 200);
   SmpParams  p     = params_for (400, 1, 1);
   SmpLayout *layout;
 
-  /* 400 per cm² at 0.005 px per cm is far beyond any scalp. */
-  p.scale = 0.005;
+  /* 400 per cm² at 1 px per cm over 200 x 200 px: 16 million. */
+  p.scale = 1;
   g_assert_cmpfloat (smp_layout_expected_count (field, &p), >,
                      SMP_MAX_IMPRESSIONS);
   g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
@@ -380,6 +380,68 @@ test_too_many_refused (void)
 
   smp_field_free (field);
   g_free (rgb);
+}
+
+/* The engine refuses what the plug-in would: it never trusts its caller. */
+static void
+test_invalid_refused (void)
+{
+  gfloat    *rgb   = smp_test_scalp (32, 32, FALSE, 1);
+  SmpField  *field = smp_test_field (rgb, NULL, 32, 32);
+  SmpLayout *layout;
+  SmpParams  p;
+
+  p = params_for (NAN, 1, 1);
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_INVALID);
+  g_assert_null (layout);
+
+  p       = params_for (70, 1, 1);
+  p.scale = 0; /* unresolved */
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_INVALID);
+
+  p          = params_for (70, 1, 1);
+  p.dot_size = INFINITY;
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_INVALID);
+
+  smp_field_free (field);
+  g_free (rgb);
+}
+
+/* Float images can hold NaN and infinities: the field treats them as
+ * black or white and never lets them into the layout.
+ */
+static void
+test_non_finite_pixels (void)
+{
+  const gint w = 64, h = 64;
+  gfloat    *luma  = g_new (gfloat, w * h);
+  gfloat    *mask  = g_new (gfloat, w * h);
+  SmpField  *field = smp_field_new (w, h);
+  SmpParams  p     = params_for (70, 3, 1);
+  SmpLayout *layout;
+
+  for (gint i = 0; i < w * h; i++)
+    {
+      luma[i] = i % 3 == 0 ? NAN : i % 3 == 1 ? INFINITY : -INFINITY;
+      mask[i] = i % 2 ? NAN : INFINITY;
+    }
+  smp_field_add (field, 0, 0, w, h, luma, w, mask, w);
+  smp_field_finish (field);
+  p.hairline_fade = 1;
+
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_OK);
+  for (gsize i = 0; i < layout->n_impressions; i++)
+    g_assert_true (isfinite (layout->impressions[i].x)
+                   && isfinite (layout->impressions[i].y));
+
+  smp_layout_free (layout);
+  smp_field_free (field);
+  g_free (luma);
+  g_free (mask);
 }
 
 static gboolean
@@ -421,6 +483,8 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/sessions", test_sessions);
   g_test_add_func ("/layout/determinism", test_determinism);
   g_test_add_func ("/layout/too-many", test_too_many_refused);
+  g_test_add_func ("/layout/invalid", test_invalid_refused);
+  g_test_add_func ("/layout/non-finite-pixels", test_non_finite_pixels);
   g_test_add_func ("/layout/cancel", test_cancel);
   return g_test_run ();
 }

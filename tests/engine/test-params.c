@@ -86,6 +86,15 @@ test_ranges (void)
   p.pigment.g = 1.5;
   g_assert_true (smp_params_find_invalid (&p) == smp_params_lookup ("pigment"));
 
+  /* Not finite never becomes a valid whole number (found by fuzzing). */
+  smp_params_defaults (&p);
+  smp_param_set (&p, smp_params_lookup ("sessions"), NAN);
+  g_assert_true (smp_params_find_invalid (&p)
+                 == smp_params_lookup ("sessions"));
+  smp_param_set (&p, smp_params_lookup ("sessions"), 2);
+  smp_param_set (&p, smp_params_lookup ("output"), -INFINITY);
+  g_assert_true (smp_params_find_invalid (&p) == smp_params_lookup ("output"));
+
   smp_params_defaults (&p);
   p.output = 3;
   g_assert_true (smp_params_find_invalid (&p) == smp_params_lookup ("output"));

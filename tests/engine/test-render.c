@@ -124,7 +124,7 @@ test_subpixel_pigment_conserved (void)
         SmpStamps          *stamps;
         gdouble             deposited = 0.0, expected;
 
-        p.dot_size       = diameters[d] / 10.0; /* at 10 px per cm */
+        p.dot_size       = diameters[d]; /* 0.05 to 1 px at 10 px per cm */
         p.scale          = 10.0;
         p.size_variation = 0.0;
         p.tone_variation = 0.0;

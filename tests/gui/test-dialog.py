@@ -273,6 +273,25 @@ def dialog_in_english(display, png):
         check("one Ctrl+Z restores the image exactly",
               changed and diff(gimp, layer, pristine_layer) == (0.0, 0)
               and layers(gimp, img) == before)
+
+        # The image closed while the dialog is open: OK then refuses, and
+        # neither the plug-in nor GIMP falls over.
+        closing, closing_layer = new_scalp(gimp, png)
+
+        def close_image_then_ok(env, window):
+            canvas = find_window(env, ".*GIMP.*", timeout=10)
+            if canvas:
+                press(env, canvas, "ctrl+w")
+                time.sleep(2)
+            press(env, window, "Return")
+
+        found, reply = run_dialog(gimp, closing, closing_layer, TITLE["C"],
+                                  close_image_then_ok)
+        check("image closed under the dialog: OK says so, no crash",
+              found and reply is not None and not reply[0]
+              and "closed while the dialog was open" in reply[1], str(reply))
+        check("image closed under the dialog: GIMP still answers",
+              gimp.value("(car (gimp-image-list))") != "")
     finally:
         gimp.quit()
         shutil.rmtree(profile, ignore_errors=True)
