@@ -185,7 +185,8 @@ preview_update (GimpPreview *preview, Dialog *d)
 
   if (layout)
     {
-      stamps = smp_stamps_new (layout, d->field, &resolved);
+      stamps = smp_stamps_new_near (layout, d->field, &resolved, rect.x, rect.y,
+                                    rect.width, rect.height);
       smp_pixels_render_rect (&d->target, stamps, resolved.sessions, &rect,
                               buf);
       smp_stamps_free (stamps);
@@ -427,6 +428,7 @@ build_controls (Dialog *d)
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
 
+  g_assert (n <= G_N_ELEMENTS (d->adjustments));
   for (gint g = 0; g < N_GROUPS; g++)
     {
       frames[g] = gimp_frame_new (_ (group_titles[g]));

@@ -210,12 +210,32 @@ index_stamps (SmpStamps *st, Stamp *unsorted)
   g_free (fill);
 }
 
-SmpStamps *
-smp_stamps_new (const SmpLayout *layout, const SmpField *field,
-                const SmpParams *params)
+/* How far from its centre any impression with these looks can reach, by
+ * the bounds make_stamp() keeps to: sizes within 3 standard deviations,
+ * aspect under 1.3.
+ */
+static gdouble
+reach_bound (const SmpParams *params)
+{
+  const gdouble spread = 0.3 * params->size_variation;
+  const gdouble r_max  = params->dot_size * params->scale / 20.0
+                        * exp (3.0 * spread - 0.5 * spread * spread);
+  const gdouble soft  = SOFTNESS_SIGMA * params->softness * r_max;
+  const gdouble sigma = sqrt (soft * soft + PIXEL_SIGMA * PIXEL_SIGMA);
+
+  return sqrt (1.3) * (r_max + TABLE_RANGE * G_SQRT2 * sigma) + 1.0;
+}
+
+/* Stamps for the impressions that can reach the rectangle, or all of them
+ * when width is negative.
+ */
+static SmpStamps *
+stamps_new (const SmpLayout *layout, const SmpField *field,
+            const SmpParams *params, gint x, gint y, gint width, gint height)
 {
   SmpStamps    *st;
   Stamp        *unsorted;
+  const gdouble reach      = reach_bound (params);
   const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
                                smp_srgb_to_linear (params->pigment.g),
                                smp_srgb_to_linear (params->pigment.b) };
@@ -224,7 +244,6 @@ smp_stamps_new (const SmpLayout *layout, const SmpField *field,
 
   init_coverage_table ();
   st              = g_new0 (SmpStamps, 1);
-  st->n           = layout->n_impressions;
   st->field       = field;
   st->hair_blend  = (gfloat) params->hair_blend;
   st->bucket_cols = MAX (1, (layout->width + BUCKET - 1) / BUCKET);
@@ -235,18 +254,41 @@ smp_stamps_new (const SmpLayout *layout, const SmpField *field,
                               - (0.2126 * pigment[0] + 0.7152 * pigment[1]
                                  + 0.0722 * pigment[2]));
 
-  unsorted = g_new (Stamp, MAX (st->n, 1));
-  for (gsize i = 0; i < st->n; i++)
+  unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
+  for (gsize i = 0; i < layout->n_impressions; i++)
     {
-      make_stamp (&unsorted[i], &layout->impressions[i], params,
-                  layout->sessions);
-      st->max_extent = MAX (st->max_extent, unsorted[i].extent);
+      const SmpImpression *imp = &layout->impressions[i];
+
+      if (width >= 0
+          && (imp->x + reach < x || imp->x - reach > x + width
+              || imp->y + reach < y || imp->y - reach > y + height))
+        continue;
+
+      make_stamp (&unsorted[st->n], imp, params, layout->sessions);
+      st->max_extent = MAX (st->max_extent, unsorted[st->n].extent);
+      st->n++;
     }
 
   st->stamps = g_new (Stamp, MAX (st->n, 1));
   index_stamps (st, unsorted);
   g_free (unsorted);
   return st;
+}
+
+SmpStamps *
+smp_stamps_new (const SmpLayout *layout, const SmpField *field,
+                const SmpParams *params)
+{
+  return stamps_new (layout, field, params, 0, 0, -1, -1);
+}
+
+SmpStamps *
+smp_stamps_new_near (const SmpLayout *layout, const SmpField *field,
+                     const SmpParams *params, gint x, gint y, gint width,
+                     gint height)
+{
+  g_return_val_if_fail (width >= 0 && height >= 0, NULL);
+  return stamps_new (layout, field, params, x, y, width, height);
 }
 
 void

@@ -46,6 +46,13 @@ typedef struct _SmpStamps SmpStamps;
  */
 SmpStamps *smp_stamps_new (const SmpLayout *layout, const SmpField *field,
                            const SmpParams *params);
+/* The same, keeping only the impressions that can reach the rectangle:
+ * rendering inside it gives exactly the pixels smp_stamps_new() gives,
+ * at the cost of what is near.  The preview uses this.
+ */
+SmpStamps *smp_stamps_new_near (const SmpLayout *layout, const SmpField *field,
+                                const SmpParams *params, gint x, gint y,
+                                gint width, gint height);
 void       smp_stamps_free (SmpStamps *stamps);
 
 gsize smp_stamps_count (const SmpStamps *stamps);

@@ -111,7 +111,7 @@ preview_refresh (gint width, gint height)
   t0 = now ();
   smp_layout_new (field, &p, NULL, NULL, &layout);
   t1     = now ();
-  stamps = smp_stamps_new (layout, field, &p);
+  stamps = smp_stamps_new_near (layout, field, &p, r.x, r.y, r.width, r.height);
   smp_render (stamps, 1, p.sessions, SMP_RENDER_APPLY, &r);
   t2 = now ();
 

@@ -93,6 +93,27 @@ test_tiles_match_full_render (void)
 
   g_assert_cmpmem (full, (gsize) w * h * 3 * sizeof (gfloat), tiled,
                    (gsize) w * h * 3 * sizeof (gfloat));
+
+  /* Only the impressions near a rectangle, as the preview prepares them:
+   * the same pixels there, with far fewer stamps.
+   */
+  {
+    const gint    x = 120, y = 90, rw = 64, rh = 48;
+    SmpStamps    *near = smp_stamps_new_near (layout, field, &p, x, y, rw, rh);
+    const gsize   off  = ((gsize) y * w + x) * 3;
+    gfloat       *part = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
+    const SmpRect r    = { x, y, rw, rh, 3, 3, w * 3, rgb + off, part + off };
+
+    g_assert_cmpuint (smp_stamps_count (near), <,
+                      smp_stamps_count (stamps) / 4);
+    smp_render (near, 1, 3, SMP_RENDER_APPLY, &r);
+    for (gint j = 0; j < rh; j++)
+      g_assert_cmpmem (part + off + (gsize) j * w * 3, rw * 3 * sizeof (gfloat),
+                       full + off + (gsize) j * w * 3,
+                       rw * 3 * sizeof (gfloat));
+    smp_stamps_free (near);
+    g_free (part);
+  }
   g_assert_true (memcmp (full, rgb, (gsize) w * h * 3 * sizeof (gfloat)) != 0);
 
   smp_stamps_free (stamps);
