@@ -84,22 +84,23 @@ static const Preset presets[] = {
 
 typedef struct
 {
-  SmpParams     *params;
-  SmpTarget      target;
-  gboolean       has_pixels; /* the selection touches the drawable */
-  gdouble        image_scale;
-  SmpField      *field;
-  SmpLayout     *layout;
-  SmpParams      layout_params; /* what the cached layout was made with */
-  GtkWidget     *preview;
-  GtkAdjustment *adjustments[16]; /* by index in the parameter table */
-  GtkWidget     *color_button;
-  GtkWidget     *output_combo;
-  GtkWidget     *seed_spin;
-  GtkWidget     *readout;
-  gboolean       updating; /* widgets being set from params */
-  guint32        seed;
-  gboolean       randomize;
+  SmpParams      *params;
+  SmpTarget       target;
+  gboolean        has_pixels; /* the selection touches the drawable */
+  gdouble         image_scale;
+  SmpField       *field;
+  SmpLayout      *layout;
+  SmpParams       layout_params; /* what the cached layout was made with */
+  struct _Worker *worker;        /* placing impressions, if anything */
+  GtkWidget      *preview;
+  GtkAdjustment  *adjustments[16]; /* by index in the parameter table */
+  GtkWidget      *color_button;
+  GtkWidget      *output_combo;
+  GtkWidget      *seed_spin;
+  GtkWidget      *readout;
+  gboolean        updating; /* widgets being set from params */
+  guint32         seed;
+  gboolean        randomize;
 } Dialog;
 
 static gdouble
@@ -119,22 +120,122 @@ same_placement (const SmpParams *a, const SmpParams *b)
          && a->scale == b->scale && a->seed == b->seed;
 }
 
-static SmpLayout *
-current_layout (Dialog *d, const SmpParams *resolved)
+/* Placing impressions takes up to a second on a large photo, so it runs
+ * beside the dialog: the engine's layout is a pure function of the field
+ * (read beforehand, on this thread, as libgimp wants) and a copy of the
+ * parameters.  A placement no longer wanted is cancelled.
+ */
+typedef struct _Worker
 {
+  Dialog         *dialog;
+  GThread        *thread;
+  const SmpField *field;
+  SmpParams       params;
+  SmpLayout      *layout;
+  SmpLayoutStatus status;
+  gint            cancel;  /* atomic */
+  gint            idle_id; /* atomic; set by the worker as it ends */
+} Worker;
+
+static gboolean
+worker_keep_going (gdouble fraction G_GNUC_UNUSED, gpointer data)
+{
+  Worker *w = data;
+
+  return ! g_atomic_int_get (&w->cancel);
+}
+
+static gboolean worker_done (gpointer data);
+
+static gpointer
+worker_run (gpointer data)
+{
+  Worker *w = data;
+
+  w->status
+      = smp_layout_new (w->field, &w->params, worker_keep_going, w, &w->layout);
+  g_atomic_int_set (&w->idle_id, (gint) g_idle_add (worker_done, w));
+  return NULL;
+}
+
+/* Back on the dialog's thread: keep the layout if it is still the one the
+ * dialog wants, and redraw, which starts the next placement if needed.
+ */
+static gboolean
+worker_done (gpointer data)
+{
+  Worker *w = data;
+  Dialog *d = w->dialog;
+
+  d->worker = NULL;
+  g_thread_join (w->thread);
+  w->thread = NULL;
+
+  if (w->status == SMP_LAYOUT_OK)
+    {
+      smp_layout_free (d->layout);
+      d->layout        = w->layout;
+      d->layout_params = w->params;
+      w->layout        = NULL;
+    }
+
+  smp_layout_free (w->layout);
+  g_free (w);
+  gimp_preview_invalidate (GIMP_PREVIEW (d->preview));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_worker (Dialog *d)
+{
+  Worker *w = d->worker;
+
+  if (! w)
+    return;
+
+  g_atomic_int_set (&w->cancel, 1);
+  g_thread_join (w->thread);
+  w->thread = NULL;
+  g_source_remove ((guint) g_atomic_int_get (&w->idle_id));
+  smp_layout_free (w->layout);
+  g_free (w);
+  d->worker = NULL;
+}
+
+/* The layout for these parameters if it is ready; otherwise NULL, with
+ * *waiting set while it is being placed.
+ */
+static SmpLayout *
+current_layout (Dialog *d, const SmpParams *resolved, gboolean *waiting)
+{
+  Worker *w;
+
+  *waiting = FALSE;
   if (d->layout && same_placement (&d->layout_params, resolved))
     return d->layout;
 
-  g_clear_pointer (&d->layout, smp_layout_free);
+  if (! smp_layout_params_ok (resolved))
+    return NULL;
+
   if (! d->field)
     d->field = smp_pixels_read_field (&d->target, NULL, NULL);
 
-  if (smp_layout_new (d->field, resolved, NULL, NULL, &d->layout)
-      != SMP_LAYOUT_OK)
-    return NULL;
+  *waiting = TRUE;
+  if (d->worker)
+    {
+      /* Its result will not be shown; when it ends the next one starts. */
+      if (! same_placement (&d->worker->params, resolved))
+        g_atomic_int_set (&d->worker->cancel, 1);
+      return NULL;
+    }
 
-  d->layout_params = *resolved;
-  return d->layout;
+  w         = g_new0 (Worker, 1);
+  w->dialog = d;
+  w->field  = d->field;
+  w->params = *resolved;
+  w->thread = g_thread_new ("smp-layout", worker_run, w);
+  d->worker = w;
+  return NULL;
 }
 
 static const Babl *
@@ -165,6 +266,7 @@ preview_update (GimpPreview *preview, Dialog *d)
   SmpStamps    *stamps;
   gfloat       *buf;
   guchar       *shown;
+  gboolean      waiting = FALSE;
 
   /* The image may have been closed while the dialog is open. */
   if (! d->has_pixels || ! gimp_item_is_valid (d->target.drawable))
@@ -178,7 +280,12 @@ preview_update (GimpPreview *preview, Dialog *d)
                        / (resolved.scale * resolved.scale)
                    > SMP_MAX_IMPRESSIONS
                ? NULL
-               : current_layout (d, &resolved);
+               : current_layout (d, &resolved, &waiting);
+
+  /* The last picture stays until the new placement is ready. */
+  if (waiting)
+    return;
+
   buf = g_new (gfloat, (gsize) rect.width * rect.height * d->target.n_channels);
   shown
       = g_new (guchar, (gsize) rect.width * rect.height * d->target.n_channels);
@@ -544,6 +651,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
     reset (&d);
 
   gtk_widget_destroy (dialog);
+  stop_worker (&d);
   g_clear_pointer (&d.layout, smp_layout_free);
 
   *field = d.field;
