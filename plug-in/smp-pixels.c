@@ -65,45 +65,97 @@ selection_buffer (const SmpTarget *target)
   return gimp_drawable_get_buffer (gimp_image_get_selection (target->image));
 }
 
+/* One strip of rows on its way into the field: read on the main thread,
+ * as libgimp wants, and turned into luminance and added on another.
+ */
+typedef struct
+{
+  SmpField   *field;
+  const Babl *to_luma;
+  gint        y, width, rows;
+  guchar     *pixels; /* in the drawable's own format */
+  gfloat     *luma;
+  gfloat     *sel; /* NULL without a selection */
+} FieldStrip;
+
+static gpointer
+add_strip (gpointer data)
+{
+  FieldStrip *s = data;
+
+  babl_process (s->to_luma, s->pixels, s->luma, (long) s->width * s->rows);
+  smp_field_add (s->field, 0, s->y, s->width, s->rows, s->luma, s->width,
+                 s->sel, s->width);
+  return NULL;
+}
+
 SmpField *
 smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
                        gpointer data)
 {
   const gint  w       = target->width;
+  const gsize n_px    = (gsize) w * FIELD_STRIP;
+  const Babl *native  = gimp_drawable_get_format (target->drawable);
+  const Babl *y_float = babl_format ("Y float");
   GeglBuffer *buffer  = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer *mask    = selection_buffer (target);
   SmpField   *field   = smp_field_new (w, target->height);
-  gfloat     *luma    = g_new (gfloat, (gsize) w * FIELD_STRIP);
-  gfloat     *sel     = mask ? g_new (gfloat, (gsize) w * FIELD_STRIP) : NULL;
-  const Babl *y_float = babl_format ("Y float");
+  FieldStrip  strips[2];
+  GThread    *worker = NULL;
 
-  for (gint y = 0; y < target->height; y += FIELD_STRIP)
+  for (gint k = 0; k < 2; k++)
     {
-      const gint          rows  = MIN (FIELD_STRIP, target->height - y);
-      const GeglRectangle strip = { 0, y, w, rows };
+      strips[k].field   = field;
+      strips[k].to_luma = babl_fish (native, y_float);
+      strips[k].width   = w;
+      strips[k].pixels
+          = g_malloc (n_px * babl_format_get_bytes_per_pixel (native));
+      strips[k].luma = g_new (gfloat, n_px);
+      strips[k].sel  = mask ? g_new (gfloat, n_px) : NULL;
+    }
 
-      gegl_buffer_get (buffer, &strip, 1.0, y_float, luma, GEGL_AUTO_ROWSTRIDE,
-                       GEGL_ABYSS_NONE);
+  /* Strips are whole cells and tile rows; each adds cells of its own, so
+   * two can be worked on at once.
+   */
+  for (gint y = 0, k = 0; y < target->height; y += FIELD_STRIP, k ^= 1)
+    {
+      FieldStrip         *s = &strips[k];
+      const GeglRectangle strip
+          = { 0, y, w, MIN (FIELD_STRIP, target->height - y) };
+
+      s->y    = y;
+      s->rows = strip.height;
+      gegl_buffer_get (buffer, &strip, 1.0, native, s->pixels,
+                       GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
       if (mask)
         {
           /* The selection lives in image coordinates. */
           const GeglRectangle in_image
-              = { target->off_x, target->off_y + y, w, rows };
+              = { target->off_x, target->off_y + y, w, strip.height };
 
-          gegl_buffer_get (mask, &in_image, 1.0, y_float, sel,
+          gegl_buffer_get (mask, &in_image, 1.0, y_float, s->sel,
                            GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
         }
 
-      smp_field_add (field, 0, y, w, rows, luma, w, sel, w);
+      if (worker)
+        g_thread_join (worker);
+      worker = g_thread_new ("smp-field", add_strip, s);
 
-      if (progress && ! progress ((gdouble) (y + rows) / target->height, data))
+      if (progress
+          && ! progress ((gdouble) (y + strip.height) / target->height, data))
         break;
     }
+  if (worker)
+    g_thread_join (worker);
 
   smp_field_finish (field);
 
-  g_free (luma);
-  g_free (sel);
+  for (gint k = 0; k < 2; k++)
+    {
+      g_free (strips[k].pixels);
+      g_free (strips[k].luma);
+      g_free (strips[k].sel);
+    }
   g_object_unref (buffer);
   if (mask)
     g_object_unref (mask);
@@ -170,35 +222,181 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
   g_object_unref (buffer);
 }
 
-/* Output 0: the result into the shadow buffer, merged with the selection
- * as the mask by GIMP.
+/* Output 0 works in the drawable's own format: pixels no impression
+ * reaches are copied as they are, and only those it reaches are converted
+ * to linear float and back.  The drawable goes by strips of tile rows;
+ * while one strip's tiles are copied and finished, a second thread works
+ * out where the next strip's impressions fall.  Every pixel is a pure
+ * function of its own value and the impressions, so threads change no
+ * pixel.
+ */
+typedef struct
+{
+  const SmpStamps *stamps;
+  gint             sessions;
+  SmpRect          strip; /* geometry only */
+  gfloat          *trans; /* the strip's transmittance */
+  gboolean         reached;
+} Coverage;
+
+static gpointer
+cover_strip (gpointer data)
+{
+  Coverage *cov = data;
+
+  cov->reached = smp_render_transmittance (cov->stamps, 1, cov->sessions,
+                                           &cov->strip, cov->trans);
+  return NULL;
+}
+
+/* Starts working out the coverage of rows [y, end) on another thread. */
+static GThread *
+start_coverage (Coverage *cov, const SmpTarget *target, gint y, gint end)
+{
+  cov->strip.x            = target->x;
+  cov->strip.y            = y;
+  cov->strip.width        = target->w;
+  cov->strip.height       = end - y;
+  cov->strip.n_color      = target->n_color;
+  cov->strip.pixel_stride = target->n_color;
+  cov->strip.row_stride   = target->w * target->n_color;
+  return g_thread_new ("smp-coverage", cover_strip, cov);
+}
+
+/* Scratch of the pixels an impression reaches in one tile. */
+typedef struct
+{
+  const Babl *to_float, *from_float;
+  gint        bpp;
+  gsize       size;
+  guint32    *reached;
+  guchar     *packed;
+  gfloat     *linear;
+} Scratch;
+
+/* Copies a tile to the shadow, pigmenting the pixels impressions reach. */
+static void
+finish_tile (const SmpTarget *target, const Coverage *cov, Scratch *scratch,
+             const GeglRectangle *r, const guchar *src, guchar *dst)
+{
+  const gint  n_color = target->n_color;
+  const gint  n_ch    = target->n_channels;
+  const gint  bpp     = scratch->bpp;
+  const gsize n_px    = (gsize) r->width * r->height;
+  gsize       n       = 0;
+
+  memcpy (dst, src, n_px * bpp);
+  if (! cov->reached)
+    return;
+
+  if (n_px > scratch->size)
+    {
+      scratch->size    = n_px;
+      scratch->reached = g_renew (guint32, scratch->reached, n_px);
+      scratch->packed  = g_realloc (scratch->packed, n_px * bpp);
+      scratch->linear  = g_renew (gfloat, scratch->linear, n_px * n_ch);
+    }
+
+  for (gint y = 0; y < r->height; y++)
+    {
+      const gfloat *t = cov->trans
+                        + ((gsize) (r->y - cov->strip.y + y) * cov->strip.width
+                           + (r->x - cov->strip.x))
+                              * n_color;
+
+      for (gint x = 0; x < r->width; x++, t += n_color)
+        {
+          gboolean touched = FALSE;
+
+          for (gint c = 0; c < n_color; c++)
+            touched |= t[c] < 1.0f;
+          if (touched)
+            scratch->reached[n++] = (guint32) (y * r->width + x);
+        }
+    }
+  if (n == 0)
+    return;
+
+  for (gsize k = 0; k < n; k++)
+    memcpy (scratch->packed + k * bpp, src + (gsize) scratch->reached[k] * bpp,
+            bpp);
+  babl_process (scratch->to_float, scratch->packed, scratch->linear, (long) n);
+
+  for (gsize k = 0; k < n; k++)
+    {
+      const gint    x = r->x + (gint) (scratch->reached[k] % r->width);
+      const gint    y = r->y + (gint) (scratch->reached[k] / r->width);
+      const gfloat *t = cov->trans
+                        + ((gsize) (y - cov->strip.y) * cov->strip.width
+                           + (x - cov->strip.x))
+                              * n_color;
+      gfloat *const p = scratch->linear + k * n_ch;
+
+      smp_render_pixel (cov->stamps, SMP_RENDER_APPLY, n_color, x, y, t, p, p);
+    }
+
+  babl_process (scratch->from_float, scratch->linear, scratch->packed,
+                (long) n);
+  for (gsize k = 0; k < n; k++)
+    memcpy (dst + (gsize) scratch->reached[k] * bpp, scratch->packed + k * bpp,
+            bpp);
+}
+
+/* The result goes into the shadow buffer, merged with the selection as the
+ * mask by GIMP.
  */
 static gboolean
 apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
                    gint sessions, SmpPixelsProgress progress, gpointer data)
 {
-  const GeglRectangle roi = { target->x, target->y, target->w, target->h };
-  GeglBuffer         *src = gimp_drawable_get_buffer (target->drawable);
-  GeglBuffer *shadow      = gimp_drawable_get_shadow_buffer (target->drawable);
-  const gsize px_size     = target->n_channels * sizeof (gfloat);
-  GeglBufferIterator *iter;
-  gdouble             done = 0.0, reported = 0.0;
+  const Babl *native = gimp_drawable_get_format (target->drawable);
+  const gint  rows   = gimp_tile_height ();
+  const gint  bottom = target->y + target->h;
+  const gsize strip_floats
+      = (gsize) target->w * MIN (target->h, 2 * rows) * target->n_color;
+  GeglBuffer *src      = gimp_drawable_get_buffer (target->drawable);
+  GeglBuffer *shadow   = gimp_drawable_get_shadow_buffer (target->drawable);
+  Scratch     scratch  = { 0 };
+  Coverage    cov[2]   = { { 0 }, { 0 } };
+  gdouble     reported = 0.0;
+  GThread    *worker;
+  gint        y, end;
 
-  iter = gegl_buffer_iterator_new (src, &roi, 0, target->format,
-                                   GEGL_ACCESS_READ, GEGL_ABYSS_NONE, 2);
-  gegl_buffer_iterator_add (iter, shadow, &roi, 0, target->format,
-                            GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE);
-
-  while (gegl_buffer_iterator_next (iter))
+  scratch.to_float   = babl_fish (native, target->format);
+  scratch.from_float = babl_fish (target->format, native);
+  scratch.bpp        = babl_format_get_bytes_per_pixel (native);
+  for (gint k = 0; k < 2; k++)
     {
-      const GeglRectangle *r = &iter->items[0].roi;
+      cov[k].stamps   = stamps;
+      cov[k].sessions = sessions;
+      cov[k].trans    = g_new (gfloat, strip_floats);
+    }
 
-      memcpy (iter->items[1].data, iter->items[0].data, iter->length * px_size);
-      render_tile (target, stamps, 1, sessions, SMP_RENDER_APPLY, r,
-                   target->n_channels, iter->items[1].data,
-                   iter->items[1].data);
+  /* Strips end on GIMP's tile rows. */
+  y      = target->y;
+  end    = MIN (bottom, (y / rows + 1) * rows);
+  worker = start_coverage (&cov[0], target, y, end);
 
-      done += (gdouble) iter->length / ((gdouble) roi.width * roi.height);
+  for (gint k = 0; y < bottom; k ^= 1)
+    {
+      const GeglRectangle strip = { target->x, y, target->w, end - y };
+      GeglBufferIterator *iter;
+      gdouble             done;
+
+      g_thread_join (worker);
+      y      = end;
+      end    = MIN (bottom, y + rows);
+      worker = y < bottom ? start_coverage (&cov[k ^ 1], target, y, end) : NULL;
+
+      iter = gegl_buffer_iterator_new (src, &strip, 0, native, GEGL_ACCESS_READ,
+                                       GEGL_ABYSS_NONE, 2);
+      gegl_buffer_iterator_add (iter, shadow, &strip, 0, native,
+                                GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE);
+      while (gegl_buffer_iterator_next (iter))
+        finish_tile (target, &cov[k], &scratch, &iter->items[0].roi,
+                     iter->items[0].data, iter->items[1].data);
+
+      done = (gdouble) (y - target->y) / target->h;
       if (progress && done - reported >= PROGRESS_STEP)
         {
           reported = done;
@@ -206,12 +404,18 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
         }
     }
 
+  g_free (cov[0].trans);
+  g_free (cov[1].trans);
+  g_free (scratch.reached);
+  g_free (scratch.packed);
+  g_free (scratch.linear);
   g_object_unref (src);
   gegl_buffer_flush (shadow);
   g_object_unref (shadow);
 
   gimp_drawable_merge_shadow (target->drawable, TRUE);
-  gimp_drawable_update (target->drawable, roi.x, roi.y, roi.width, roi.height);
+  gimp_drawable_update (target->drawable, target->x, target->y, target->w,
+                        target->h);
   return TRUE;
 }
 

@@ -418,37 +418,51 @@ pair_weight (const Point *a, const Point *b, gdouble scale, gdouble min_frac)
  * outcome never depends on anything but the points.  Weights only ever
  * fall, so the heap is lazy: a neighbour's weight is lowered in place and
  * its key refreshed only when it reaches the top.  Stale keys overestimate,
- * so the top with a fresh key is the true maximum.
+ * so the top with a fresh key is the true maximum, whatever the heap's
+ * shape.  Keys live in the entries, so sifting reads memory in order; each
+ * node has four children, which halves the levels a sift goes through.
  */
 typedef struct
 {
-  const gdouble *weight; /* current */
-  gdouble       *key;    /* as ordered in the heap */
-  guint32       *heap;
+  gdouble key; /* the weight when last ordered */
+  guint32 index;
+} HeapEntry;
+
+typedef struct
+{
+  const gdouble *weight; /* current, by index */
+  HeapEntry     *heap;
   gsize          size;
 } Heap;
 
+#define HEAP_ARITY 4
+
+/* Fewest points whose weights are worth a second thread. */
+#define PARALLEL_POINTS 20000
+
 static inline gboolean
-heap_above (const Heap *h, guint32 a, guint32 b)
+heap_above (const HeapEntry *a, const HeapEntry *b)
 {
-  return h->key[a] > h->key[b] || (h->key[a] == h->key[b] && a > b);
+  return a->key > b->key || (a->key == b->key && a->index > b->index);
 }
 
 static void
 heap_down (Heap *h, gsize i)
 {
-  const guint32 item = h->heap[i];
+  const HeapEntry item = h->heap[i];
 
   while (TRUE)
     {
-      const gsize l = 2 * i + 1, r = l + 1;
-      gsize       top = l;
+      const gsize first = HEAP_ARITY * i + 1;
+      const gsize last  = MIN (first + HEAP_ARITY, h->size);
+      gsize       top   = first;
 
-      if (l >= h->size)
+      if (first >= h->size)
         break;
-      if (r < h->size && heap_above (h, h->heap[r], h->heap[l]))
-        top = r;
-      if (! heap_above (h, h->heap[top], item))
+      for (gsize c = first + 1; c < last; c++)
+        if (heap_above (&h->heap[c], &h->heap[top]))
+          top = c;
+      if (! heap_above (&h->heap[top], &item))
         break;
       h->heap[i] = h->heap[top];
       i          = top;
@@ -461,15 +475,15 @@ heap_down (Heap *h, gsize i)
 static guint32
 heap_pop (Heap *h)
 {
-  guint32 top = h->heap[0];
+  guint32 top;
 
-  while (h->key[top] != h->weight[top])
+  while (h->heap[0].key != h->weight[h->heap[0].index])
     {
-      h->key[top] = h->weight[top];
+      h->heap[0].key = h->weight[h->heap[0].index];
       heap_down (h, 0);
-      top = h->heap[0];
     }
 
+  top = h->heap[0].index;
   h->size--;
   if (h->size > 0)
     {
@@ -487,6 +501,40 @@ report (Progress *progress, gdouble fraction)
 
   return progress->func (progress->done + progress->span * fraction,
                          progress->data);
+}
+
+/* The crowding weights of points [first, last), independent of any other
+ * range: the ranges can be summed on different threads.
+ */
+typedef struct
+{
+  const Grid *grid;
+  gdouble     r_max, radius_scale, min_frac;
+  gsize       first, last;
+  gdouble    *weight;
+} WeightRange;
+
+static gpointer
+sum_weights (gpointer data)
+{
+  const WeightRange *job  = data;
+  const Point       *pts  = job->grid->pts;
+  Near               near = { NULL, 0, 0 };
+
+  for (gsize i = job->first; i < job->last; i++)
+    {
+      gdouble sum = 0.0;
+
+      grid_neighbours (job->grid, (guint32) i,
+                       (pts[i].r + job->r_max) * job->radius_scale, &near);
+      for (gsize k = 0; k < near.len; k++)
+        sum += pair_weight (&pts[i], &pts[near.index[k]], job->radius_scale,
+                            job->min_frac);
+      job->weight[i] = sum;
+    }
+
+  g_free (near.index);
+  return NULL;
 }
 
 /* Removes the most crowded points of pts until target remain; marks the
@@ -522,25 +570,28 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
 
   weight      = g_new (gdouble, n);
   heap.weight = weight;
-  heap.key    = g_new (gdouble, n);
-  heap.heap   = g_new (guint32, n);
+  heap.heap   = g_new (HeapEntry, n);
   heap.size   = n;
 
+  /* Half the points on another thread, when there are enough to pay. */
+  {
+    const gsize half     = n >= PARALLEL_POINTS ? n / 2 : n;
+    WeightRange ranges[] = {
+      { &grid, r_max, radius_scale, min_frac, 0, half, weight },
+      { &grid, r_max, radius_scale, min_frac, half, n, weight },
+    };
+    GThread *other = half < n
+                         ? g_thread_new ("smp-weights", sum_weights, &ranges[1])
+                         : NULL;
+
+    sum_weights (&ranges[0]);
+    if (other)
+      g_thread_join (other);
+  }
   for (gsize i = 0; i < n; i++)
-    {
-      gdouble sum = 0.0;
+    heap.heap[i] = (HeapEntry){ weight[i], (guint32) i };
 
-      grid_neighbours (&grid, (guint32) i, (pts[i].r + r_max) * radius_scale,
-                       &near);
-      for (gsize k = 0; k < near.len; k++)
-        sum += pair_weight (&pts[i], &pts[near.index[k]], radius_scale,
-                            min_frac);
-      weight[i]    = sum;
-      heap.key[i]  = sum;
-      heap.heap[i] = (guint32) i;
-    }
-
-  for (gsize i = n / 2; i-- > 0;)
+  for (gsize i = n / HEAP_ARITY + 1; i-- > 0;)
     heap_down (&heap, i);
 
   step = MAX ((n - target) / 50, 1024);
@@ -568,7 +619,6 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
     }
 
   g_free (weight);
-  g_free (heap.key);
   g_free (heap.heap);
   g_free (near.index);
   g_free (gone);

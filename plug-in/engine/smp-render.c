@@ -356,22 +356,21 @@ pixel_luminance (const gfloat *p, gint n_color)
   return 0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2];
 }
 
-void
-smp_render (const SmpStamps *st, gint first_session, gint last_session,
-            SmpRenderMode mode, const SmpRect *rect)
+gboolean
+smp_render_transmittance (const SmpStamps *st, gint first_session,
+                          gint last_session, const SmpRect *rect, gfloat *trans)
 {
   const gint    n_color = rect->n_color;
   const gfloat *absorb  = n_color == 1 ? &st->absorb_gray : st->absorb;
-  const gsize   n_px    = (gsize) rect->width * rect->height;
-  gfloat       *trans;
+  const gsize   n       = (gsize) rect->width * rect->height * n_color;
+  gboolean      reached = FALSE;
   gint          bx0, bx1, by0, by1;
 
-  g_return_if_fail (n_color == 1 || n_color == 3);
+  g_return_val_if_fail (n_color == 1 || n_color == 3, FALSE);
   if (rect->width <= 0 || rect->height <= 0)
-    return;
+    return FALSE;
 
-  trans = g_new (gfloat, n_px * n_color);
-  for (gsize i = 0; i < n_px * n_color; i++)
+  for (gsize i = 0; i < n; i++)
     trans[i] = 1.0f;
 
   bx0 = MAX (0, (gint) floorf ((rect->x - st->max_extent) / BUCKET));
@@ -399,41 +398,65 @@ smp_render (const SmpStamps *st, gint first_session, gint last_session,
               continue;
 
             stamp_into (s, rect, absorb, n_color, trans);
+            reached = TRUE;
           }
       }
+
+  return reached;
+}
+
+void
+smp_render_pixel (const SmpStamps *st, SmpRenderMode mode, gint n_color, gint x,
+                  gint y, const gfloat *t, const gfloat *src, gfloat *dst)
+{
+  gfloat   keep    = 1.0f;
+  gboolean touched = FALSE;
+
+  for (gint c = 0; c < n_color; c++)
+    touched |= t[c] < 1.0f;
+
+  /* Pigment under hair does not show: the hair covers it. */
+  if (touched && st->hair_blend > 0.0f && st->field)
+    {
+      const gfloat skin
+          = smp_field_skin_reference (st->field, x + 0.5f, y + 0.5f);
+
+      keep = 1.0f
+             - st->hair_blend
+                   * smp_hair_likeness (pixel_luminance (src, n_color), skin);
+    }
+
+  for (gint c = 0; c < n_color; c++)
+    {
+      const gfloat tc = 1.0f - (1.0f - t[c]) * keep;
+
+      dst[c] = mode == SMP_RENDER_APPLY ? src[c] * tc : tc;
+    }
+}
+
+void
+smp_render (const SmpStamps *st, gint first_session, gint last_session,
+            SmpRenderMode mode, const SmpRect *rect)
+{
+  const gint n_color = rect->n_color;
+  gfloat    *trans;
+
+  g_return_if_fail (n_color == 1 || n_color == 3);
+  if (rect->width <= 0 || rect->height <= 0)
+    return;
+
+  trans = g_new (gfloat, (gsize) rect->width * rect->height * n_color);
+  smp_render_transmittance (st, first_session, last_session, rect, trans);
 
   for (gint y = 0; y < rect->height; y++)
     for (gint x = 0; x < rect->width; x++)
       {
         const gsize off
             = (gsize) y * rect->row_stride + (gsize) x * rect->pixel_stride;
-        const gfloat *src     = rect->src + off;
-        gfloat       *dst     = rect->dst + off;
-        gfloat       *t       = trans + ((gsize) y * rect->width + x) * n_color;
-        gfloat        keep    = 1.0f;
-        gboolean      touched = FALSE;
 
-        for (gint c = 0; c < n_color; c++)
-          touched |= t[c] < 1.0f;
-
-        /* Pigment under hair does not show: the hair covers it. */
-        if (touched && st->hair_blend > 0.0f && st->field)
-          {
-            const gfloat skin = smp_field_skin_reference (
-                st->field, rect->x + x + 0.5f, rect->y + y + 0.5f);
-
-            keep = 1.0f
-                   - st->hair_blend
-                         * smp_hair_likeness (pixel_luminance (src, n_color),
-                                              skin);
-          }
-
-        for (gint c = 0; c < n_color; c++)
-          {
-            const gfloat tc = 1.0f - (1.0f - t[c]) * keep;
-
-            dst[c] = mode == SMP_RENDER_APPLY ? src[c] * tc : tc;
-          }
+        smp_render_pixel (st, mode, n_color, rect->x + x, rect->y + y,
+                          trans + ((gsize) y * rect->width + x) * n_color,
+                          rect->src + off, rect->dst + off);
       }
 
   g_free (trans);

@@ -67,6 +67,24 @@ gdouble smp_stamps_pigment (const SmpStamps *stamps, gsize i);
 void smp_render (const SmpStamps *stamps, gint first_session, gint last_session,
                  SmpRenderMode mode, const SmpRect *rect);
 
+/* The two halves of smp_render(), for callers that keep pixels in another
+ * format and convert only those an impression reaches.
+ *
+ * Fills trans with the transmittance of the impressions of sessions first to
+ * last over the rectangle (only its geometry and n_color are used):
+ * n_color floats a pixel, row after row, exactly 1 where no impression
+ * reaches.  Returns FALSE when none reaches the rectangle at all.
+ */
+gboolean smp_render_transmittance (const SmpStamps *stamps, gint first_session,
+                                   gint last_session, const SmpRect *rect,
+                                   gfloat *trans);
+/* What the pixel at (x, y) becomes under transmittance t; src and dst may be
+ * the same memory.  A pixel whose t is all 1 keeps its value.
+ */
+void smp_render_pixel (const SmpStamps *stamps, SmpRenderMode mode,
+                       gint n_color, gint x, gint y, const gfloat *t,
+                       const gfloat *src, gfloat *dst);
+
 /* sRGB transfer curve, for the pigment colour the user picks. */
 gdouble smp_srgb_to_linear (gdouble value);
 

@@ -1,19 +1,30 @@
 #!/bin/sh
-# Runs test-cancel.scm while a killer SIGKILLs each run of the plug-in a
-# moment after it starts, as GIMP does when the user cancels its progress.
+# Runs test-cancel.scm while a killer SIGKILLs the plug-in part way through
+# its render, as GIMP does when the user cancels its progress.
 #
 #   cancel-midway.sh PLUGIN PROBE PRELUDE
+#
+# The test runs the filter in pairs: a whole run, then the same run again.
+# The killer times the whole run and kills the second at three quarters of
+# that time, when reading and placement are done and the render is under
+# way, however fast this machine is.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
+run='scalp-micropigmentation/scalp-micropigmentation -gimp .* -run'
+now() { date +%s.%N; }
+wait_start() { until pgrep -f "$run" > /dev/null; do sleep 0.01; done; }
+wait_end() { while pgrep -f "$run" > /dev/null; do sleep 0.01; done; }
 (
-  for run in 1 2; do
-    # Wait for a run (not GIMP's start-up query), give it a moment, kill it.
-    until pgrep -f 'scalp-micropigmentation/scalp-micropigmentation -gimp .* -run' > /dev/null; do
-      sleep 0.1
-    done
-    sleep 2.0 # mid-render at 24 MP and density 40: field and layout take about 1.3 s
-    pkill -KILL -f 'scalp-micropigmentation/scalp-micropigmentation -gimp .* -run'
-    sleep 1
+  for pair in 1 2; do
+    wait_start
+    start=$(now)
+    wait_end
+    whole=$(echo "$(now) $start" | awk '{ print $1 - $2 }')
+    wait_start
+    sleep "$(echo "$whole" | awk '{ print 0.75 * $1 }')"
+    pkill -KILL -f "$run"
+    echo "killed run $pair at 0.75 x $whole s" >&2
+    wait_end
   done
 ) &
 killer=$!

@@ -1,7 +1,12 @@
-; Cancelling the progress: GIMP closes the plug-in with SIGKILL.  A killer
-; started by cancel-midway.sh does the same 2 s into each run, while it
-; renders (24 MP at density 40: reading and placement take about 1.3 s,
-; rendering as long again); the image must stay exactly as it was.
+; Cancelling the progress: GIMP closes the plug-in with SIGKILL.  The
+; killer started by cancel-midway.sh times a whole run, then kills the same
+; run made again at three quarters of that time, while it renders (24 MP
+; at density 40); the image must stay exactly as it was.
+
+(define (whole-run output)
+  (let* ((made (smp-new-image 6000 4000 RGB-IMAGE)) (img (car made)) (drw (cadr made)))
+    (smp img drw (list (cons 'output output) '(density . 40)))
+    (gimp-image-delete img)))
 
 (define (killed-midway name output)
   (let* ((made (smp-new-image 6000 4000 RGB-IMAGE)) (img (car made)) (drw (cadr made))
@@ -18,5 +23,7 @@
     (gimp-image-delete (car before))
     (gimp-image-delete img)))
 
+(whole-run 0)
 (killed-midway "output 0" 0)
+(whole-run 2)
 (killed-midway "output 2" 2)
