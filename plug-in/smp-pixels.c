@@ -1,8 +1,8 @@
 /* scalp-micropigmentation: pixels between GIMP and the engine.
  *
- * Data flows one way: GIMP's buffers are read tile by tile into linear
- * float, the engine renders, and the result goes back tile by tile.  No
- * copy of the whole drawable is ever held.
+ * Data flows one way: GIMP's buffers are read strip by strip or tile by
+ * tile, the engine renders in linear float, and the result goes back the
+ * same way.  No copy of the whole drawable is ever held.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
