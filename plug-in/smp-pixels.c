@@ -354,11 +354,11 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
   const gint  bottom = target->y + target->h;
   const gsize strip_floats
       = (gsize) target->w * MIN (target->h, 2 * rows) * target->n_color;
-  GeglBuffer *src      = gimp_drawable_get_buffer (target->drawable);
-  GeglBuffer *shadow   = gimp_drawable_get_shadow_buffer (target->drawable);
-  Scratch     scratch  = { 0 };
-  Coverage    cov[2]   = { { 0 }, { 0 } };
-  gdouble     reported = 0.0;
+  GeglBuffer *src     = gimp_drawable_get_buffer (target->drawable);
+  GeglBuffer *shadow  = gimp_drawable_get_shadow_buffer (target->drawable);
+  Scratch     scratch = { 0 };
+  Coverage    cov[2]  = { { 0 }, { 0 } };
+  gdouble     done = 0.0, reported = 0.0;
   GThread    *worker;
   gint        y, end;
 
@@ -381,7 +381,6 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
     {
       const GeglRectangle strip = { target->x, y, target->w, end - y };
       GeglBufferIterator *iter;
-      gdouble             done;
 
       g_thread_join (worker);
       y      = end;
@@ -393,14 +392,16 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
       gegl_buffer_iterator_add (iter, shadow, &strip, 0, native,
                                 GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE);
       while (gegl_buffer_iterator_next (iter))
-        finish_tile (target, &cov[k], &scratch, &iter->items[0].roi,
-                     iter->items[0].data, iter->items[1].data);
-
-      done = (gdouble) (y - target->y) / target->h;
-      if (progress && done - reported >= PROGRESS_STEP)
         {
-          reported = done;
-          progress (done, data);
+          finish_tile (target, &cov[k], &scratch, &iter->items[0].roi,
+                       iter->items[0].data, iter->items[1].data);
+
+          done += iter->length / ((gdouble) target->w * target->h);
+          if (progress && done - reported >= PROGRESS_STEP)
+            {
+              reported = done;
+              progress (done, data);
+            }
         }
     }
 
