@@ -97,6 +97,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   const gsize n_px    = (gsize) w * FIELD_STRIP;
   const Babl *native  = gimp_drawable_get_format (target->drawable);
   const Babl *y_float = babl_format ("Y float");
+  const Babl *to_luma = babl_fish (native, y_float);
   GeglBuffer *buffer  = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer *mask    = selection_buffer (target);
   SmpField   *field   = smp_field_new (w, target->height);
@@ -106,7 +107,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   for (gint k = 0; k < 2; k++)
     {
       strips[k].field   = field;
-      strips[k].to_luma = babl_fish (native, y_float);
+      strips[k].to_luma = to_luma;
       strips[k].width   = w;
       strips[k].pixels
           = g_malloc (n_px * babl_format_get_bytes_per_pixel (native));
@@ -234,7 +235,7 @@ typedef struct
 {
   const SmpStamps *stamps;
   gint             sessions;
-  SmpRect          strip; /* geometry only */
+  SmpRect          strip; /* geometry and n_color only */
   gfloat          *trans; /* the strip's transmittance */
   gboolean         reached;
 } Coverage;
@@ -253,14 +254,21 @@ cover_strip (gpointer data)
 static GThread *
 start_coverage (Coverage *cov, const SmpTarget *target, gint y, gint end)
 {
-  cov->strip.x            = target->x;
-  cov->strip.y            = y;
-  cov->strip.width        = target->w;
-  cov->strip.height       = end - y;
-  cov->strip.n_color      = target->n_color;
-  cov->strip.pixel_stride = target->n_color;
-  cov->strip.row_stride   = target->w * target->n_color;
+  cov->strip.x       = target->x;
+  cov->strip.y       = y;
+  cov->strip.width   = target->w;
+  cov->strip.height  = end - y;
+  cov->strip.n_color = target->n_color;
   return g_thread_new ("smp-coverage", cover_strip, cov);
+}
+
+/* The transmittance of pixel (x, y), drawable coordinates, of the strip. */
+static inline const gfloat *
+coverage_at (const Coverage *cov, gint x, gint y)
+{
+  return cov->trans
+         + ((gsize) (y - cov->strip.y) * cov->strip.width + (x - cov->strip.x))
+               * cov->strip.n_color;
 }
 
 /* Scratch of the pixels an impression reaches in one tile. */
@@ -299,20 +307,11 @@ finish_tile (const SmpTarget *target, const Coverage *cov, Scratch *scratch,
 
   for (gint y = 0; y < r->height; y++)
     {
-      const gfloat *t = cov->trans
-                        + ((gsize) (r->y - cov->strip.y + y) * cov->strip.width
-                           + (r->x - cov->strip.x))
-                              * n_color;
+      const gfloat *t = coverage_at (cov, r->x, r->y + y);
 
       for (gint x = 0; x < r->width; x++, t += n_color)
-        {
-          gboolean touched = FALSE;
-
-          for (gint c = 0; c < n_color; c++)
-            touched |= t[c] < 1.0f;
-          if (touched)
-            scratch->reached[n++] = (guint32) (y * r->width + x);
-        }
+        if (smp_render_reaches (t, n_color))
+          scratch->reached[n++] = (guint32) (y * r->width + x);
     }
   if (n == 0)
     return;
@@ -326,13 +325,10 @@ finish_tile (const SmpTarget *target, const Coverage *cov, Scratch *scratch,
     {
       const gint    x = r->x + (gint) (scratch->reached[k] % r->width);
       const gint    y = r->y + (gint) (scratch->reached[k] / r->width);
-      const gfloat *t = cov->trans
-                        + ((gsize) (y - cov->strip.y) * cov->strip.width
-                           + (x - cov->strip.x))
-                              * n_color;
       gfloat *const p = scratch->linear + k * n_ch;
 
-      smp_render_pixel (cov->stamps, SMP_RENDER_APPLY, n_color, x, y, t, p, p);
+      smp_render_pixel (cov->stamps, SMP_RENDER_APPLY, n_color, x, y,
+                        coverage_at (cov, x, y), p, p);
     }
 
   babl_process (scratch->from_float, scratch->linear, scratch->packed,
@@ -353,7 +349,7 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
   const gint  rows   = gimp_tile_height ();
   const gint  bottom = target->y + target->h;
   const gsize strip_floats
-      = (gsize) target->w * MIN (target->h, 2 * rows) * target->n_color;
+      = (gsize) target->w * MIN (target->h, rows) * target->n_color;
   GeglBuffer *src     = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer *shadow  = gimp_drawable_get_shadow_buffer (target->drawable);
   Scratch     scratch = { 0 };

@@ -409,14 +409,10 @@ void
 smp_render_pixel (const SmpStamps *st, SmpRenderMode mode, gint n_color, gint x,
                   gint y, const gfloat *t, const gfloat *src, gfloat *dst)
 {
-  gfloat   keep    = 1.0f;
-  gboolean touched = FALSE;
-
-  for (gint c = 0; c < n_color; c++)
-    touched |= t[c] < 1.0f;
+  gfloat keep = 1.0f;
 
   /* Pigment under hair does not show: the hair covers it. */
-  if (touched && st->hair_blend > 0.0f && st->field)
+  if (st->hair_blend > 0.0f && st->field && smp_render_reaches (t, n_color))
     {
       const gfloat skin
           = smp_field_skin_reference (st->field, x + 0.5f, y + 0.5f);

@@ -78,6 +78,17 @@ void smp_render (const SmpStamps *stamps, gint first_session, gint last_session,
 gboolean smp_render_transmittance (const SmpStamps *stamps, gint first_session,
                                    gint last_session, const SmpRect *rect,
                                    gfloat *trans);
+/* Whether an impression reaches a pixel of transmittance t. */
+static inline gboolean
+smp_render_reaches (const gfloat *t, gint n_color)
+{
+  gboolean reached = FALSE;
+
+  for (gint c = 0; c < n_color; c++)
+    reached |= t[c] < 1.0f;
+  return reached;
+}
+
 /* What the pixel at (x, y) becomes under transmittance t; src and dst may be
  * the same memory.  A pixel whose t is all 1 keeps its value.
  */
