@@ -144,6 +144,7 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
           layer          = filter (&target, &resolved, field, &out);
           field          = NULL; /* filter() took it */
         }
+      smp_target_clear (&target);
 
       smp_field_free (field);
       if (out.status == GIMP_PDB_SUCCESS)

@@ -300,11 +300,8 @@ preview_update (GimpPreview *preview, Dialog *d)
     }
   else
     {
-      GeglBuffer *src = gimp_drawable_get_buffer (d->target.drawable);
-
-      gegl_buffer_get (src, &rect, 1.0, d->target.format, buf,
+      gegl_buffer_get (d->target.source, &rect, 1.0, d->target.format, buf,
                        GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-      g_object_unref (src);
     }
 
   babl_process (babl_fish (d->target.format, display_format (&d->target)), buf,
@@ -653,6 +650,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   gtk_widget_destroy (dialog);
   stop_worker (&d);
   g_clear_pointer (&d.layout, smp_layout_free);
+  smp_target_clear (&d.target);
 
   *field = d.field;
   return response == GTK_RESPONSE_OK;

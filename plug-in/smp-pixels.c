@@ -50,10 +50,17 @@ smp_target_init (SmpTarget *target, gint32 image, gint32 drawable)
       = smp_pixels_format (drawable, &target->n_color, &target->n_channels);
   target->has_selection = ! gimp_selection_is_empty (image);
   gimp_drawable_offsets (drawable, &target->off_x, &target->off_y);
+  target->source = gimp_drawable_get_buffer (drawable);
 
   return gimp_drawable_mask_intersect (drawable, &target->x, &target->y,
                                        &target->w, &target->h)
          && target->w > 0 && target->h > 0;
+}
+
+void
+smp_target_clear (SmpTarget *target)
+{
+  g_clear_object (&target->source);
 }
 
 static GeglBuffer *
@@ -65,13 +72,76 @@ selection_buffer (const SmpTarget *target)
   return gimp_drawable_get_buffer (gimp_image_get_selection (target->image));
 }
 
+/* From the drawable's own format to linear luminance.  Luminance is a
+ * weighted sum of the channels' linear values, so for 8-bit pixels a table
+ * per channel, filled by babl itself, gives babl's result several times
+ * faster; other depths go through babl pixel by pixel.
+ */
+typedef struct
+{
+  const Babl *fish; /* to "Y float" */
+  gint        bpp;
+  gint        n_color;  /* channels the tables cover, alpha aside */
+  gboolean    by_table; /* every channel 8-bit */
+  gfloat      table[3][256];
+} Luma;
+
+static void
+luma_init (Luma *luma, const Babl *native)
+{
+  const gboolean alpha = babl_format_has_alpha (native);
+  guchar         px[256 * 4];
+
+  luma->fish     = babl_fish (native, babl_format ("Y float"));
+  luma->bpp      = babl_format_get_bytes_per_pixel (native);
+  luma->n_color  = babl_format_get_n_components (native) - (alpha ? 1 : 0);
+  luma->by_table = luma->bpp == babl_format_get_n_components (native)
+                   && (luma->n_color == 1 || luma->n_color == 3)
+                   && babl_format_get_type (native, 0) == babl_type ("u8");
+  if (! luma->by_table)
+    return;
+
+  /* Each channel's contribution alone: the others black, fully opaque. */
+  for (gint c = 0; c < luma->n_color; c++)
+    {
+      memset (px, 0, sizeof (px));
+      for (gint v = 0; v < 256; v++)
+        {
+          px[v * luma->bpp + c] = (guchar) v;
+          if (alpha)
+            px[v * luma->bpp + luma->bpp - 1] = 255;
+        }
+      babl_process (luma->fish, px, luma->table[c], 256);
+    }
+}
+
+static void
+luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n)
+{
+  if (! luma->by_table)
+    {
+      babl_process (luma->fish, px, out, (long) n);
+    }
+  else if (luma->n_color == 1)
+    {
+      for (gsize i = 0; i < n; i++, px += luma->bpp)
+        out[i] = luma->table[0][px[0]];
+    }
+  else
+    {
+      for (gsize i = 0; i < n; i++, px += luma->bpp)
+        out[i] = luma->table[0][px[0]] + luma->table[1][px[1]]
+                 + luma->table[2][px[2]];
+    }
+}
+
 /* One strip of rows on its way into the field: read on the main thread,
  * as libgimp wants, and turned into luminance and added on another.
  */
 typedef struct
 {
   SmpField   *field;
-  const Babl *to_luma;
+  const Luma *to_luma;
   gint        y, width, rows;
   guchar     *pixels; /* in the drawable's own format */
   gfloat     *luma;
@@ -83,7 +153,7 @@ add_strip (gpointer data)
 {
   FieldStrip *s = data;
 
-  babl_process (s->to_luma, s->pixels, s->luma, (long) s->width * s->rows);
+  luma_convert (s->to_luma, s->pixels, s->luma, (gsize) s->width * s->rows);
   smp_field_add (s->field, 0, s->y, s->width, s->rows, s->luma, s->width,
                  s->sel, s->width);
   return NULL;
@@ -97,17 +167,17 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   const gsize n_px    = (gsize) w * FIELD_STRIP;
   const Babl *native  = gimp_drawable_get_format (target->drawable);
   const Babl *y_float = babl_format ("Y float");
-  const Babl *to_luma = babl_fish (native, y_float);
-  GeglBuffer *buffer  = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer *mask    = selection_buffer (target);
-  SmpField   *field   = smp_field_new (w, target->height);
+  Luma        to_luma;
+  SmpField   *field = smp_field_new (w, target->height);
   FieldStrip  strips[2];
   GThread    *worker = NULL;
 
+  luma_init (&to_luma, native);
   for (gint k = 0; k < 2; k++)
     {
       strips[k].field   = field;
-      strips[k].to_luma = to_luma;
+      strips[k].to_luma = &to_luma;
       strips[k].width   = w;
       strips[k].pixels
           = g_malloc (n_px * babl_format_get_bytes_per_pixel (native));
@@ -126,7 +196,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
 
       s->y    = y;
       s->rows = strip.height;
-      gegl_buffer_get (buffer, &strip, 1.0, native, s->pixels,
+      gegl_buffer_get (target->source, &strip, 1.0, native, s->pixels,
                        GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
       if (mask)
         {
@@ -157,7 +227,6 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
       g_free (strips[k].luma);
       g_free (strips[k].sel);
     }
-  g_object_unref (buffer);
   if (mask)
     g_object_unref (mask);
   return field;
@@ -185,13 +254,12 @@ void
 smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                         gint sessions, const GeglRectangle *rect, gfloat *buf)
 {
-  const gsize n_px   = (gsize) rect->width * rect->height;
-  GeglBuffer *buffer = gimp_drawable_get_buffer (target->drawable);
-  GeglBuffer *mask   = selection_buffer (target);
+  const gsize n_px = (gsize) rect->width * rect->height;
+  GeglBuffer *mask = selection_buffer (target);
   gfloat     *src;
 
-  gegl_buffer_get (buffer, rect, 1.0, target->format, buf, GEGL_AUTO_ROWSTRIDE,
-                   GEGL_ABYSS_NONE);
+  gegl_buffer_get (target->source, rect, 1.0, target->format, buf,
+                   GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
   src = g_memdup2 (buf, n_px * target->n_channels * sizeof (gfloat));
   render_tile (target, stamps, 1, sessions, SMP_RENDER_APPLY, rect,
                target->n_channels, src, buf);
@@ -220,7 +288,6 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
     }
 
   g_free (src);
-  g_object_unref (buffer);
 }
 
 /* Output 0 works in the drawable's own format: pixels no impression
@@ -350,7 +417,6 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
   const gint  bottom = target->y + target->h;
   const gsize strip_floats
       = (gsize) target->w * MIN (target->h, rows) * target->n_color;
-  GeglBuffer *src     = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer *shadow  = gimp_drawable_get_shadow_buffer (target->drawable);
   Scratch     scratch = { 0 };
   Coverage    cov[2]  = { { 0 }, { 0 } };
@@ -383,8 +449,8 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
       end    = MIN (bottom, y + rows);
       worker = y < bottom ? start_coverage (&cov[k ^ 1], target, y, end) : NULL;
 
-      iter = gegl_buffer_iterator_new (src, &strip, 0, native, GEGL_ACCESS_READ,
-                                       GEGL_ABYSS_NONE, 2);
+      iter = gegl_buffer_iterator_new (target->source, &strip, 0, native,
+                                       GEGL_ACCESS_READ, GEGL_ABYSS_NONE, 2);
       gegl_buffer_iterator_add (iter, shadow, &strip, 0, native,
                                 GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE);
       while (gegl_buffer_iterator_next (iter))
@@ -399,6 +465,11 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
               progress (done, data);
             }
         }
+
+      /* The finished strip goes to GIMP while the next one's coverage is
+       * still being worked out.
+       */
+      gegl_buffer_flush (shadow);
     }
 
   g_free (cov[0].trans);
@@ -406,8 +477,6 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
   g_free (scratch.reached);
   g_free (scratch.packed);
   g_free (scratch.linear);
-  g_object_unref (src);
-  gegl_buffer_flush (shadow);
   g_object_unref (shadow);
 
   gimp_drawable_merge_shadow (target->drawable, TRUE);
@@ -451,14 +520,13 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
           target->h };
   const gint          n_ch = target->n_color + 1;
   const Babl         *fmt = babl_format (n_ch == 2 ? "YA float" : "RGBA float");
-  GeglBuffer         *src = gimp_drawable_get_buffer (target->drawable);
   GeglBuffer         *dst = gimp_drawable_get_buffer (layer);
   GeglBuffer         *mask = selection_buffer (target);
   GeglBufferIterator *iter;
   gdouble             reported = *done;
 
-  iter = gegl_buffer_iterator_new (src, &roi, 0, fmt, GEGL_ACCESS_READ,
-                                   GEGL_ABYSS_NONE, 3);
+  iter = gegl_buffer_iterator_new (target->source, &roi, 0, fmt,
+                                   GEGL_ACCESS_READ, GEGL_ABYSS_NONE, 3);
   gegl_buffer_iterator_add (iter, dst, &roi, 0, fmt, GEGL_ACCESS_WRITE,
                             GEGL_ABYSS_NONE);
   if (mask)
@@ -484,7 +552,6 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
         }
     }
 
-  g_object_unref (src);
   gegl_buffer_flush (dst);
   g_object_unref (dst);
   if (mask)

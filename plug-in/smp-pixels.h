@@ -26,6 +26,11 @@ typedef struct
   const Babl *format;     /* linear float, the drawable's channels */
   gint        n_color;    /* 1 or 3 */
   gint        n_channels; /* with alpha */
+  /* The drawable's pixels, shared by every pass over them: the tiles one
+   * pass fetches stay in GEGL's cache for the next, so no pixel crosses
+   * from GIMP twice.
+   */
+  GeglBuffer *source;
 } SmpTarget;
 
 /* Reports progress; return FALSE to stop. */
@@ -37,8 +42,11 @@ typedef gboolean (*SmpPixelsProgress) (gdouble fraction, gpointer data);
 const Babl *smp_pixels_format (gint32 drawable, gint *n_color,
                                gint *n_channels);
 
-/* Fills target; returns FALSE when the selection misses the drawable. */
+/* Fills target; returns FALSE when the selection misses the drawable.
+ * Either way, smp_target_clear() releases it.
+ */
 gboolean smp_target_init (SmpTarget *target, gint32 image, gint32 drawable);
+void     smp_target_clear (SmpTarget *target);
 
 /* Reads luminance and selection of the whole drawable into a new field. */
 SmpField *smp_pixels_read_field (const SmpTarget  *target,

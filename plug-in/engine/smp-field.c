@@ -7,7 +7,6 @@
 #include "smp-field.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* A pixel darker than this fraction of the brightest in its cell stands
@@ -25,7 +24,7 @@ struct _SmpField
   gint cols, rows;
   gint block_cols, block_rows;
 
-  /* While pixels come in: sums and minimum per cell.  After finishing,
+  /* While pixels come in: means and minimum per cell.  After finishing,
    * sel holds the mean selection, luma the hair coverage, and dist the
    * distance to the selection's edge.
    */
@@ -121,7 +120,7 @@ unit (gfloat v)
   return v >= 0.0f ? MIN (v, 1.0f) : 0.0f;
 }
 
-/* Sums one cell's pixels and marks those that stand out dark in it. */
+/* Averages one cell's pixels and marks those that stand out dark in it. */
 static void
 add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
           gint luma_stride, const gfloat *mask, gint mask_stride)
@@ -148,9 +147,9 @@ add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
       if (unit (luma[j * luma_stride + i]) < STANDS_OUT * hi)
         dark |= 1u << (j * SMP_FIELD_CELL + i);
 
-  field->luma[c]     = sum;
+  field->luma[c]     = sum / (cw * ch);
   field->luma_min[c] = lo;
-  field->sel[c]      = sel;
+  field->sel[c]      = sel / (cw * ch);
   field->dark[c]     = dark;
 }
 
@@ -174,12 +173,43 @@ smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
                 mask ? mask + (gsize) j * mask_stride + i : NULL, mask_stride);
 }
 
-static int
-compare_floats (const void *a, const void *b)
+/* The k-th smallest of n values (0-based), reordering them: Hoare's
+ * selection, in place, no more than the few dozen values of a block.
+ */
+static gfloat
+select_kth (gfloat *v, gint n, gint k)
 {
-  const gfloat x = *(const gfloat *) a, y = *(const gfloat *) b;
+  gint lo = 0, hi = n - 1;
 
-  return (x > y) - (x < y);
+  while (lo < hi)
+    {
+      const gfloat pivot = v[(lo + hi) / 2];
+      gint         i = lo, j = hi;
+
+      while (i <= j)
+        {
+          while (v[i] < pivot)
+            i++;
+          while (v[j] > pivot)
+            j--;
+          if (i <= j)
+            {
+              const gfloat t = v[i];
+
+              v[i++] = v[j];
+              v[j--] = t;
+            }
+        }
+
+      if (k <= j)
+        hi = j;
+      else if (k >= i)
+        lo = i;
+      else
+        break;
+    }
+
+  return v[k];
 }
 
 /* The 75th percentile of the cells' mean luminance in each block: hair and
@@ -203,8 +233,8 @@ block_percentiles (const SmpField *field)
                c < MIN ((bx + 1) * SMP_FIELD_BLOCK, field->cols); c++)
             values[n++] = field->luma[(gsize) r * field->cols + c];
 
-        qsort (values, n, sizeof (gfloat), compare_floats);
-        result[by * field->block_cols + bx] = values[(n * 3) / 4];
+        result[by * field->block_cols + bx]
+            = select_kth (values, n, (n * 3) / 4);
       }
 
   g_free (values);
@@ -237,9 +267,8 @@ estimate_skin (SmpField *field)
                 window[n++] = p75[y * field->block_cols + x];
             }
 
-        qsort (window, n, sizeof (gfloat), compare_floats);
-        field->skin[by * field->block_cols + bx]
-            = MAX (window[n / 2], p75[by * field->block_cols + bx]);
+        field->skin[by * field->block_cols + bx] = MAX (
+            select_kth (window, n, n / 2), p75[by * field->block_cols + bx]);
       }
 
   g_free (p75);
@@ -302,17 +331,18 @@ estimate_hair (SmpField *field)
             field, (c + 0.5f) * SMP_FIELD_CELL, (r + 0.5f) * SMP_FIELD_CELL);
         const gfloat mean     = field->luma[i];
         const gfloat dark     = field->luma_min[i];
+        const gfloat likeness = smp_hair_likeness (dark, skin);
         gfloat       coverage = 1.0f;
 
         if (skin - dark > 1e-6f)
           coverage = CLAMP ((skin - mean) / (skin - dark), 0.0f, 1.0f);
 
-        field->luma[i] = smp_hair_likeness (dark, skin) * coverage;
+        field->luma[i] = likeness * coverage;
 
         /* Pixels that stood out in their cell are hair only if the
          * darkest of them reads as hair against the skin.
          */
-        if (smp_hair_likeness (dark, skin) < 0.5f)
+        if (likeness < 0.5f)
           field->dark[i] = 0;
       }
 }
@@ -359,21 +389,17 @@ edt_1d (const gdouble *f, gdouble *d, gint n, gint *v, gdouble *z)
     }
 }
 
-/* Distance from each cell to the nearest cell less than half selected. */
+/* Turns grid (cols x rows: 0 at the seeds, EDT_FAR elsewhere) into each
+ * cell's squared distance, in cells, to the nearest seed.
+ */
 static void
-edge_distances (SmpField *field)
+distance_transform (gdouble *grid, gint cols, gint rows)
 {
-  /* A field has at least one cell each way (smp_field_new checks). */
-  const gint  cols = MAX (field->cols, 1), rows = MAX (field->rows, 1);
-  const gsize n    = (gsize) MAX (cols, rows);
-  gdouble    *grid = g_new (gdouble, (gsize) cols * rows);
-  gdouble    *f    = g_new (gdouble, n);
-  gdouble    *d    = g_new (gdouble, n);
-  gdouble    *z    = g_new (gdouble, n + 1);
-  gint       *v    = g_new (gint, n);
-
-  for (gsize i = 0; i < (gsize) cols * rows; i++)
-    grid[i] = field->sel[i] < 0.5f ? 0.0 : EDT_FAR;
+  const gsize n = (gsize) MAX (cols, rows);
+  gdouble    *f = g_new (gdouble, n);
+  gdouble    *d = g_new (gdouble, n);
+  gdouble    *z = g_new (gdouble, n + 1);
+  gint       *v = g_new (gint, n);
 
   for (gint c = 0; c < cols; c++)
     {
@@ -384,42 +410,60 @@ edge_distances (SmpField *field)
         grid[(gsize) r * cols + c] = d[r];
     }
 
-  field->dist = g_new (gfloat, (gsize) cols * rows);
   for (gint r = 0; r < rows; r++)
     {
       memcpy (f, grid + (gsize) r * cols, cols * sizeof (gdouble));
-      edt_1d (f, d, cols, v, z);
-      for (gint c = 0; c < cols; c++)
-        field->dist[(gsize) r * cols + c]
-            = d[c] >= EDT_FAR / 2 ? G_MAXFLOAT
-                                  : (gfloat) (sqrt (d[c]) * SMP_FIELD_CELL);
+      edt_1d (f, grid + (gsize) r * cols, cols, v, z);
     }
 
-  g_free (grid);
   g_free (f);
   g_free (d);
   g_free (z);
   g_free (v);
 }
 
+/* Distance from each cell to the nearest cell less than half selected.
+ * Reads only the selection, so it runs beside the hair estimate.
+ */
+static gpointer
+edge_distances (gpointer data)
+{
+  SmpField   *field = data;
+  const gsize n     = (gsize) field->cols * field->rows;
+  gdouble    *grid  = g_new (gdouble, n);
+  gboolean    edge  = FALSE;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      grid[i] = field->sel[i] < 0.5f ? 0.0 : EDT_FAR;
+      edge |= grid[i] == 0.0;
+    }
+
+  /* Everything selected, as without a selection: no edge to measure. */
+  if (edge)
+    distance_transform (grid, field->cols, field->rows);
+
+  field->dist = g_new (gfloat, n);
+  for (gsize i = 0; i < n; i++)
+    field->dist[i] = grid[i] >= EDT_FAR / 2
+                         ? G_MAXFLOAT
+                         : (gfloat) (sqrt (grid[i]) * SMP_FIELD_CELL);
+
+  g_free (grid);
+  return NULL;
+}
+
 void
 smp_field_finish (SmpField *field)
 {
+  GThread *distances;
+
   g_return_if_fail (! field->finished);
 
-  for (gint r = 0; r < field->rows; r++)
-    for (gint c = 0; c < field->cols; c++)
-      {
-        const gsize  i    = (gsize) r * field->cols + c;
-        const gfloat area = smp_field_cell_area (field, c, r);
-
-        field->sel[i] /= area;
-        field->luma[i] /= area;
-      }
-
+  distances = g_thread_new ("smp-distances", edge_distances, field);
   estimate_skin (field);
   estimate_hair (field);
-  edge_distances (field);
+  g_thread_join (distances);
 
   g_clear_pointer (&field->luma_min, g_free);
   field->finished = TRUE;
