@@ -415,24 +415,23 @@ pair_weight (const Point *a, const Point *b, gdouble scale, gdouble min_frac)
 }
 
 /* A max-heap of crowding weights, ties broken by index so that the
- * outcome never depends on anything but the points.  Weights only ever
- * fall, so the heap is lazy: a neighbour's weight is lowered in place and
- * its key refreshed only when it reaches the top.  Stale keys overestimate,
- * so the top with a fresh key is the true maximum, whatever the heap's
- * shape.  Keys live in the entries, so sifting reads memory in order; each
- * node has four children, which halves the levels a sift goes through.
+ * outcome never depends on anything but the points.  A point's weight
+ * lives in its entry, and pos[] finds the entry, so that lowering it is
+ * one short sift: a removal lowers only its few neighbours, a little each.
+ * Each node has four children, which halves the levels a sift goes
+ * through.
  */
 typedef struct
 {
-  gdouble key; /* the weight when last ordered */
+  gdouble key; /* the point's current crowding weight */
   guint32 index;
 } HeapEntry;
 
 typedef struct
 {
-  const gdouble *weight; /* current, by index */
-  HeapEntry     *heap;
-  gsize          size;
+  HeapEntry *heap;
+  guint32   *pos; /* by point index: where its entry is */
+  gsize      size;
 } Heap;
 
 #define HEAP_ARITY 4
@@ -446,6 +445,9 @@ heap_above (const HeapEntry *a, const HeapEntry *b)
   return a->key > b->key || (a->key == b->key && a->index > b->index);
 }
 
+/* Moves entry i down to its place; weights only ever fall, so an entry
+ * never needs to move up.
+ */
 static void
 heap_down (Heap *h, gsize i)
 {
@@ -464,26 +466,21 @@ heap_down (Heap *h, gsize i)
           top = c;
       if (! heap_above (&h->heap[top], &item))
         break;
-      h->heap[i] = h->heap[top];
-      i          = top;
+      h->heap[i]               = h->heap[top];
+      h->pos[h->heap[i].index] = (guint32) i;
+      i                        = top;
     }
 
-  h->heap[i] = item;
+  h->heap[i]         = item;
+  h->pos[item.index] = (guint32) i;
 }
 
-/* Removes and returns the point of the highest current weight. */
+/* Removes and returns the point of the highest weight. */
 static guint32
 heap_pop (Heap *h)
 {
-  guint32 top;
+  const guint32 top = h->heap[0].index;
 
-  while (h->heap[0].key != h->weight[h->heap[0].index])
-    {
-      h->heap[0].key = h->weight[h->heap[0].index];
-      heap_down (h, 0);
-    }
-
-  top = h->heap[0].index;
   h->size--;
   if (h->size > 0)
     {
@@ -491,6 +488,16 @@ heap_pop (Heap *h)
       heap_down (h, 0);
     }
   return top;
+}
+
+/* Lowers point j's weight by amount. */
+static inline void
+heap_lower (Heap *h, guint32 j, gdouble amount)
+{
+  const guint32 at = h->pos[j];
+
+  h->heap[at].key -= amount;
+  heap_down (h, at);
 }
 
 static gboolean
@@ -568,10 +575,10 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   pts  = grid.pts;
   gone = g_new0 (gboolean, n);
 
-  weight      = g_new (gdouble, n);
-  heap.weight = weight;
-  heap.heap   = g_new (HeapEntry, n);
-  heap.size   = n;
+  weight    = g_new (gdouble, n);
+  heap.heap = g_new (HeapEntry, n);
+  heap.pos  = g_new (guint32, n);
+  heap.size = n;
 
   /* Half the points on another thread, when there are enough to pay. */
   {
@@ -589,9 +596,13 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
       g_thread_join (other);
   }
   for (gsize i = 0; i < n; i++)
-    heap.heap[i] = (HeapEntry){ weight[i], (guint32) i };
+    {
+      heap.heap[i] = (HeapEntry){ weight[i], (guint32) i };
+      heap.pos[i]  = (guint32) i;
+    }
 
-  for (gsize i = n / HEAP_ARITY + 1; i-- > 0;)
+  /* From the last node with children up to the root. */
+  for (gsize i = n > 1 ? (n - 2) / HEAP_ARITY + 1 : 0; i-- > 0;)
     heap_down (&heap, i);
 
   step = MAX ((n - target) / 50, 1024);
@@ -607,7 +618,13 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
           const guint32 j = near.index[k];
 
           if (! gone[j])
-            weight[j] -= pair_weight (&pts[i], &pts[j], radius_scale, min_frac);
+            {
+              const gdouble w
+                  = pair_weight (&pts[i], &pts[j], radius_scale, min_frac);
+
+              if (w > 0.0)
+                heap_lower (&heap, j, w);
+            }
         }
 
       if (removed_count % step == 0
@@ -620,6 +637,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
 
   g_free (weight);
   g_free (heap.heap);
+  g_free (heap.pos);
   g_free (near.index);
   g_free (gone);
   grid_clear (&grid);
