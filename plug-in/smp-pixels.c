@@ -291,118 +291,70 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
 }
 
 /* Output 0 works in the drawable's own format: pixels no impression
- * reaches are copied as they are, and only those it reaches are converted
- * to linear float and back.  The drawable goes by strips of tile rows;
- * while one strip's tiles are copied and finished, a second thread works
- * out where the next strip's impressions fall.  Every pixel is a pure
+ * reaches stay as they are, and only those it reaches are converted to
+ * linear float and back.  The drawable goes by strips of tile rows, in a
+ * pipeline of two threads: while a second thread pigments one strip, the
+ * main thread, the only one that talks to GIMP, writes the strip before it
+ * to the shadow and reads the strip after it.  Every pixel is a pure
  * function of its own value and the impressions, so threads change no
  * pixel.
  */
 typedef struct
 {
+  const SmpTarget *target;
   const SmpStamps *stamps;
   gint             sessions;
-  SmpRect          strip; /* geometry and n_color only */
-  gfloat          *trans; /* the strip's transmittance */
-  gboolean         reached;
-} Coverage;
+  const Babl      *to_float, *from_float;
+  gint             bpp;
+  GeglRectangle    rect;
+  guchar          *pixels; /* the strip, native format, pigmented in place */
+  gfloat          *trans;  /* its transmittance, n_color floats a pixel */
+  /* Scratch for the pixels an impression reaches. */
+  guint32 *reached;
+  guchar  *packed;
+  gfloat  *linear;
+} Strip;
 
 static gpointer
-cover_strip (gpointer data)
+pigment_strip (gpointer data)
 {
-  Coverage *cov = data;
+  Strip        *s       = data;
+  const gint    n_color = s->target->n_color;
+  const gint    n_ch    = s->target->n_channels;
+  const gint    bpp     = s->bpp;
+  const gsize   n_px    = (gsize) s->rect.width * s->rect.height;
+  const SmpRect geometry
+      = { s->rect.x, s->rect.y, s->rect.width, s->rect.height, n_color, 0,
+          0,         NULL,      NULL };
+  gsize n = 0;
 
-  cov->reached = smp_render_transmittance (cov->stamps, 1, cov->sessions,
-                                           &cov->strip, cov->trans);
+  if (! smp_render_transmittance (s->stamps, 1, s->sessions, &geometry,
+                                  s->trans))
+    return NULL;
+
+  for (gsize i = 0; i < n_px; i++)
+    if (smp_render_reaches (s->trans + i * n_color, n_color))
+      s->reached[n++] = (guint32) i;
+
+  for (gsize k = 0; k < n; k++)
+    memcpy (s->packed + k * bpp, s->pixels + (gsize) s->reached[k] * bpp, bpp);
+  babl_process (s->to_float, s->packed, s->linear, (long) n);
+
+  for (gsize k = 0; k < n; k++)
+    {
+      const guint32 i = s->reached[k];
+      gfloat *const p = s->linear + k * n_ch;
+
+      smp_render_pixel (s->stamps, SMP_RENDER_APPLY, n_color,
+                        s->rect.x + (gint) (i % s->rect.width),
+                        s->rect.y + (gint) (i / s->rect.width),
+                        s->trans + (gsize) i * n_color, p, p);
+    }
+
+  babl_process (s->from_float, s->linear, s->packed, (long) n);
+  for (gsize k = 0; k < n; k++)
+    memcpy (s->pixels + (gsize) s->reached[k] * bpp, s->packed + k * bpp, bpp);
   return NULL;
-}
-
-/* Starts working out the coverage of rows [y, end) on another thread. */
-static GThread *
-start_coverage (Coverage *cov, const SmpTarget *target, gint y, gint end)
-{
-  cov->strip.x       = target->x;
-  cov->strip.y       = y;
-  cov->strip.width   = target->w;
-  cov->strip.height  = end - y;
-  cov->strip.n_color = target->n_color;
-  return g_thread_new ("smp-coverage", cover_strip, cov);
-}
-
-/* The transmittance of pixel (x, y), drawable coordinates, of the strip. */
-static inline const gfloat *
-coverage_at (const Coverage *cov, gint x, gint y)
-{
-  return cov->trans
-         + ((gsize) (y - cov->strip.y) * cov->strip.width + (x - cov->strip.x))
-               * cov->strip.n_color;
-}
-
-/* Scratch of the pixels an impression reaches in one tile. */
-typedef struct
-{
-  const Babl *to_float, *from_float;
-  gint        bpp;
-  gsize       size;
-  guint32    *reached;
-  guchar     *packed;
-  gfloat     *linear;
-} Scratch;
-
-/* Copies a tile to the shadow, pigmenting the pixels impressions reach. */
-static void
-finish_tile (const SmpTarget *target, const Coverage *cov, Scratch *scratch,
-             const GeglRectangle *r, const guchar *src, guchar *dst)
-{
-  const gint  n_color = target->n_color;
-  const gint  n_ch    = target->n_channels;
-  const gint  bpp     = scratch->bpp;
-  const gsize n_px    = (gsize) r->width * r->height;
-  gsize       n       = 0;
-
-  memcpy (dst, src, n_px * bpp);
-  if (! cov->reached)
-    return;
-
-  if (n_px > scratch->size)
-    {
-      scratch->size    = n_px;
-      scratch->reached = g_renew (guint32, scratch->reached, n_px);
-      scratch->packed  = g_realloc (scratch->packed, n_px * bpp);
-      scratch->linear  = g_renew (gfloat, scratch->linear, n_px * n_ch);
-    }
-
-  for (gint y = 0; y < r->height; y++)
-    {
-      const gfloat *t = coverage_at (cov, r->x, r->y + y);
-
-      for (gint x = 0; x < r->width; x++, t += n_color)
-        if (smp_render_reaches (t, n_color))
-          scratch->reached[n++] = (guint32) (y * r->width + x);
-    }
-  if (n == 0)
-    return;
-
-  for (gsize k = 0; k < n; k++)
-    memcpy (scratch->packed + k * bpp, src + (gsize) scratch->reached[k] * bpp,
-            bpp);
-  babl_process (scratch->to_float, scratch->packed, scratch->linear, (long) n);
-
-  for (gsize k = 0; k < n; k++)
-    {
-      const gint    x = r->x + (gint) (scratch->reached[k] % r->width);
-      const gint    y = r->y + (gint) (scratch->reached[k] / r->width);
-      gfloat *const p = scratch->linear + k * n_ch;
-
-      smp_render_pixel (cov->stamps, SMP_RENDER_APPLY, n_color, x, y,
-                        coverage_at (cov, x, y), p, p);
-    }
-
-  babl_process (scratch->from_float, scratch->linear, scratch->packed,
-                (long) n);
-  for (gsize k = 0; k < n; k++)
-    memcpy (dst + (gsize) scratch->reached[k] * bpp, scratch->packed + k * bpp,
-            bpp);
 }
 
 /* The result goes into the shadow buffer, merged with the selection as the
@@ -415,50 +367,62 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
   const Babl *native = gimp_drawable_get_format (target->drawable);
   const gint  rows   = gimp_tile_height ();
   const gint  bottom = target->y + target->h;
-  const gsize strip_floats
-      = (gsize) target->w * MIN (target->h, rows) * target->n_color;
-  GeglBuffer *shadow  = gimp_drawable_get_shadow_buffer (target->drawable);
-  Scratch     scratch = { 0 };
-  Coverage    cov[2]  = { { 0 }, { 0 } };
-  gdouble     done = 0.0, reported = 0.0;
-  GThread    *worker;
-  gint        y, end;
+  const gsize n_px   = (gsize) target->w * MIN (target->h, rows);
+  GeglBuffer *shadow = gimp_drawable_get_shadow_buffer (target->drawable);
+  Strip       strips[2];
+  Strip      *finished = NULL; /* pigmented, to be written */
+  GThread    *worker   = NULL;
+  gdouble     reported = 0.0;
 
-  scratch.to_float   = babl_fish (native, target->format);
-  scratch.from_float = babl_fish (target->format, native);
-  scratch.bpp        = babl_format_get_bytes_per_pixel (native);
   for (gint k = 0; k < 2; k++)
     {
-      cov[k].stamps   = stamps;
-      cov[k].sessions = sessions;
-      cov[k].trans    = g_new (gfloat, strip_floats);
+      Strip *s = &strips[k];
+
+      s->target     = target;
+      s->stamps     = stamps;
+      s->sessions   = sessions;
+      s->to_float   = babl_fish (native, target->format);
+      s->from_float = babl_fish (target->format, native);
+      s->bpp        = babl_format_get_bytes_per_pixel (native);
+      s->pixels     = g_malloc (n_px * s->bpp);
+      s->trans      = g_new (gfloat, n_px * target->n_color);
+      s->reached    = g_new (guint32, n_px);
+      s->packed     = g_malloc (n_px * s->bpp);
+      s->linear     = g_new (gfloat, n_px * target->n_channels);
     }
 
-  /* Strips end on GIMP's tile rows. */
-  y      = target->y;
-  end    = MIN (bottom, (y / rows + 1) * rows);
-  worker = start_coverage (&cov[0], target, y, end);
-
-  for (gint k = 0; y < bottom; k ^= 1)
+  /* Strips end on GIMP's tile rows.  Each turn reads a strip, waits for
+   * the worker to finish the one before, hands it the new one, and writes
+   * the finished one while the worker pigments.
+   */
+  for (gint y = target->y, k = 0;; k ^= 1)
     {
-      const GeglRectangle strip = { target->x, y, target->w, end - y };
-      GeglBufferIterator *iter;
+      Strip *read = NULL;
 
-      g_thread_join (worker);
-      y      = end;
-      end    = MIN (bottom, y + rows);
-      worker = y < bottom ? start_coverage (&cov[k ^ 1], target, y, end) : NULL;
-
-      iter = gegl_buffer_iterator_new (target->source, &strip, 0, native,
-                                       GEGL_ACCESS_READ, GEGL_ABYSS_NONE, 2);
-      gegl_buffer_iterator_add (iter, shadow, &strip, 0, native,
-                                GEGL_ACCESS_WRITE, GEGL_ABYSS_NONE);
-      while (gegl_buffer_iterator_next (iter))
+      if (y < bottom)
         {
-          finish_tile (target, &cov[k], &scratch, &iter->items[0].roi,
-                       iter->items[0].data, iter->items[1].data);
+          read = &strips[k];
+          read->rect
+              = (GeglRectangle){ target->x, y, target->w,
+                                 MIN (bottom, (y / rows + 1) * rows) - y };
+          gegl_buffer_get (target->source, &read->rect, 1.0, native,
+                           read->pixels, GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+          y += read->rect.height;
+        }
 
-          done += iter->length / ((gdouble) target->w * target->h);
+      if (worker)
+        g_thread_join (worker);
+      worker = read ? g_thread_new ("smp-pigment", pigment_strip, read) : NULL;
+
+      if (finished)
+        {
+          const gdouble done
+              = (gdouble) (finished->rect.y + finished->rect.height - target->y)
+                / target->h;
+
+          gegl_buffer_set (shadow, &finished->rect, 0, native, finished->pixels,
+                           GEGL_AUTO_ROWSTRIDE);
+          gegl_buffer_flush (shadow);
           if (progress && done - reported >= PROGRESS_STEP)
             {
               reported = done;
@@ -466,17 +430,19 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
             }
         }
 
-      /* The finished strip goes to GIMP while the next one's coverage is
-       * still being worked out.
-       */
-      gegl_buffer_flush (shadow);
+      if (! read)
+        break;
+      finished = read;
     }
 
-  g_free (cov[0].trans);
-  g_free (cov[1].trans);
-  g_free (scratch.reached);
-  g_free (scratch.packed);
-  g_free (scratch.linear);
+  for (gint k = 0; k < 2; k++)
+    {
+      g_free (strips[k].pixels);
+      g_free (strips[k].trans);
+      g_free (strips[k].reached);
+      g_free (strips[k].packed);
+      g_free (strips[k].linear);
+    }
   g_object_unref (shadow);
 
   gimp_drawable_merge_shadow (target->drawable, TRUE);
