@@ -9,6 +9,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-parallel.h"
+
 /* A pixel darker than this fraction of the brightest in its cell stands
  * out from the skin around it.
  */
@@ -212,17 +214,28 @@ select_kth (gfloat *v, gint n, gint k)
   return v[k];
 }
 
-/* The 75th percentile of the cells' mean luminance in each block: hair and
- * shadow pull the mean of a block down, a few highlights do not pull the
- * percentile up.
- */
-static gfloat *
-block_percentiles (const SmpField *field)
-{
-  gfloat *values = g_new (gfloat, SMP_FIELD_BLOCK * SMP_FIELD_BLOCK);
-  gfloat *result = g_new (gfloat, field->block_cols * field->block_rows);
+/* Fewest rows of blocks, and of cells, worth splitting over the cores. */
+#define PARALLEL_BLOCK_ROWS 32
+#define PARALLEL_CELL_ROWS 256
 
-  for (gint by = 0; by < field->block_rows; by++)
+typedef struct
+{
+  SmpField *field;
+  gfloat   *p75; /* per block */
+} Skin;
+
+/* The 75th percentile of the cells' mean luminance in each block of block
+ * rows [first, last): hair and shadow pull the mean of a block down, a few
+ * highlights do not pull the percentile up.
+ */
+static void
+block_percentiles (gpointer data, gsize first, gsize last)
+{
+  const Skin     *skin  = data;
+  const SmpField *field = skin->field;
+  gfloat          values[SMP_FIELD_BLOCK * SMP_FIELD_BLOCK];
+
+  for (gint by = (gint) first; by < (gint) last; by++)
     for (gint bx = 0; bx < field->block_cols; bx++)
       {
         gint n = 0;
@@ -233,26 +246,23 @@ block_percentiles (const SmpField *field)
                c < MIN ((bx + 1) * SMP_FIELD_BLOCK, field->cols); c++)
             values[n++] = field->luma[(gsize) r * field->cols + c];
 
-        result[by * field->block_cols + bx]
+        skin->p75[by * field->block_cols + bx]
             = select_kth (values, n, (n * 3) / 4);
       }
-
-  g_free (values);
-  return result;
 }
 
-/* Skin reference of a block: the median of its neighbourhood's percentiles,
- * but never below its own, so that one shiny or hairy block does not decide.
+/* Skin reference of each block of block rows [first, last): the median of
+ * its neighbourhood's percentiles, but never below its own, so that one
+ * shiny or hairy block does not decide.
  */
 static void
-estimate_skin (SmpField *field)
+block_skin (gpointer data, gsize first, gsize last)
 {
-  gfloat *p75 = block_percentiles (field);
-  gfloat  window[9];
+  const Skin *skin  = data;
+  SmpField   *field = skin->field;
+  gfloat      window[9];
 
-  field->skin = g_new (gfloat, field->block_cols * field->block_rows);
-
-  for (gint by = 0; by < field->block_rows; by++)
+  for (gint by = (gint) first; by < (gint) last; by++)
     for (gint bx = 0; bx < field->block_cols; bx++)
       {
         gint n = 0;
@@ -264,14 +274,25 @@ estimate_skin (SmpField *field)
 
               if (x >= 0 && y >= 0 && x < field->block_cols
                   && y < field->block_rows)
-                window[n++] = p75[y * field->block_cols + x];
+                window[n++] = skin->p75[y * field->block_cols + x];
             }
 
-        field->skin[by * field->block_cols + bx] = MAX (
-            select_kth (window, n, n / 2), p75[by * field->block_cols + bx]);
+        field->skin[by * field->block_cols + bx]
+            = MAX (select_kth (window, n, n / 2),
+                   skin->p75[by * field->block_cols + bx]);
       }
+}
 
-  g_free (p75);
+static void
+estimate_skin (SmpField *field)
+{
+  Skin skin = { field, g_new (gfloat, field->block_cols * field->block_rows) };
+
+  field->skin = g_new (gfloat, field->block_cols * field->block_rows);
+  smp_parallel_for (field->block_rows, PARALLEL_BLOCK_ROWS, block_percentiles,
+                    &skin);
+  smp_parallel_for (field->block_rows, PARALLEL_BLOCK_ROWS, block_skin, &skin);
+  g_free (skin.p75);
 }
 
 gfloat
@@ -317,13 +338,16 @@ smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
   }
 }
 
-/* Fraction of a cell that hair covers: how far the darkest pixel is hair,
- * times how far the mean is pulled from the skin toward that pixel.
+/* Fraction of each cell of rows [first, last) that hair covers: how far
+ * the darkest pixel is hair, times how far the mean is pulled from the
+ * skin toward that pixel.
  */
 static void
-estimate_hair (SmpField *field)
+estimate_hair (gpointer data, gsize first, gsize last)
 {
-  for (gint r = 0; r < field->rows; r++)
+  SmpField *field = data;
+
+  for (gint r = (gint) first; r < (gint) last; r++)
     for (gint c = 0; c < field->cols; c++)
       {
         const gsize  i    = (gsize) r * field->cols + c;
@@ -462,7 +486,7 @@ smp_field_finish (SmpField *field)
 
   distances = g_thread_new ("smp-distances", edge_distances, field);
   estimate_skin (field);
-  estimate_hair (field);
+  smp_parallel_for (field->rows, PARALLEL_CELL_ROWS, estimate_hair, field);
   g_thread_join (distances);
 
   g_clear_pointer (&field->luma_min, g_free);

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-parallel.h"
 #include "smp-random.h"
 
 /* Candidates scattered per impression kept. */
@@ -144,26 +145,46 @@ hairline_ramp (const SmpField *field, const SmpParams *params, gint col,
   return (gfloat) (t * t * (3.0 - 2.0 * t));
 }
 
-gfloat *
-smp_layout_weights (const SmpField *field, const SmpParams *params)
-{
-  const gint cols = smp_field_cols (field), rows = smp_field_rows (field);
-  gfloat    *w = g_new (gfloat, (gsize) cols * rows);
+/* Fewest field rows worth splitting over the cores. */
+#define PARALLEL_ROWS 256
 
-  for (gint r = 0; r < rows; r++)
+typedef struct
+{
+  const SmpField  *field;
+  const SmpParams *params;
+  gfloat          *w;
+} WeightRows;
+
+static void
+weight_rows (gpointer data, gsize first, gsize last)
+{
+  const WeightRows *job  = data;
+  const gint        cols = smp_field_cols (job->field);
+
+  for (gint r = (gint) first; r < (gint) last; r++)
     for (gint c = 0; c < cols; c++)
       {
-        const gfloat sel = smp_field_selection (field, c, r);
+        const gfloat sel = smp_field_selection (job->field, c, r);
         gfloat       v   = 0.0f;
 
         if (sel > 0.0f)
-          v = sel * hairline_ramp (field, params, c, r)
-              * (1.0f - params->hair_blend * smp_field_hair (field, c, r));
+          v = sel * hairline_ramp (job->field, job->params, c, r)
+              * (1.0f
+                 - job->params->hair_blend * smp_field_hair (job->field, c, r));
 
-        w[(gsize) r * cols + c] = CLAMP (v, 0.0f, 1.0f);
+        job->w[(gsize) r * cols + c] = CLAMP (v, 0.0f, 1.0f);
       }
+}
 
-  return w;
+gfloat *
+smp_layout_weights (const SmpField *field, const SmpParams *params)
+{
+  WeightRows job = { field, params,
+                     g_new (gfloat, (gsize) smp_field_cols (field)
+                                        * smp_field_rows (field)) };
+
+  smp_parallel_for (smp_field_rows (field), PARALLEL_ROWS, weight_rows, &job);
+  return job.w;
 }
 
 static gdouble
@@ -229,66 +250,129 @@ move_onto_skin (Point *p, guint16 skin, gint x0, gint y0, guint32 hash)
   p->y = y0 + bit / SMP_FIELD_CELL + (p->y - floorf (p->y));
 }
 
-/* Scatters candidates cell by cell, in proportion to the weights; each
- * gets the crowding radius of the density where it lies.
+/* Candidates scattered cell by cell, in proportion to the weights; each
+ * gets the crowding radius of the density where it lies.  Rows are
+ * counted first, so that each can then be filled on its own.
  */
+typedef struct
+{
+  const SmpField  *field;
+  const SmpParams *params;
+  const gfloat    *w;
+  gdouble          r_full;
+  gsize           *row_start; /* candidates before each row; rows + 1 */
+  Point           *pts;
+  guint32         *keys;
+} Scatter;
+
+/* How many candidates cell (c, r) gets. */
+static gint
+cell_candidates (const Scatter *job, gint c, gint r)
+{
+  const gint    cols = smp_field_cols (job->field);
+  const gsize   cell = (gsize) r * cols + c;
+  const gint    x0 = c * SMP_FIELD_CELL, y0 = r * SMP_FIELD_CELL;
+  const gint    cw = MIN (SMP_FIELD_CELL, smp_field_width (job->field) - x0);
+  const gint    ch = MIN (SMP_FIELD_CELL, smp_field_height (job->field) - y0);
+  const gdouble per_px2 = OVERSAMPLING * impressions_per_px2 (job->params);
+
+  if (job->w[cell] <= 0.0f)
+    return 0;
+
+  return (gint) floor (
+      per_px2 * job->w[cell] * cw * ch
+      + smp_hash_uniform ((guint32) job->params->seed, cell, 0, TAG_COUNT));
+}
+
+static void
+count_rows (gpointer data, gsize first, gsize last)
+{
+  const Scatter *job  = data;
+  const gint     cols = smp_field_cols (job->field);
+
+  for (gsize r = first; r < last; r++)
+    {
+      gsize n = 0;
+
+      for (gint c = 0; c < cols; c++)
+        n += cell_candidates (job, c, (gint) r);
+      job->row_start[r + 1] = n;
+    }
+}
+
+static void
+fill_rows (gpointer data, gsize first, gsize last)
+{
+  const Scatter  *job    = data;
+  const SmpField *field  = job->field;
+  const gint      cols   = smp_field_cols (field);
+  const gint      width  = smp_field_width (field);
+  const gint      height = smp_field_height (field);
+  const guint32   seed   = (guint32) job->params->seed;
+
+  for (gint r = (gint) first; r < (gint) last; r++)
+    {
+      gsize at = job->row_start[r];
+
+      for (gint c = 0; c < cols; c++)
+        {
+          const gsize   cell = (gsize) r * cols + c;
+          const gint    n    = cell_candidates (job, c, r);
+          const gint    x0 = c * SMP_FIELD_CELL, y0 = r * SMP_FIELD_CELL;
+          const gint    cw = MIN (SMP_FIELD_CELL, width - x0);
+          const gint    ch = MIN (SMP_FIELD_CELL, height - y0);
+          const gdouble wc = job->w[cell];
+          gfloat        radius;
+          guint16       skin_px;
+
+          if (n == 0)
+            continue;
+
+          radius  = (gfloat) (job->r_full / sqrt (MAX (wc, MIN_RADIUS_WEIGHT)));
+          skin_px = skin_pixels (smp_field_hair_pixels (field, c, r), cw, ch);
+          for (gint k = 0; k < n; k++, at++)
+            {
+              Point p = { x0 + cw * smp_hash_uniform (seed, cell, k, TAG_X),
+                          y0 + ch * smp_hash_uniform (seed, cell, k, TAG_Y),
+                          radius, (guint32) at };
+
+              /* Between the hairs, not on them: as strongly as hair
+               * blend.
+               */
+              if (skin_px
+                  && smp_hash_uniform (seed, cell, k, TAG_AVOID)
+                         < job->params->hair_blend)
+                move_onto_skin (&p, skin_px, x0, y0,
+                                smp_hash (seed, cell, k, TAG_AVOID));
+
+              job->pts[at]  = p;
+              job->keys[at] = smp_hash (seed, cell, k, TAG_KEY);
+            }
+        }
+    }
+}
+
 static Point *
 scatter_candidates (const SmpField *field, const SmpParams *params,
                     const gfloat *w, gdouble r_full, guint32 **keys,
                     gsize *n_points)
 {
-  const gint    cols = smp_field_cols (field), rows = smp_field_rows (field);
-  const gint    width   = smp_field_width (field);
-  const gint    height  = smp_field_height (field);
-  const gdouble per_px2 = OVERSAMPLING * impressions_per_px2 (params);
-  const guint32 seed    = (guint32) params->seed;
-  GArray       *pts     = g_array_new (FALSE, FALSE, sizeof (Point));
-  GArray       *ids     = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const gint rows = smp_field_rows (field);
+  Scatter    job
+      = { field, params, w, r_full, g_new0 (gsize, rows + 1), NULL, NULL };
 
+  smp_parallel_for (rows, PARALLEL_ROWS, count_rows, &job);
   for (gint r = 0; r < rows; r++)
-    for (gint c = 0; c < cols; c++)
-      {
-        const gsize   cell = (gsize) r * cols + c;
-        const gdouble wc   = w[cell];
-        const gint    x0 = c * SMP_FIELD_CELL, y0 = r * SMP_FIELD_CELL;
-        const gint    cw = MIN (SMP_FIELD_CELL, width - x0);
-        const gint    ch = MIN (SMP_FIELD_CELL, height - y0);
-        gdouble       expected;
-        gint          n;
-        gfloat        radius;
-        guint16       skin_px;
+    job.row_start[r + 1] += job.row_start[r];
 
-        if (wc <= 0.0f)
-          continue;
+  *n_points = job.row_start[rows];
+  job.pts   = g_new (Point, MAX (*n_points, 1));
+  job.keys  = g_new (guint32, MAX (*n_points, 1));
+  smp_parallel_for (rows, PARALLEL_ROWS, fill_rows, &job);
 
-        expected = per_px2 * wc * cw * ch;
-        n        = (gint) floor (expected
-                                 + smp_hash_uniform (seed, cell, 0, TAG_COUNT));
-        radius   = (gfloat) (r_full / sqrt (MAX (wc, MIN_RADIUS_WEIGHT)));
-
-        skin_px = skin_pixels (smp_field_hair_pixels (field, c, r), cw, ch);
-        for (gint k = 0; k < n; k++)
-          {
-            Point p = { x0 + cw * smp_hash_uniform (seed, cell, k, TAG_X),
-                        y0 + ch * smp_hash_uniform (seed, cell, k, TAG_Y),
-                        radius, (guint32) pts->len };
-            const guint32 key = smp_hash (seed, cell, k, TAG_KEY);
-
-            /* Between the hairs, not on them: as strongly as hair blend. */
-            if (skin_px
-                && smp_hash_uniform (seed, cell, k, TAG_AVOID)
-                       < params->hair_blend)
-              move_onto_skin (&p, skin_px, x0, y0,
-                              smp_hash (seed, cell, k, TAG_AVOID));
-
-            g_array_append_val (pts, p);
-            g_array_append_val (ids, key);
-          }
-      }
-
-  *n_points = pts->len;
-  *keys     = (guint32 *) g_array_free (ids, FALSE);
-  return (Point *) g_array_free (pts, FALSE);
+  g_free (job.row_start);
+  *keys = job.keys;
+  return job.pts;
 }
 
 static gint
@@ -510,25 +594,24 @@ report (Progress *progress, gdouble fraction)
                          progress->data);
 }
 
-/* The crowding weights of points [first, last), independent of any other
- * range: the ranges can be summed on different threads.
- */
 typedef struct
 {
   const Grid *grid;
   gdouble     r_max, radius_scale, min_frac;
-  gsize       first, last;
   gdouble    *weight;
-} WeightRange;
+} Weights;
 
-static gpointer
-sum_weights (gpointer data)
+/* The crowding weights of points [first, last), independent of any other
+ * range's.
+ */
+static void
+sum_weights (gpointer data, gsize first, gsize last)
 {
-  const WeightRange *job  = data;
-  const Point       *pts  = job->grid->pts;
-  Near               near = { NULL, 0, 0 };
+  const Weights *job  = data;
+  const Point   *pts  = job->grid->pts;
+  Near           near = { NULL, 0, 0 };
 
-  for (gsize i = job->first; i < job->last; i++)
+  for (gsize i = first; i < last; i++)
     {
       gdouble sum = 0.0;
 
@@ -541,7 +624,6 @@ sum_weights (gpointer data)
     }
 
   g_free (near.index);
-  return NULL;
 }
 
 /* Removes the most crowded points of pts until target remain; marks the
@@ -580,20 +662,10 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   heap.pos  = g_new (guint32, n);
   heap.size = n;
 
-  /* Half the points on another thread, when there are enough to pay. */
   {
-    const gsize half     = n >= PARALLEL_POINTS ? n / 2 : n;
-    WeightRange ranges[] = {
-      { &grid, r_max, radius_scale, min_frac, 0, half, weight },
-      { &grid, r_max, radius_scale, min_frac, half, n, weight },
-    };
-    GThread *other = half < n
-                         ? g_thread_new ("smp-weights", sum_weights, &ranges[1])
-                         : NULL;
+    Weights job = { &grid, r_max, radius_scale, min_frac, weight };
 
-    sum_weights (&ranges[0]);
-    if (other)
-      g_thread_join (other);
+    smp_parallel_for (n, PARALLEL_POINTS, sum_weights, &job);
   }
   for (gsize i = 0; i < n; i++)
     {

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-parallel.h"
 #include "smp-random.h"
 
 /* Blur of a pixel's own footprint (a box of one pixel has sigma 0.29). */
@@ -226,6 +227,26 @@ reach_bound (const SmpParams *params)
   return sqrt (1.3) * (r_max + TABLE_RANGE * G_SQRT2 * sigma) + 1.0;
 }
 
+/* Fewest impressions whose stamps are worth splitting over the cores. */
+#define PARALLEL_STAMPS 4096
+
+typedef struct
+{
+  const SmpLayout *layout;
+  const SmpParams *params;
+  Stamp           *out;
+} StampJob;
+
+static void
+make_stamps (gpointer data, gsize first, gsize last)
+{
+  const StampJob *job = data;
+
+  for (gsize i = first; i < last; i++)
+    make_stamp (&job->out[i], &job->layout->impressions[i], job->params,
+                job->layout->sessions);
+}
+
 /* Stamps for the impressions that can reach the rectangle, or all of them
  * when width is negative.
  */
@@ -255,18 +276,30 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
                                  + 0.0722 * pigment[2]));
 
   unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
-  for (gsize i = 0; i < layout->n_impressions; i++)
+  if (width < 0)
     {
-      const SmpImpression *imp = &layout->impressions[i];
+      const StampJob job = { layout, params, unsorted };
 
-      if (width >= 0
-          && (imp->x + reach < x || imp->x - reach > x + width
-              || imp->y + reach < y || imp->y - reach > y + height))
-        continue;
+      smp_parallel_for (layout->n_impressions, PARALLEL_STAMPS, make_stamps,
+                        (gpointer) &job);
+      st->n = layout->n_impressions;
+      for (gsize i = 0; i < st->n; i++)
+        st->max_extent = MAX (st->max_extent, unsorted[i].extent);
+    }
+  else
+    {
+      for (gsize i = 0; i < layout->n_impressions; i++)
+        {
+          const SmpImpression *imp = &layout->impressions[i];
 
-      make_stamp (&unsorted[st->n], imp, params, layout->sessions);
-      st->max_extent = MAX (st->max_extent, unsorted[st->n].extent);
-      st->n++;
+          if (imp->x + reach < x || imp->x - reach > x + width
+              || imp->y + reach < y || imp->y - reach > y + height)
+            continue;
+
+          make_stamp (&unsorted[st->n], imp, params, layout->sessions);
+          st->max_extent = MAX (st->max_extent, unsorted[st->n].extent);
+          st->n++;
+        }
     }
 
   st->stamps = g_new (Stamp, MAX (st->n, 1));

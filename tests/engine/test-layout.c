@@ -10,7 +10,9 @@
 
 #include <math.h>
 
+#include "smp-parallel.h"
 #include "smp-random.h"
+#include "smp-render.h"
 #include "smp-testkit.h"
 
 #define SCALE 100.0 /* px per cm: 1 px = 0.1 mm */
@@ -362,6 +364,74 @@ test_determinism (void)
   smp_layout_free (c);
 }
 
+/* Everything split over the cores, from the field to the pixels, comes out
+ * the same on one thread as on several.  The scalp is tall enough, and the
+ * selection soft enough, that every split engages: hairline, hair, three
+ * sessions.
+ */
+static void
+test_threads (void)
+{
+  const gint w = 700, h = 1300;
+  gfloat    *rgb          = smp_test_scalp (w, h, TRUE, 5);
+  gfloat    *mask         = g_new (gfloat, (gsize) w * h);
+  SmpParams  p            = params_for (200, 3, 9);
+  gfloat    *first_pixels = NULL;
+  SmpLayout *first        = NULL;
+
+  p.hairline_fade = 8;
+  p.hair_blend    = 0.8;
+  for (gint y = 0; y < h; y++)
+    for (gint x = 0; x < w; x++)
+      {
+        const gdouble dx = (x - w / 2.0) / (0.45 * w);
+        const gdouble dy = (y - h / 2.0) / (0.45 * h);
+
+        mask[(gsize) y * w + x]
+            = (gfloat) CLAMP ((1.0 - sqrt (dx * dx + dy * dy)) * 8.0, 0, 1);
+      }
+
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      SmpField  *field;
+      SmpLayout *layout;
+      SmpStamps *stamps;
+      gfloat    *pixels  = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
+      const SmpRect rect = { 0, 0, w, h, 3, 3, w * 3, rgb, pixels };
+
+      smp_parallel_set_threads (threads);
+      layout = layout_on (rgb, mask, w, h, &p, &field);
+      stamps = smp_stamps_new (layout, field, &p);
+      smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &rect);
+      g_assert_cmpuint (layout->n_impressions, >, 20000 / 3);
+
+      if (! first)
+        {
+          first        = layout;
+          first_pixels = pixels;
+        }
+      else
+        {
+          g_assert_cmpmem (layout->impressions,
+                           layout->n_impressions * sizeof (SmpImpression),
+                           first->impressions,
+                           first->n_impressions * sizeof (SmpImpression));
+          g_assert_cmpmem (pixels, (gsize) w * h * 3 * sizeof (gfloat),
+                           first_pixels, (gsize) w * h * 3 * sizeof (gfloat));
+          smp_layout_free (layout);
+          g_free (pixels);
+        }
+      smp_stamps_free (stamps);
+      smp_field_free (field);
+    }
+
+  smp_parallel_set_threads (0);
+  smp_layout_free (first);
+  g_free (first_pixels);
+  g_free (mask);
+  g_free (rgb);
+}
+
 static void
 test_too_many_refused (void)
 {
@@ -482,6 +552,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/hair-avoidance", test_hair_avoidance);
   g_test_add_func ("/layout/sessions", test_sessions);
   g_test_add_func ("/layout/determinism", test_determinism);
+  g_test_add_func ("/layout/threads", test_threads);
   g_test_add_func ("/layout/too-many", test_too_many_refused);
   g_test_add_func ("/layout/invalid", test_invalid_refused);
   g_test_add_func ("/layout/non-finite-pixels", test_non_finite_pixels);
