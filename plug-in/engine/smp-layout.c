@@ -67,7 +67,10 @@ typedef struct
   gfloat   cell;
   gint     cols, rows;
   gfloat   x0, y0;
-  guint32 *start; /* cols * rows + 1 offsets into pts */
+  guint32 *start;  /* cols * rows + 1 offsets into pts */
+  gfloat  *cell_r; /* largest crowding radius in each cell */
+  gfloat   r_min, r_max;
+  gdouble  radius_scale;
 } Grid;
 
 /* Neighbour indices, into a buffer that grows as needed. */
@@ -384,22 +387,34 @@ grid_cell (const Grid *grid, const Point *p)
   return cy * grid->cols + cx;
 }
 
+/* Sorts the points into square cells as wide as the reach of the
+ * smallest crowding radius: where density is even, a point's neighbours
+ * are in the 3 x 3 cells around it, and where a faint feather widens some
+ * radii, the cells too far for any of their points' radii are skipped.
+ */
 static void
-grid_init (Grid *grid, const Point *pts, gsize n, gfloat cell)
+grid_init (Grid *grid, const Point *pts, gsize n, gdouble radius_scale)
 {
   gfloat   x1 = -G_MAXFLOAT, y1 = -G_MAXFLOAT;
+  gfloat   cell;
   gsize    n_cells;
   guint32 *fill;
 
-  grid->n  = n;
+  grid->n            = n;
+  grid->radius_scale = radius_scale;
   grid->x0 = grid->y0 = G_MAXFLOAT;
+  grid->r_min         = n > 0 ? G_MAXFLOAT : 0.0f;
+  grid->r_max         = 0.0f;
   for (gsize i = 0; i < n; i++)
     {
-      grid->x0 = MIN (grid->x0, pts[i].x);
-      grid->y0 = MIN (grid->y0, pts[i].y);
-      x1       = MAX (x1, pts[i].x);
-      y1       = MAX (y1, pts[i].y);
+      grid->x0    = MIN (grid->x0, pts[i].x);
+      grid->y0    = MIN (grid->y0, pts[i].y);
+      x1          = MAX (x1, pts[i].x);
+      y1          = MAX (y1, pts[i].y);
+      grid->r_min = MIN (grid->r_min, pts[i].r);
+      grid->r_max = MAX (grid->r_max, pts[i].r);
     }
+  cell = (gfloat) (2.0 * grid->r_min * radius_scale);
 
   /* Never more cells than about four per point: a sparse selection over a
    * huge drawable must not make a huge grid.
@@ -422,6 +437,7 @@ grid_init (Grid *grid, const Point *pts, gsize n, gfloat cell)
   n_cells    = (gsize) grid->cols * grid->rows;
 
   grid->start  = g_new0 (guint32, n_cells + 1);
+  grid->cell_r = g_new0 (gfloat, n_cells);
   grid->pts    = g_new (Point, MAX (n, 1));
   grid->origin = g_new (guint32, MAX (n, 1));
 
@@ -433,10 +449,12 @@ grid_init (Grid *grid, const Point *pts, gsize n, gfloat cell)
   fill = g_memdup2 (grid->start, n_cells * sizeof (guint32));
   for (gsize i = 0; i < n; i++)
     {
-      const guint32 k = fill[grid_cell (grid, &pts[i])]++;
+      const gint    c = grid_cell (grid, &pts[i]);
+      const guint32 k = fill[c]++;
 
       grid->pts[k]    = pts[i];
       grid->origin[k] = (guint32) i;
+      grid->cell_r[c] = MAX (grid->cell_r[c], pts[i].r);
     }
   g_free (fill);
 }
@@ -445,18 +463,40 @@ static void
 grid_clear (Grid *grid)
 {
   g_free (grid->start);
+  g_free (grid->cell_r);
   g_free (grid->pts);
   g_free (grid->origin);
 }
 
-/* Collects every sorted point other than i within reach of sorted point i. */
-static void
-grid_neighbours (const Grid *grid, guint32 i, gdouble reach, Near *out)
+/* Whether cell (cx, cy) is too far from p for any of its points to be in
+ * reach: farther than p's radius and the cell's largest, with a little to
+ * spare for rounding (a point counted in vain weighs nothing).
+ */
+static inline gboolean
+grid_cell_out_of_reach (const Grid *grid, const Point *p, gint cx, gint cy)
 {
-  const Point *p   = &grid->pts[i];
-  const gint   cx0 = MAX (0, (gint) ((p->x - reach - grid->x0) / grid->cell));
-  const gint   cy0 = MAX (0, (gint) ((p->y - reach - grid->y0) / grid->cell));
-  const gint   cx1
+  const gsize   c     = (gsize) cy * grid->cols + cx;
+  const gdouble left  = grid->x0 + (gdouble) cx * grid->cell;
+  const gdouble top   = grid->y0 + (gdouble) cy * grid->cell;
+  const gdouble gap_x = MAX (0.0, MAX (left - p->x, p->x - left - grid->cell));
+  const gdouble gap_y = MAX (0.0, MAX (top - p->y, p->y - top - grid->cell));
+  const gdouble reach
+      = (p->r + grid->cell_r[c]) * grid->radius_scale + 1e-3 * grid->cell;
+
+  return gap_x * gap_x + gap_y * gap_y >= reach * reach;
+}
+
+/* Collects every sorted point other than i that may be within reach of
+ * sorted point i.
+ */
+static void
+grid_neighbours (const Grid *grid, guint32 i, Near *out)
+{
+  const Point  *p     = &grid->pts[i];
+  const gdouble reach = (p->r + grid->r_max) * grid->radius_scale;
+  const gint    cx0 = MAX (0, (gint) ((p->x - reach - grid->x0) / grid->cell));
+  const gint    cy0 = MAX (0, (gint) ((p->y - reach - grid->y0) / grid->cell));
+  const gint    cx1
       = MIN (grid->cols - 1, (gint) ((p->x + reach - grid->x0) / grid->cell));
   const gint cy1
       = MIN (grid->rows - 1, (gint) ((p->y + reach - grid->y0) / grid->cell));
@@ -473,9 +513,27 @@ grid_neighbours (const Grid *grid, guint32 i, gdouble reach, Near *out)
           out->size  = MAX (2 * out->size, out->len + (last - first));
           out->index = g_renew (guint32, out->index, out->size);
         }
-      for (guint32 k = first; k < last; k++)
-        if (k != i)
-          out->index[out->len++] = k;
+
+      /* Even density: the row's cells are all near enough to take whole. */
+      if (grid->r_min == grid->r_max)
+        {
+          for (guint32 k = first; k < last; k++)
+            if (k != i)
+              out->index[out->len++] = k;
+          continue;
+        }
+
+      for (gint cx = cx0; cx <= cx1; cx++)
+        {
+          const gsize c = (gsize) cy * grid->cols + cx;
+
+          if (grid->start[c] == grid->start[c + 1]
+              || grid_cell_out_of_reach (grid, p, cx, cy))
+            continue;
+          for (guint32 k = grid->start[c]; k < grid->start[c + 1]; k++)
+            if (k != i)
+              out->index[out->len++] = k;
+        }
     }
 }
 
@@ -597,7 +655,7 @@ report (Progress *progress, gdouble fraction)
 typedef struct
 {
   const Grid *grid;
-  gdouble     r_max, radius_scale, min_frac;
+  gdouble     radius_scale, min_frac;
   gdouble    *weight;
 } Weights;
 
@@ -615,8 +673,7 @@ sum_weights (gpointer data, gsize first, gsize last)
     {
       gdouble sum = 0.0;
 
-      grid_neighbours (job->grid, (guint32) i,
-                       (pts[i].r + job->r_max) * job->radius_scale, &near);
+      grid_neighbours (job->grid, (guint32) i, &near);
       for (gsize k = 0; k < near.len; k++)
         sum += pair_weight (&pts[i], &pts[near.index[k]], job->radius_scale,
                             job->min_frac);
@@ -637,7 +694,6 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   const gdouble min_frac
       = WEIGHT_BETA * (1.0 - pow ((gdouble) target / MAX (n, 1), WEIGHT_GAMMA))
         / 2.0;
-  gfloat    r_max = 0.0f;
   Grid      grid;
   Heap      heap;
   gdouble  *weight;
@@ -650,10 +706,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   if (target >= n)
     return TRUE;
 
-  for (gsize i = 0; i < n; i++)
-    r_max = MAX (r_max, pts[i].r);
-
-  grid_init (&grid, pts, n, (gfloat) (2.0 * r_max * radius_scale));
+  grid_init (&grid, pts, n, radius_scale);
   pts  = grid.pts;
   gone = g_new0 (gboolean, n);
 
@@ -663,7 +716,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   heap.size = n;
 
   {
-    Weights job = { &grid, r_max, radius_scale, min_frac, weight };
+    Weights job = { &grid, radius_scale, min_frac, weight };
 
     smp_parallel_for (n, PARALLEL_POINTS, sum_weights, &job);
   }
@@ -684,7 +737,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
 
       gone[i]                 = TRUE;
       removed[grid.origin[i]] = TRUE;
-      grid_neighbours (&grid, i, (pts[i].r + r_max) * radius_scale, &near);
+      grid_neighbours (&grid, i, &near);
       for (gsize k = 0; k < near.len; k++)
         {
           const guint32 j = near.index[k];
