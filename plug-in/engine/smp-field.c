@@ -127,26 +127,34 @@ static void
 add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
           gint luma_stride, const gfloat *mask, gint mask_stride)
 {
-  const gsize c   = (gsize) row * field->cols + col;
-  const gint  cw  = MIN (SMP_FIELD_CELL, field->width - col * SMP_FIELD_CELL);
-  const gint  ch  = MIN (SMP_FIELD_CELL, field->height - row * SMP_FIELD_CELL);
+  const gsize c  = (gsize) row * field->cols + col;
+  const gint  cw = MIN (SMP_FIELD_CELL, field->width - col * SMP_FIELD_CELL);
+  const gint  ch = MIN (SMP_FIELD_CELL, field->height - row * SMP_FIELD_CELL);
+  gfloat      v[SMP_FIELD_CELL * SMP_FIELD_CELL];
   gfloat      sum = 0.0f, sel = 0.0f, lo = G_MAXFLOAT, hi = 0.0f;
   guint16     dark = 0;
 
   for (gint j = 0; j < ch; j++)
     for (gint i = 0; i < cw; i++)
       {
-        const gfloat v = unit (luma[j * luma_stride + i]);
+        const gint k = j * SMP_FIELD_CELL + i;
 
-        sum += v;
-        lo = MIN (lo, v);
-        hi = MAX (hi, v);
-        sel += mask ? unit (mask[j * mask_stride + i]) : 1.0f;
+        v[k] = unit (luma[j * luma_stride + i]);
+        sum += v[k];
+        lo = MIN (lo, v[k]);
+        hi = MAX (hi, v[k]);
       }
+
+  if (mask)
+    for (gint j = 0; j < ch; j++)
+      for (gint i = 0; i < cw; i++)
+        sel += unit (mask[j * mask_stride + i]);
+  else
+    sel = (gfloat) (cw * ch);
 
   for (gint j = 0; j < ch; j++)
     for (gint i = 0; i < cw; i++)
-      if (unit (luma[j * luma_stride + i]) < STANDS_OUT * hi)
+      if (v[j * SMP_FIELD_CELL + i] < STANDS_OUT * hi)
         dark |= 1u << (j * SMP_FIELD_CELL + i);
 
   field->luma[c]     = sum / (cw * ch);
