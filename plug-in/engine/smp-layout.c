@@ -694,13 +694,13 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   const gdouble min_frac
       = WEIGHT_BETA * (1.0 - pow ((gdouble) target / MAX (n, 1), WEIGHT_GAMMA))
         / 2.0;
-  Grid      grid;
-  Heap      heap;
-  gdouble  *weight;
-  gboolean *gone; /* by sorted index */
-  Near      near = { NULL, 0, 0 };
-  gsize     step;
-  gboolean  ok = TRUE;
+  Grid     grid;
+  Heap     heap;
+  gdouble *weight;
+  guint8  *gone; /* by sorted index */
+  Near     near = { NULL, 0, 0 };
+  gsize    step;
+  gboolean ok = TRUE;
 
   memset (removed, 0, n * sizeof (gboolean));
   if (target >= n)
@@ -708,7 +708,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
 
   grid_init (&grid, pts, n, radius_scale);
   pts  = grid.pts;
-  gone = g_new0 (gboolean, n);
+  gone = g_new0 (guint8, n);
 
   weight    = g_new (gdouble, n);
   heap.heap = g_new (HeapEntry, n);
@@ -735,8 +735,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
     {
       const guint32 i = heap_pop (&heap);
 
-      gone[i]                 = TRUE;
-      removed[grid.origin[i]] = TRUE;
+      gone[i] = TRUE;
       grid_neighbours (&grid, i, &near);
       for (gsize k = 0; k < near.len; k++)
         {
@@ -759,6 +758,9 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
           break;
         }
     }
+
+  for (gsize i = 0; i < n; i++)
+    removed[grid.origin[i]] = gone[i];
 
   g_free (weight);
   g_free (heap.heap);
