@@ -1,8 +1,10 @@
 /* scalp-micropigmentation: pixels between GIMP and the engine.
  *
  * Data flows one way: GIMP's buffers are read strip by strip or tile by
- * tile, the engine renders in linear float, and the result goes back the
- * same way.  No copy of the whole drawable is ever held.
+ * tile, the engine renders, and the result goes back the same way.  The
+ * plug-in holds a few strips at a time, never a copy of the whole
+ * drawable; the tiles it has read stay in GEGL's tile cache, within the
+ * size set in GIMP's preferences, as for any plug-in.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later

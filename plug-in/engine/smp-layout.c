@@ -578,7 +578,7 @@ typedef struct
 
 #define HEAP_ARITY 4
 
-/* Fewest points whose weights are worth a second thread. */
+/* Fewest points whose crowding weights are worth splitting over the cores. */
 #define PARALLEL_POINTS 20000
 
 static inline gboolean

@@ -5,7 +5,7 @@
 #
 # For each case (WIDTHxHEIGHT@DENSITY, default: the 24 MP case and
 # the scaling cases) a headless GIMP makes an 8-bit RGB image of textured
-# skin, all selected, and runs three times each, alternately, the filter
+# skin, all selected, and runs five times each, alternately, the filter
 # (defaults but density, scale 100 px/cm, one session, output 0) and a
 # copy-only plug-in that moves the same pixels out and back.  Prints the
 # median wall time and the peak RSS of each plug-in process and the ratios.
@@ -21,7 +21,7 @@ PLUGIN, COPY = sys.argv[1:3]
 CASES = sys.argv[3:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
                          "6000x4000@10", "6000x4000@200"]
 HERE = os.path.dirname(os.path.abspath(__file__))
-REPEATS = 3
+REPEATS = 5
 
 
 def install(profile, name, exe):
