@@ -308,54 +308,64 @@ typedef struct
   gint             sessions;
   const Babl      *to_float, *from_float;
   gint             bpp;
-  GeglRectangle    rect;
-  guchar          *pixels; /* the strip, native format, pigmented in place */
-  gfloat          *trans;  /* its transmittance, n_color floats a pixel */
-  /* Scratch for the pixels an impression reaches. */
+  /* Scratch for the pixels impressions reach in one strip. */
+  gfloat  *trans; /* transmittance, n_color floats a pixel */
   guint32 *reached;
   guchar  *packed;
   gfloat  *linear;
+} Pigment;
+
+typedef struct
+{
+  Pigment      *pigment; /* shared: one strip is pigmented at a time */
+  GeglRectangle rect;
+  guchar       *pixels; /* native format, pigmented in place */
 } Strip;
 
 static gpointer
 pigment_strip (gpointer data)
 {
-  Strip        *s       = data;
-  const gint    n_color = s->target->n_color;
-  const gint    n_ch    = s->target->n_channels;
-  const gint    bpp     = s->bpp;
-  const gsize   n_px    = (gsize) s->rect.width * s->rect.height;
-  const SmpRect geometry
-      = { s->rect.x, s->rect.y, s->rect.width, s->rect.height, n_color, 0,
-          0,         NULL,      NULL };
-  gsize n = 0;
+  const Strip  *strip    = data;
+  Pigment      *pg       = strip->pigment;
+  const gint    n_color  = pg->target->n_color;
+  const gint    n_ch     = pg->target->n_channels;
+  const gint    bpp      = pg->bpp;
+  const gsize   n_px     = (gsize) strip->rect.width * strip->rect.height;
+  const SmpRect geometry = { .x       = strip->rect.x,
+                             .y       = strip->rect.y,
+                             .width   = strip->rect.width,
+                             .height  = strip->rect.height,
+                             .n_color = n_color };
+  gsize         n        = 0;
 
-  if (! smp_render_transmittance (s->stamps, 1, s->sessions, &geometry,
-                                  s->trans))
+  if (! smp_render_transmittance (pg->stamps, 1, pg->sessions, &geometry,
+                                  pg->trans))
     return NULL;
 
   for (gsize i = 0; i < n_px; i++)
-    if (smp_render_reaches (s->trans + i * n_color, n_color))
-      s->reached[n++] = (guint32) i;
+    if (smp_render_reaches (pg->trans + i * n_color, n_color))
+      pg->reached[n++] = (guint32) i;
 
   for (gsize k = 0; k < n; k++)
-    memcpy (s->packed + k * bpp, s->pixels + (gsize) s->reached[k] * bpp, bpp);
-  babl_process (s->to_float, s->packed, s->linear, (long) n);
+    memcpy (pg->packed + k * bpp, strip->pixels + (gsize) pg->reached[k] * bpp,
+            bpp);
+  babl_process (pg->to_float, pg->packed, pg->linear, (long) n);
 
   for (gsize k = 0; k < n; k++)
     {
-      const guint32 i = s->reached[k];
-      gfloat *const p = s->linear + k * n_ch;
+      const guint32 i = pg->reached[k];
+      gfloat *const p = pg->linear + k * n_ch;
 
-      smp_render_pixel (s->stamps, SMP_RENDER_APPLY, n_color,
-                        s->rect.x + (gint) (i % s->rect.width),
-                        s->rect.y + (gint) (i / s->rect.width),
-                        s->trans + (gsize) i * n_color, p, p);
+      smp_render_pixel (pg->stamps, SMP_RENDER_APPLY, n_color,
+                        strip->rect.x + (gint) (i % strip->rect.width),
+                        strip->rect.y + (gint) (i / strip->rect.width),
+                        pg->trans + (gsize) i * n_color, p, p);
     }
 
-  babl_process (s->from_float, s->linear, s->packed, (long) n);
+  babl_process (pg->from_float, pg->linear, pg->packed, (long) n);
   for (gsize k = 0; k < n; k++)
-    memcpy (s->pixels + (gsize) s->reached[k] * bpp, s->packed + k * bpp, bpp);
+    memcpy (strip->pixels + (gsize) pg->reached[k] * bpp, pg->packed + k * bpp,
+            bpp);
   return NULL;
 }
 
@@ -366,32 +376,27 @@ static gboolean
 apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
                    gint sessions, SmpPixelsProgress progress, gpointer data)
 {
-  const Babl *native = gimp_drawable_get_format (target->drawable);
-  const gint  rows   = gimp_tile_height ();
-  const gint  bottom = target->y + target->h;
-  const gsize n_px   = (gsize) target->w * MIN (target->h, rows);
-  GeglBuffer *shadow = gimp_drawable_get_shadow_buffer (target->drawable);
-  Strip       strips[2];
-  Strip      *finished = NULL; /* pigmented, to be written */
-  GThread    *worker   = NULL;
-  gdouble     reported = 0.0;
-
-  for (gint k = 0; k < 2; k++)
-    {
-      Strip *s = &strips[k];
-
-      s->target     = target;
-      s->stamps     = stamps;
-      s->sessions   = sessions;
-      s->to_float   = babl_fish (native, target->format);
-      s->from_float = babl_fish (target->format, native);
-      s->bpp        = babl_format_get_bytes_per_pixel (native);
-      s->pixels     = g_malloc (n_px * s->bpp);
-      s->trans      = g_new (gfloat, n_px * target->n_color);
-      s->reached    = g_new (guint32, n_px);
-      s->packed     = g_malloc (n_px * s->bpp);
-      s->linear     = g_new (gfloat, n_px * target->n_channels);
-    }
+  const Babl *native    = gimp_drawable_get_format (target->drawable);
+  const gint  rows      = gimp_tile_height ();
+  const gint  bottom    = target->y + target->h;
+  const gsize n_px      = (gsize) target->w * MIN (target->h, rows);
+  GeglBuffer *shadow    = gimp_drawable_get_shadow_buffer (target->drawable);
+  const gint  bpp       = babl_format_get_bytes_per_pixel (native);
+  Pigment     pigment   = { target,
+                            stamps,
+                            sessions,
+                            babl_fish (native, target->format),
+                            babl_fish (target->format, native),
+                            bpp,
+                            g_new (gfloat, n_px * target->n_color),
+                            g_new (guint32, n_px),
+                            g_malloc (n_px * bpp),
+                            g_new (gfloat, n_px * target->n_channels) };
+  Strip       strips[2] = { { &pigment, { 0 }, g_malloc (n_px * bpp) },
+                            { &pigment, { 0 }, g_malloc (n_px * bpp) } };
+  Strip      *finished  = NULL; /* pigmented, to be written */
+  GThread    *worker    = NULL;
+  gdouble     reported  = 0.0;
 
   /* Strips end on GIMP's tile rows.  Each turn reads a strip, waits for
    * the worker to finish the one before, hands it the new one, and writes
@@ -437,14 +442,12 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
       finished = read;
     }
 
-  for (gint k = 0; k < 2; k++)
-    {
-      g_free (strips[k].pixels);
-      g_free (strips[k].trans);
-      g_free (strips[k].reached);
-      g_free (strips[k].packed);
-      g_free (strips[k].linear);
-    }
+  g_free (strips[0].pixels);
+  g_free (strips[1].pixels);
+  g_free (pigment.trans);
+  g_free (pigment.reached);
+  g_free (pigment.packed);
+  g_free (pigment.linear);
   g_object_unref (shadow);
 
   gimp_drawable_merge_shadow (target->drawable, TRUE);
