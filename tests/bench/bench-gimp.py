@@ -8,7 +8,8 @@
 # skin, all selected, and runs five times each, alternately, the filter
 # (defaults but density, scale 100 px/cm, one session, output 0) and a
 # copy-only plug-in that moves the same pixels out and back.  Prints the
-# median wall time and the peak RSS of each plug-in process and the ratios.
+# median wall time, the median processor time (user and system, all
+# threads) and the peak RSS of each plug-in process, and the ratios.
 # A benchmark, not a test: it asserts nothing.
 import os
 import shutil
@@ -64,21 +65,24 @@ def run_case(case):
     runs = {"smp-bench-copy": [], "scalp-micropigmentation": []}
     with open(log) as f:
         for line in f:
-            name, seconds, rss = line.split()
-            runs[name].append((float(seconds), int(rss)))
+            name, seconds, rss, cpu = line.split()
+            runs[name].append((float(seconds), int(rss), float(cpu)))
     shutil.rmtree(profile, ignore_errors=True)
-    copy_t = statistics.median(t for t, _ in runs["smp-bench-copy"])
-    smp_t = statistics.median(t for t, _ in runs["scalp-micropigmentation"])
-    copy_m = max(m for _, m in runs["smp-bench-copy"]) / 1024
-    smp_m = max(m for _, m in runs["scalp-micropigmentation"]) / 1024
+    copy_t = statistics.median(r[0] for r in runs["smp-bench-copy"])
+    smp_t = statistics.median(r[0] for r in runs["scalp-micropigmentation"])
+    copy_m = max(r[1] for r in runs["smp-bench-copy"]) / 1024
+    smp_m = max(r[1] for r in runs["scalp-micropigmentation"]) / 1024
+    copy_c = statistics.median(r[2] for r in runs["smp-bench-copy"])
+    smp_c = statistics.median(r[2] for r in runs["scalp-micropigmentation"])
     mp = int(width) * int(height) / 1e6
-    print("%-16s %6.1f MP  density %4s | copy %6.2f s %6.0f MiB | filter %6.2f s"
-          " %6.0f MiB | time x%.2f  memory x%.2f"
-          % (size, mp, density, copy_t, copy_m, smp_t, smp_m, smp_t / copy_t,
-             smp_m / copy_m))
+    print("%-16s %6.1f MP  density %4s | copy %6.2f s (cpu %5.2f s) %6.0f MiB"
+          " | filter %6.2f s (cpu %5.2f s) %6.0f MiB | time x%.2f  memory x%.2f"
+          % (size, mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
+             smp_t / copy_t, smp_m / copy_m))
     sys.stdout.flush()
 
 
-print("median of %d runs each; peak RSS of the plug-in process" % REPEATS)
+print("median of %d runs each: wall time, processor time (user + system) and"
+      " peak RSS of the plug-in process" % REPEATS)
 for case in CASES:
     run_case(case)
