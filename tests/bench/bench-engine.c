@@ -1,14 +1,17 @@
 /* scalp-micropigmentation: the engine alone, on the sizes of real photos.
  *
  * Prints, for 24 MP at density 40 per cm² and 100 px/cm (one session), the
- * time of each stage, megapixels and impressions per second, and the time
- * of one 400 x 400 preview refresh at the default settings, when only the
- * look changes and when the placement must be redone.  Asserts nothing.
+ * time of each stage, megapixels and impressions per second; the same for
+ * the scaling cases (densities 10 and 200, 48 and 100 MP) and for 24 MP
+ * under a feathered ellipse; and the time of one 400 x 400 preview refresh
+ * at the default settings, when only the look changes and when the
+ * placement must be redone.  Asserts nothing.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <math.h>
 #include <stdio.h>
 
 #include "smp-random.h"
@@ -22,12 +25,15 @@ now (void)
   return g_get_monotonic_time () / 1e6;
 }
 
-/* Skin-like luminance with pores, fed strip by strip as the plug-in does. */
+/* Skin-like luminance with pores, fed strip by strip as the plug-in does;
+ * all selected, or an ellipse feathered over a twentieth of its radius.
+ */
 static SmpField *
-make_field (gint width, gint height)
+make_field (gint width, gint height, gboolean feathered)
 {
   SmpField *field = smp_field_new (width, height);
   gfloat   *luma  = g_new (gfloat, (gsize) width * STRIP);
+  gfloat   *mask  = feathered ? g_new (gfloat, (gsize) width * STRIP) : NULL;
 
   for (gint y = 0; y < height; y += STRIP)
     {
@@ -37,16 +43,27 @@ make_field (gint width, gint height)
         for (gint x = 0; x < width; x++)
           luma[j * width + x]
               = 0.35f + 0.03f * (smp_hash_uniform (1, x, y + j, 0) - 0.5f);
-      smp_field_add (field, 0, y, width, rows, luma, width, NULL, width);
+      if (mask)
+        for (gint j = 0; j < rows; j++)
+          for (gint x = 0; x < width; x++)
+            {
+              const gdouble dx = (x - width / 2.0) / (0.45 * width);
+              const gdouble dy = (y + j - height / 2.0) / (0.45 * height);
+              const gdouble v  = (1.0 - sqrt (dx * dx + dy * dy)) * 20.0;
+
+              mask[j * width + x] = (gfloat) CLAMP (v, 0.0, 1.0);
+            }
+      smp_field_add (field, 0, y, width, rows, luma, width, mask, width);
     }
 
   smp_field_finish (field);
   g_free (luma);
+  g_free (mask);
   return field;
 }
 
 static void
-full_run (gint width, gint height, gdouble density)
+full_run (gint width, gint height, gdouble density, gboolean feathered)
 {
   SmpParams  p;
   SmpField  *field;
@@ -61,7 +78,7 @@ full_run (gint width, gint height, gdouble density)
   p.sessions = 1;
 
   t0    = now ();
-  field = make_field (width, height);
+  field = make_field (width, height, feathered);
   t1    = now ();
   smp_layout_new (field, &p, NULL, NULL, &layout);
   t2     = now ();
@@ -80,11 +97,12 @@ full_run (gint width, gint height, gdouble density)
 
   printf ("%5d x %-5d density %3.0f: %8zu impressions | field %.2f s, "
           "layout %.2f s (%.2f M impressions/s), stamps %.2f s, render %.2f "
-          "s (%.0f MP/s) | total %.2f s, %.1f MP/s\n",
+          "s (%.0f MP/s) | total %.2f s, %.1f MP/s%s\n",
           width, height, density, layout->n_impressions, t1 - t0, t2 - t1,
           layout->n_impressions / (t2 - t1) / 1e6, t3 - t2, t4 - t3,
           width * (gdouble) height / (t4 - t3) / 1e6, t4 - t0,
-          width * (gdouble) height / (t4 - t0) / 1e6);
+          width * (gdouble) height / (t4 - t0) / 1e6,
+          feathered ? " | feathered ellipse" : "");
 
   smp_stamps_free (stamps);
   smp_layout_free (layout);
@@ -97,7 +115,7 @@ static void
 preview_refresh (gint width, gint height)
 {
   SmpParams     p;
-  SmpField     *field = make_field (width, height);
+  SmpField     *field = make_field (width, height, FALSE);
   SmpLayout    *layout;
   SmpStamps    *stamps;
   gfloat       *rgb = g_new (gfloat, 400 * 400 * 3);
@@ -128,11 +146,12 @@ preview_refresh (gint width, gint height)
 int
 main (void)
 {
-  full_run (6000, 4000, 40);
-  full_run (6000, 4000, 10);
-  full_run (6000, 4000, 200);
-  full_run (8485, 5657, 40);
-  full_run (10000, 10000, 40);
+  full_run (6000, 4000, 40, FALSE);
+  full_run (6000, 4000, 10, FALSE);
+  full_run (6000, 4000, 200, FALSE);
+  full_run (8485, 5657, 40, FALSE);
+  full_run (10000, 10000, 40, FALSE);
+  full_run (6000, 4000, 40, TRUE);
   preview_refresh (4000, 3000);
   preview_refresh (6000, 4000);
   return 0;
