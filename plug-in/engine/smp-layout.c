@@ -656,11 +656,11 @@ typedef struct
 {
   const Grid *grid;
   gdouble     radius_scale, min_frac;
-  gdouble    *weight;
+  HeapEntry  *entry; /* by point */
 } Weights;
 
-/* The crowding weights of points [first, last), independent of any other
- * range's.
+/* The heap entries, crowding weight and index, of points [first, last),
+ * independent of any other range's.
  */
 static void
 sum_weights (gpointer data, gsize first, gsize last)
@@ -677,7 +677,7 @@ sum_weights (gpointer data, gsize first, gsize last)
       for (gsize k = 0; k < near.len; k++)
         sum += pair_weight (&pts[i], &pts[near.index[k]], job->radius_scale,
                             job->min_frac);
-      job->weight[i] = sum;
+      job->entry[i] = (HeapEntry){ sum, (guint32) i };
     }
 
   g_free (near.index);
@@ -696,7 +696,6 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
         / 2.0;
   Grid     grid;
   Heap     heap;
-  gdouble *weight;
   guint8  *gone; /* by sorted index */
   Near     near = { NULL, 0, 0 };
   gsize    step;
@@ -710,21 +709,17 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   pts  = grid.pts;
   gone = g_new0 (guint8, n);
 
-  weight    = g_new (gdouble, n);
   heap.heap = g_new (HeapEntry, n);
   heap.pos  = g_new (guint32, n);
   heap.size = n;
 
   {
-    Weights job = { &grid, radius_scale, min_frac, weight };
+    Weights job = { &grid, radius_scale, min_frac, heap.heap };
 
     smp_parallel_for (n, PARALLEL_POINTS, sum_weights, &job);
   }
   for (gsize i = 0; i < n; i++)
-    {
-      heap.heap[i] = (HeapEntry){ weight[i], (guint32) i };
-      heap.pos[i]  = (guint32) i;
-    }
+    heap.pos[i] = (guint32) i;
 
   /* From the last node with children up to the root. */
   for (gsize i = n > 1 ? (n - 2) / HEAP_ARITY + 1 : 0; i-- > 0;)
@@ -762,7 +757,6 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   for (gsize i = 0; i < n; i++)
     removed[grid.origin[i]] = gone[i];
 
-  g_free (weight);
   g_free (heap.heap);
   g_free (heap.pos);
   g_free (near.index);
