@@ -122,45 +122,98 @@ unit (gfloat v)
   return v >= 0.0f ? MIN (v, 1.0f) : 0.0f;
 }
 
-/* Averages one cell's pixels and marks those that stand out dark in it. */
+/* Cells of one row handled at once: their running maxima fit on the
+ * stack.
+ */
+#define CELL_CHUNK 256
+
+/* Adds the cells of one cell row (row), n of them from column col, whose
+ * pixels start at luma (and mask): the mean and minimum of each, its mean
+ * selection, and which of its pixels stand out dark in it.  The pixels
+ * go row by row across all the cells, and each cell's sum in the same
+ * order as it would alone, so the field is the same however the pixels
+ * arrive.
+ */
 static void
-add_cell (SmpField *field, gint col, gint row, const gfloat *luma,
-          gint luma_stride, const gfloat *mask, gint mask_stride)
+add_cells (SmpField *field, gint col, gint row, gint n, gint ch,
+           const gfloat *luma, gint luma_stride, const gfloat *mask,
+           gint mask_stride)
 {
-  const gsize c  = (gsize) row * field->cols + col;
-  const gint  cw = MIN (SMP_FIELD_CELL, field->width - col * SMP_FIELD_CELL);
-  const gint  ch = MIN (SMP_FIELD_CELL, field->height - row * SMP_FIELD_CELL);
-  gfloat      v[SMP_FIELD_CELL * SMP_FIELD_CELL];
-  gfloat      sum = 0.0f, sel = 0.0f, lo = G_MAXFLOAT, hi = 0.0f;
-  guint16     dark = 0;
+  const gsize base = (gsize) row * field->cols + col;
+  /* Only the image's last column of cells can be narrower. */
+  const gint last_w
+      = MIN (SMP_FIELD_CELL, field->width - (col + n - 1) * SMP_FIELD_CELL);
+  gfloat *const sum  = field->luma + base;
+  gfloat *const lo   = field->luma_min + base;
+  gfloat       *sel  = field->sel + base;
+  guint16      *dark = field->dark + base;
+  gfloat        hi[CELL_CHUNK];
+
+  for (gint k = 0; k < n; k++)
+    {
+      sum[k]  = 0.0f;
+      lo[k]   = G_MAXFLOAT;
+      hi[k]   = 0.0f;
+      sel[k]  = 0.0f;
+      dark[k] = 0;
+    }
 
   for (gint j = 0; j < ch; j++)
-    for (gint i = 0; i < cw; i++)
-      {
-        const gint k = j * SMP_FIELD_CELL + i;
+    {
+      const gfloat *p = luma + (gsize) j * luma_stride;
 
-        v[k] = unit (luma[j * luma_stride + i]);
-        sum += v[k];
-        lo = MIN (lo, v[k]);
-        hi = MAX (hi, v[k]);
-      }
+      for (gint k = 0; k < n; k++, p += SMP_FIELD_CELL)
+        {
+          const gint cw = k < n - 1 ? SMP_FIELD_CELL : last_w;
+
+          for (gint i = 0; i < cw; i++)
+            {
+              const gfloat v = unit (p[i]);
+
+              sum[k] += v;
+              lo[k] = MIN (lo[k], v);
+              hi[k] = MAX (hi[k], v);
+            }
+        }
+    }
+
+  for (gint j = 0; j < ch; j++)
+    {
+      const gfloat *p = luma + (gsize) j * luma_stride;
+
+      for (gint k = 0; k < n; k++, p += SMP_FIELD_CELL)
+        {
+          const gint   cw    = k < n - 1 ? SMP_FIELD_CELL : last_w;
+          const gfloat limit = STANDS_OUT * hi[k];
+          guint        bits  = 0;
+
+          for (gint i = 0; i < cw; i++)
+            bits |= (guint) (unit (p[i]) < limit) << i;
+          dark[k] |= (guint16) (bits << (j * SMP_FIELD_CELL));
+        }
+    }
 
   if (mask)
     for (gint j = 0; j < ch; j++)
-      for (gint i = 0; i < cw; i++)
-        sel += unit (mask[j * mask_stride + i]);
-  else
-    sel = (gfloat) (cw * ch);
+      {
+        const gfloat *m = mask + (gsize) j * mask_stride;
 
-  for (gint j = 0; j < ch; j++)
-    for (gint i = 0; i < cw; i++)
-      if (v[j * SMP_FIELD_CELL + i] < STANDS_OUT * hi)
-        dark |= 1u << (j * SMP_FIELD_CELL + i);
+        for (gint k = 0; k < n; k++, m += SMP_FIELD_CELL)
+          {
+            const gint cw = k < n - 1 ? SMP_FIELD_CELL : last_w;
 
-  field->luma[c]     = sum / (cw * ch);
-  field->luma_min[c] = lo;
-  field->sel[c]      = sel / (cw * ch);
-  field->dark[c]     = dark;
+            for (gint i = 0; i < cw; i++)
+              sel[k] += unit (m[i]);
+          }
+      }
+
+  for (gint k = 0; k < n; k++)
+    {
+      const gint area = (k < n - 1 ? SMP_FIELD_CELL : last_w) * ch;
+
+      sum[k] /= area;
+      sel[k] = mask ? sel[k] / area : 1.0f;
+    }
 }
 
 void
@@ -177,10 +230,17 @@ smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
                     || y + height == field->height);
 
   for (gint j = 0; j < height; j += SMP_FIELD_CELL)
-    for (gint i = 0; i < width; i += SMP_FIELD_CELL)
-      add_cell (field, (x + i) / SMP_FIELD_CELL, (y + j) / SMP_FIELD_CELL,
-                luma + (gsize) j * luma_stride + i, luma_stride,
-                mask ? mask + (gsize) j * mask_stride + i : NULL, mask_stride);
+    for (gint i = 0; i < width; i += CELL_CHUNK * SMP_FIELD_CELL)
+      {
+        const gint w = MIN (CELL_CHUNK * SMP_FIELD_CELL, width - i);
+
+        add_cells (field, (x + i) / SMP_FIELD_CELL, (y + j) / SMP_FIELD_CELL,
+                   (w + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL,
+                   MIN (SMP_FIELD_CELL, height - j),
+                   luma + (gsize) j * luma_stride + i, luma_stride,
+                   mask ? mask + (gsize) j * mask_stride + i : NULL,
+                   mask_stride);
+      }
 }
 
 /* The k-th smallest of n values (0-based), reordering them: Hoare's
