@@ -652,35 +652,121 @@ report (Progress *progress, gdouble fraction)
                          progress->data);
 }
 
+/* Each point's neighbours within reach, found once: a removal then lowers
+ * just those, with no search.  Point i's are index[start[i]] up to
+ * index[start[i + 1]].
+ */
+typedef struct
+{
+  guint32 *start; /* n + 1 */
+  guint32 *index;
+} Reach;
+
+/* The neighbours within reach of one range of points, start[] counting
+ * from the range's own first neighbour until the ranges are joined.
+ */
+typedef struct
+{
+  gsize first;
+  Near  near;
+} ReachPart;
+
 typedef struct
 {
   const Grid *grid;
   gdouble     radius_scale, min_frac;
   HeapEntry  *entry; /* by point */
+  guint32    *start; /* Reach.start, per range */
+  GArray     *parts; /* of ReachPart */
+  GMutex      lock;  /* on parts */
 } Weights;
 
-/* The heap entries, crowding weight and index, of points [first, last),
- * independent of any other range's.
+/* The heap entries, crowding weight and index, and the neighbours within
+ * reach of points [first, last), independent of any other range's.
  */
 static void
 sum_weights (gpointer data, gsize first, gsize last)
 {
-  const Weights *job  = data;
-  const Point   *pts  = job->grid->pts;
-  Near           near = { NULL, 0, 0 };
+  Weights     *job  = data;
+  const Point *pts  = job->grid->pts;
+  Near         near = { NULL, 0, 0 };
+  ReachPart    part = { first, { NULL, 0, 0 } };
 
   for (gsize i = first; i < last; i++)
     {
       gdouble sum = 0.0;
 
+      job->start[i] = (guint32) part.near.len;
       grid_neighbours (job->grid, (guint32) i, &near);
+      if (part.near.len + near.len > part.near.size)
+        {
+          part.near.size  = MAX (2 * part.near.size, part.near.len + near.len);
+          part.near.index = g_renew (guint32, part.near.index, part.near.size);
+        }
       for (gsize k = 0; k < near.len; k++)
-        sum += pair_weight (&pts[i], &pts[near.index[k]], job->radius_scale,
-                            job->min_frac);
+        {
+          const gdouble w = pair_weight (&pts[i], &pts[near.index[k]],
+                                         job->radius_scale, job->min_frac);
+
+          sum += w;
+          if (w > 0.0)
+            part.near.index[part.near.len++] = near.index[k];
+        }
       job->entry[i] = (HeapEntry){ sum, (guint32) i };
     }
 
   g_free (near.index);
+  g_mutex_lock (&job->lock);
+  g_array_append_val (job->parts, part);
+  g_mutex_unlock (&job->lock);
+}
+
+static gint
+part_order (gconstpointer a, gconstpointer b)
+{
+  const gsize x = ((const ReachPart *) a)->first;
+  const gsize y = ((const ReachPart *) b)->first;
+
+  return (x > y) - (x < y);
+}
+
+/* Crowding weights into the heap's entries, and neighbour lists. */
+static void
+weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
+       HeapEntry *entry, Reach *reach)
+{
+  Weights job   = { grid, radius_scale, min_frac, entry, NULL, NULL, { 0 } };
+  gsize   total = 0;
+
+  reach->start = g_new (guint32, grid->n + 1);
+  job.start    = reach->start;
+  job.parts    = g_array_new (FALSE, FALSE, sizeof (ReachPart));
+  g_mutex_init (&job.lock);
+  smp_parallel_for (grid->n, PARALLEL_POINTS, sum_weights, &job);
+  g_mutex_clear (&job.lock);
+
+  /* The ranges' lists one after the other, in the points' order. */
+  g_array_sort (job.parts, part_order);
+  for (guint k = 0; k < job.parts->len; k++)
+    total += g_array_index (job.parts, ReachPart, k).near.len;
+  reach->index = g_new (guint32, MAX (total, 1));
+  total        = 0;
+  for (guint k = 0; k < job.parts->len; k++)
+    {
+      const ReachPart *part = &g_array_index (job.parts, ReachPart, k);
+      const gsize      last = k + 1 < job.parts->len
+                                  ? g_array_index (job.parts, ReachPart, k + 1).first
+                                  : grid->n;
+
+      memcpy (reach->index + total, part->near.index,
+              part->near.len * sizeof (guint32));
+      for (gsize i = part->first; i < last; i++)
+        reach->start[i] += (guint32) total;
+      total += part->near.len;
+      g_free (part->near.index);
+    }
+  reach->start[grid->n] = (guint32) total;
+  g_array_free (job.parts, TRUE);
 }
 
 /* Removes the most crowded points of pts until target remain; marks the
@@ -696,8 +782,8 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
         / 2.0;
   Grid     grid;
   Heap     heap;
+  Reach    reach;
   guint8  *gone; /* by sorted index */
-  Near     near = { NULL, 0, 0 };
   gsize    step;
   gboolean ok = TRUE;
 
@@ -713,11 +799,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   heap.pos  = g_new (guint32, n);
   heap.size = n;
 
-  {
-    Weights job = { &grid, radius_scale, min_frac, heap.heap };
-
-    smp_parallel_for (n, PARALLEL_POINTS, sum_weights, &job);
-  }
+  weigh (&grid, radius_scale, min_frac, heap.heap, &reach);
   for (gsize i = 0; i < n; i++)
     heap.pos[i] = (guint32) i;
 
@@ -731,19 +813,13 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
       const guint32 i = heap_pop (&heap);
 
       gone[i] = TRUE;
-      grid_neighbours (&grid, i, &near);
-      for (gsize k = 0; k < near.len; k++)
+      for (guint32 k = reach.start[i]; k < reach.start[i + 1]; k++)
         {
-          const guint32 j = near.index[k];
+          const guint32 j = reach.index[k];
 
           if (! gone[j])
-            {
-              const gdouble w
-                  = pair_weight (&pts[i], &pts[j], radius_scale, min_frac);
-
-              if (w > 0.0)
-                heap_lower (&heap, j, w);
-            }
+            heap_lower (&heap, j,
+                        pair_weight (&pts[i], &pts[j], radius_scale, min_frac));
         }
 
       if (removed_count % step == 0
@@ -759,7 +835,8 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
 
   g_free (heap.heap);
   g_free (heap.pos);
-  g_free (near.index);
+  g_free (reach.start);
+  g_free (reach.index);
   g_free (gone);
   grid_clear (&grid);
   return ok;
