@@ -315,6 +315,7 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
   Stage      stage = { 0.0, PROGRESS_FIELD };
   SmpLayout *layout;
   SmpStamps *stamps;
+  GThread   *conversions;
   gint32     layer;
 
   /* The arguments were checked: only an automatic scale can be off. */
@@ -346,7 +347,8 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
   if (! field)
     field = smp_pixels_read_field (target, report_stage, &stage);
 
-  stage = (Stage){ PROGRESS_FIELD, PROGRESS_LAYOUT };
+  stage       = (Stage){ PROGRESS_FIELD, PROGRESS_LAYOUT };
+  conversions = smp_pixels_prepare (target, params);
   switch (smp_layout_new (field, params, report_stage, &stage, &layout))
     {
     case SMP_LAYOUT_OK:
@@ -358,12 +360,16 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
                                 "or the scale"),
                              SMP_MAX_IMPRESSIONS));
       smp_field_free (field);
+      if (conversions)
+        g_thread_join (conversions);
       return -1;
     }
 
   stamps = smp_stamps_new (layout, field, params);
   stage  = (Stage){ PROGRESS_FIELD + PROGRESS_LAYOUT, PROGRESS_RENDER };
-  layer  = smp_pixels_apply (target, params, stamps, report_stage, &stage);
+  if (conversions)
+    g_thread_join (conversions);
+  layer = smp_pixels_apply (target, params, stamps, report_stage, &stage);
   gimp_progress_update (1.0);
 
   smp_stamps_free (stamps);

@@ -48,6 +48,7 @@ smp_target_init (SmpTarget *target, gint32 image, gint32 drawable)
   target->drawable = drawable;
   target->width    = gimp_drawable_width (drawable);
   target->height   = gimp_drawable_height (drawable);
+  target->native   = gimp_drawable_get_format (drawable);
   target->format
       = smp_pixels_format (drawable, &target->n_color, &target->n_channels);
   target->has_selection = ! gimp_selection_is_empty (image);
@@ -167,7 +168,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
 {
   const gint  w       = target->width;
   const gsize n_px    = (gsize) w * FIELD_STRIP;
-  const Babl *native  = gimp_drawable_get_format (target->drawable);
+  const Babl *native  = target->native;
   const Babl *y_float = babl_format ("Y float");
   GeglBuffer *mask    = selection_buffer (target);
   Luma        to_luma;
@@ -396,7 +397,7 @@ static gboolean
 apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
                    gint sessions, SmpPixelsProgress progress, gpointer data)
 {
-  const Babl *native    = gimp_drawable_get_format (target->drawable);
+  const Babl *native    = target->native;
   const gint  rows      = gimp_tile_height ();
   const gint  bottom    = target->y + target->h;
   const gsize n_px      = (gsize) target->w * MIN (target->h, rows);
@@ -591,6 +592,26 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
     g_free (layers);
     return top;
   }
+}
+
+static gpointer
+look_up_conversions (gpointer data)
+{
+  const SmpTarget *target = data;
+
+  babl_fish (target->native, target->format);
+  babl_fish (target->format, target->native);
+  return NULL;
+}
+
+GThread *
+smp_pixels_prepare (const SmpTarget *target, const SmpParams *params)
+{
+  if (params->output != SMP_OUTPUT_DRAWABLE)
+    return NULL;
+
+  return g_thread_new ("smp-conversions", look_up_conversions,
+                       (gpointer) target);
 }
 
 gint32

@@ -23,6 +23,7 @@ typedef struct
   gint        off_x, off_y;  /* its offsets in the image */
   gint        x, y, w, h;    /* selection x drawable, drawable coords */
   gboolean    has_selection;
+  const Babl *native;     /* the drawable's own format */
   const Babl *format;     /* linear float, the drawable's channels */
   gint        n_color;    /* 1 or 3 */
   gint        n_channels; /* with alpha */
@@ -59,6 +60,13 @@ SmpField *smp_pixels_read_field (const SmpTarget  *target,
 void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                              gint sessions, const GeglRectangle *rect,
                              gfloat *buf);
+
+/* babl works a conversion out the first time it is asked for, which takes
+ * a while.  This asks, on a thread of its own, for those the output will
+ * need, so that it runs beside the layout; join the thread it returns (if
+ * not NULL) before smp_pixels_apply().
+ */
+GThread *smp_pixels_prepare (const SmpTarget *target, const SmpParams *params);
 
 /* Draws the result the way params->output asks, as one undo step; the
  * image changes only once everything is rendered.
