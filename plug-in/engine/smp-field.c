@@ -363,8 +363,11 @@ estimate_skin (SmpField *field)
   g_free (skin.p75);
 }
 
-gfloat
-smp_hair_likeness (gfloat luma, gfloat skin)
+/* The bodies of smp_hair_likeness() and smp_field_skin_reference(), for
+ * the compiler to inline in the loop over every cell.
+ */
+static inline gfloat
+hair_likeness (gfloat luma, gfloat skin)
 {
   gfloat darkness, t;
 
@@ -377,8 +380,8 @@ smp_hair_likeness (gfloat luma, gfloat skin)
   return t * t * (3.0f - 2.0f * t);
 }
 
-gfloat
-smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
+static inline gfloat
+skin_reference (const SmpField *field, gfloat x, gfloat y)
 {
   const gfloat block = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
   gfloat       fx = x / block - 0.5f, fy = y / block - 0.5f;
@@ -406,6 +409,18 @@ smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
   }
 }
 
+gfloat
+smp_hair_likeness (gfloat luma, gfloat skin)
+{
+  return hair_likeness (luma, skin);
+}
+
+gfloat
+smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
+{
+  return skin_reference (field, x, y);
+}
+
 /* Fraction of each cell of rows [first, last) that hair covers: how far
  * the darkest pixel is hair, times how far the mean is pulled from the
  * skin toward that pixel.
@@ -419,11 +434,11 @@ estimate_hair (gpointer data, gsize first, gsize last)
     for (gint c = 0; c < field->cols; c++)
       {
         const gsize  i    = (gsize) r * field->cols + c;
-        const gfloat skin = smp_field_skin_reference (
-            field, (c + 0.5f) * SMP_FIELD_CELL, (r + 0.5f) * SMP_FIELD_CELL);
-        const gfloat mean     = field->luma[i];
-        const gfloat dark     = field->luma_min[i];
-        const gfloat likeness = smp_hair_likeness (dark, skin);
+        const gfloat skin = skin_reference (field, (c + 0.5f) * SMP_FIELD_CELL,
+                                            (r + 0.5f) * SMP_FIELD_CELL);
+        const gfloat mean = field->luma[i];
+        const gfloat dark = field->luma_min[i];
+        const gfloat likeness = hair_likeness (dark, skin);
         gfloat       coverage = 1.0f;
 
         if (skin - dark > 1e-6f)

@@ -163,6 +163,106 @@ test_hair_likeness (void)
   g_assert_cmpfloat (smp_hair_likeness (0.3f, 0.0f), ==, 0.0f);
 }
 
+/* How the pixels of a field arrive. */
+typedef enum
+{
+  AT_ONCE,
+  TOP_DOWN,
+  BOTTOM_UP,
+  HALF_ROWS /* left and right halves, the right first */
+} Arrival;
+
+static SmpField *
+field_arriving (const gfloat *luma, const gfloat *mask, gint w, gint h,
+                gint strip, Arrival arrival)
+{
+  SmpField  *field = smp_field_new (w, h);
+  const gint n     = (h + strip - 1) / strip;
+
+  if (arrival == AT_ONCE)
+    smp_field_add (field, 0, 0, w, h, luma, w, mask, w);
+
+  for (gint k = 0; k < n && arrival != AT_ONCE; k++)
+    {
+      const gint  y    = (arrival == BOTTOM_UP ? n - 1 - k : k) * strip;
+      const gint  rows = MIN (strip, h - y);
+      const gsize at   = (gsize) y * w;
+      const gint  half = w / 2 / SMP_FIELD_CELL * SMP_FIELD_CELL;
+
+      if (arrival == HALF_ROWS)
+        {
+          smp_field_add (field, half, y, w - half, rows, luma + at + half, w,
+                         mask + at + half, w);
+          smp_field_add (field, 0, y, half, rows, luma + at, w, mask + at, w);
+        }
+      else
+        smp_field_add (field, 0, y, w, rows, luma + at, w, mask + at, w);
+    }
+
+  smp_field_finish (field);
+  return field;
+}
+
+/* The plug-in adds pixels in strips of rows, the tests all at once: the
+ * field must not tell how they came.  An odd size, hair, and a feathered
+ * selection, so that every stage has something to say.
+ */
+static void
+test_arrival_order (void)
+{
+  const gint w = 301, h = 237;
+  gfloat    *rgb  = smp_test_scalp (w, h, TRUE, 5);
+  gfloat    *luma = g_new (gfloat, w * h);
+  gfloat    *mask = g_new (gfloat, w * h);
+  SmpField  *ref;
+
+  for (gint i = 0; i < w * h; i++)
+    {
+      const gint x = i % w, y = i / w;
+
+      luma[i] = 0.2126f * rgb[i * 3] + 0.7152f * rgb[i * 3 + 1]
+                + 0.0722f * rgb[i * 3 + 2];
+      mask[i] = CLAMP ((120.0f - hypotf (x - 150.0f, y - 110.0f)) / 30.0f, 0.0f,
+                       1.0f);
+    }
+
+  ref = field_arriving (luma, mask, w, h, h, AT_ONCE);
+  for (Arrival arrival = TOP_DOWN; arrival <= HALF_ROWS; arrival++)
+    for (gint strip = SMP_FIELD_CELL; strip <= 64; strip *= 4)
+      {
+        SmpField *field = field_arriving (luma, mask, w, h, strip, arrival);
+
+        for (gint r = 0; r < smp_field_rows (ref); r++)
+          for (gint c = 0; c < smp_field_cols (ref); c++)
+            {
+              g_assert_cmpfloat (smp_field_hair (field, c, r), ==,
+                                 smp_field_hair (ref, c, r));
+              g_assert_cmpuint (smp_field_hair_pixels (field, c, r), ==,
+                                smp_field_hair_pixels (ref, c, r));
+              g_assert_cmpfloat (smp_field_selection (field, c, r), ==,
+                                 smp_field_selection (ref, c, r));
+              g_assert_cmpfloat (smp_field_edge_distance (field, c, r), ==,
+                                 smp_field_edge_distance (ref, c, r));
+            }
+        smp_field_free (field);
+      }
+
+  /* The test means something only if some cells are hair. */
+  {
+    gint hair = 0;
+
+    for (gint r = 0; r < smp_field_rows (ref); r++)
+      for (gint c = 0; c < smp_field_cols (ref); c++)
+        hair += smp_field_hair (ref, c, r) > 0.5f;
+    g_assert_cmpint (hair, >, 30);
+  }
+
+  smp_field_free (ref);
+  g_free (mask);
+  g_free (luma);
+  g_free (rgb);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -172,5 +272,6 @@ main (int argc, char **argv)
   g_test_add_func ("/field/hair", test_hair_detection);
   g_test_add_func ("/field/hair-dark-skin", test_hair_on_dark_skin);
   g_test_add_func ("/field/hair-likeness", test_hair_likeness);
+  g_test_add_func ("/field/arrival-order", test_arrival_order);
   return g_test_run ();
 }
