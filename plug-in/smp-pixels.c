@@ -138,27 +138,47 @@ luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n)
     }
 }
 
-/* One strip of rows on its way into the field: read on the main thread,
- * as libgimp wants, and turned into luminance and added on another.
+/* Strips of rows on their way into the field: the main thread reads them,
+ * as libgimp wants, and hands them through a queue to a worker that turns
+ * them into luminance and adds them, so that reading runs ahead of adding
+ * by up to FIELD_AHEAD strips.
  */
+#define FIELD_AHEAD 3
+
 typedef struct
 {
-  SmpField   *field;
-  const Luma *to_luma;
-  gint        y, width, rows;
-  guchar     *pixels; /* in the drawable's own format */
-  gfloat     *luma;
-  gfloat     *sel; /* NULL without a selection */
+  gint    y, rows;
+  guchar *pixels; /* in the drawable's own format */
+  gfloat *sel;    /* NULL without a selection */
 } FieldStrip;
 
-static gpointer
-add_strip (gpointer data)
-{
-  FieldStrip *s = data;
+/* Pushed after the last strip: nothing more to add. */
+static FieldStrip no_more_strips;
 
-  luma_convert (s->to_luma, s->pixels, s->luma, (gsize) s->width * s->rows);
-  smp_field_add (s->field, 0, s->y, s->width, s->rows, s->luma, s->width,
-                 s->sel, s->width);
+typedef struct
+{
+  SmpField    *field;
+  const Luma  *to_luma;
+  gint         width;
+  gfloat      *luma;  /* the worker's scratch */
+  GAsyncQueue *full;  /* read, to be added */
+  GAsyncQueue *empty; /* added, to be read into again */
+} FieldWorker;
+
+static gpointer
+add_strips (gpointer data)
+{
+  FieldWorker *job = data;
+  FieldStrip  *s;
+
+  while ((s = g_async_queue_pop (job->full)) != &no_more_strips)
+    {
+      luma_convert (job->to_luma, s->pixels, job->luma,
+                    (gsize) job->width * s->rows);
+      smp_field_add (job->field, 0, s->y, job->width, s->rows, job->luma,
+                     job->width, s->sel, job->width);
+      g_async_queue_push (job->empty, s);
+    }
   return NULL;
 }
 
@@ -172,28 +192,30 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   const Babl *y_float = babl_format ("Y float");
   GeglBuffer *mask    = selection_buffer (target);
   Luma        to_luma;
-  SmpField   *field = smp_field_new (w, target->height);
-  FieldStrip  strips[2];
-  GThread    *worker = NULL;
+  FieldStrip  strips[FIELD_AHEAD];
+  FieldWorker job;
+  GThread    *worker;
 
   luma_init (&to_luma, native);
-  for (gint k = 0; k < 2; k++)
+  job = (FieldWorker){ smp_field_new (w, target->height),
+                       &to_luma,
+                       w,
+                       g_new (gfloat, n_px),
+                       g_async_queue_new (),
+                       g_async_queue_new () };
+  for (gint k = 0; k < FIELD_AHEAD; k++)
     {
-      strips[k].field   = field;
-      strips[k].to_luma = &to_luma;
-      strips[k].width   = w;
       strips[k].pixels
           = g_malloc (n_px * babl_format_get_bytes_per_pixel (native));
-      strips[k].luma = g_new (gfloat, n_px);
-      strips[k].sel  = mask ? g_new (gfloat, n_px) : NULL;
+      strips[k].sel = mask ? g_new (gfloat, n_px) : NULL;
+      g_async_queue_push (job.empty, &strips[k]);
     }
+  worker = g_thread_new ("smp-field", add_strips, &job);
 
-  /* Strips are whole cells and tile rows; each adds cells of its own, so
-   * two can be worked on at once.
-   */
-  for (gint y = 0, k = 0; y < target->height; y += FIELD_STRIP, k ^= 1)
+  /* Strips are whole cells and tile rows, added in order. */
+  for (gint y = 0; y < target->height; y += FIELD_STRIP)
     {
-      FieldStrip         *s = &strips[k];
+      FieldStrip         *s = g_async_queue_pop (job.empty);
       const GeglRectangle strip
           = { 0, y, w, MIN (FIELD_STRIP, target->height - y) };
 
@@ -210,29 +232,28 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
           gegl_buffer_get (mask, &in_image, 1.0, y_float, s->sel,
                            GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
         }
-
-      if (worker)
-        g_thread_join (worker);
-      worker = g_thread_new ("smp-field", add_strip, s);
+      g_async_queue_push (job.full, s);
 
       if (progress
           && ! progress ((gdouble) (y + strip.height) / target->height, data))
         break;
     }
-  if (worker)
-    g_thread_join (worker);
+  g_async_queue_push (job.full, &no_more_strips);
+  g_thread_join (worker);
 
-  smp_field_finish (field);
+  smp_field_finish (job.field);
 
-  for (gint k = 0; k < 2; k++)
+  for (gint k = 0; k < FIELD_AHEAD; k++)
     {
       g_free (strips[k].pixels);
-      g_free (strips[k].luma);
       g_free (strips[k].sel);
     }
+  g_free (job.luma);
+  g_async_queue_unref (job.full);
+  g_async_queue_unref (job.empty);
   if (mask)
     g_object_unref (mask);
-  return field;
+  return job.field;
 }
 
 static void
