@@ -75,36 +75,53 @@ selection_buffer (const SmpTarget *target)
   return gimp_drawable_get_buffer (gimp_image_get_selection (target->image));
 }
 
-/* From the drawable's own format to linear luminance.  Luminance is a
- * weighted sum of the channels' linear values, so for 8-bit pixels a table
- * per channel, filled by babl itself, gives babl's result several times
- * faster; other depths go through babl pixel by pixel.
+/* From the drawable's own format to linear luminance: the linear channels
+ * babl converts the pixels to, weighted by the luminance of their
+ * primaries.  babl has no direct conversion to "Y float": every process
+ * searches one out anew and picks by measured speed, so two runs could
+ * disagree in the last bits, enough to move an impression.  The
+ * conversion to linear RGB is direct, and output 0 uses it anyway.  For
+ * 8-bit pixels, a table per channel turns the sum into three lookups.
  */
 typedef struct
 {
-  const Babl *fish; /* to "Y float" */
+  const Babl *to_linear; /* to the target's linear float format */
   gint        bpp;
-  gint        n_color;  /* channels the tables cover, alpha aside */
-  gboolean    by_table; /* every channel 8-bit */
+  gint        n_color;   /* 1 or 3 */
+  gint        n_linear;  /* channels of the linear format */
+  gfloat      weight[3]; /* luminance of each primary; 1 for gray */
+  gboolean    by_table;  /* every channel 8-bit */
   gfloat      table[3][256];
 } Luma;
 
 static void
-luma_init (Luma *luma, const Babl *native)
+luma_init (Luma *luma, const SmpTarget *target)
 {
-  const gboolean alpha = babl_format_has_alpha (native);
+  const Babl    *native    = target->native;
+  const gboolean alpha     = babl_format_has_alpha (native);
+  gdouble        weight[3] = { 1.0, 1.0, 1.0 };
   guchar         px[256 * 4];
+  gfloat         linear[256 * 4];
 
-  luma->fish     = babl_fish (native, babl_format ("Y float"));
-  luma->bpp      = babl_format_get_bytes_per_pixel (native);
-  luma->n_color  = babl_format_get_n_components (native) - (alpha ? 1 : 0);
+  luma->to_linear = babl_fish (native, target->format);
+  luma->bpp       = babl_format_get_bytes_per_pixel (native);
+  luma->n_color   = target->n_color;
+  luma->n_linear  = target->n_channels;
+  if (luma->n_color == 3)
+    babl_space_get_rgb_luminance (babl_format_get_space (target->format),
+                                  &weight[0], &weight[1], &weight[2]);
+  for (gint c = 0; c < 3; c++)
+    luma->weight[c] = (gfloat) weight[c];
+
   luma->by_table = luma->bpp == babl_format_get_n_components (native)
-                   && (luma->n_color == 1 || luma->n_color == 3)
                    && babl_format_get_type (native, 0) == babl_type ("u8");
   if (! luma->by_table)
     return;
 
-  /* Each channel's contribution alone: the others black, fully opaque. */
+  /* What each channel adds alone, the others black, fully opaque: linear
+   * light adds up, even where the image's primaries are not the linear
+   * format's.
+   */
   for (gint c = 0; c < luma->n_color; c++)
     {
       memset (px, 0, sizeof (px));
@@ -114,27 +131,49 @@ luma_init (Luma *luma, const Babl *native)
           if (alpha)
             px[v * luma->bpp + luma->bpp - 1] = 255;
         }
-      babl_process (luma->fish, px, luma->table[c], 256);
+      babl_process (luma->to_linear, px, linear, 256);
+      for (gint v = 0; v < 256; v++)
+        {
+          const gfloat *l = linear + v * luma->n_linear;
+
+          luma->table[c][v] = luma->n_color == 1 ? l[0]
+                                                 : luma->weight[0] * l[0]
+                                                       + luma->weight[1] * l[1]
+                                                       + luma->weight[2] * l[2];
+        }
     }
 }
 
+/* n pixels to luminance; linear is scratch for n pixels in the linear
+ * format, unused for 8-bit pixels.
+ */
 static void
-luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n)
+luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n,
+              gfloat *linear)
 {
-  if (! luma->by_table)
-    {
-      babl_process (luma->fish, px, out, (long) n);
-    }
-  else if (luma->n_color == 1)
+  if (luma->by_table && luma->n_color == 1)
     {
       for (gsize i = 0; i < n; i++, px += luma->bpp)
         out[i] = luma->table[0][px[0]];
     }
-  else
+  else if (luma->by_table)
     {
       for (gsize i = 0; i < n; i++, px += luma->bpp)
         out[i] = luma->table[0][px[0]] + luma->table[1][px[1]]
                  + luma->table[2][px[2]];
+    }
+  else
+    {
+      const gfloat *l = linear;
+
+      babl_process (luma->to_linear, px, linear, (long) n);
+      if (luma->n_color == 1)
+        for (gsize i = 0; i < n; i++, l += luma->n_linear)
+          out[i] = l[0];
+      else
+        for (gsize i = 0; i < n; i++, l += luma->n_linear)
+          out[i] = luma->weight[0] * l[0] + luma->weight[1] * l[1]
+                   + luma->weight[2] * l[2];
     }
 }
 
@@ -160,9 +199,10 @@ typedef struct
   SmpField    *field;
   const Luma  *to_luma;
   gint         width;
-  gfloat      *luma;  /* the worker's scratch */
-  GAsyncQueue *full;  /* read, to be added */
-  GAsyncQueue *empty; /* added, to be read into again */
+  gfloat      *luma;   /* the worker's scratch */
+  gfloat      *linear; /* the same, for pixels not by table */
+  GAsyncQueue *full;   /* read, to be added */
+  GAsyncQueue *empty;  /* added, to be read into again */
 } FieldWorker;
 
 static gpointer
@@ -174,7 +214,7 @@ add_strips (gpointer data)
   while ((s = g_async_queue_pop (job->full)) != &no_more_strips)
     {
       luma_convert (job->to_luma, s->pixels, job->luma,
-                    (gsize) job->width * s->rows);
+                    (gsize) job->width * s->rows, job->linear);
       smp_field_add (job->field, 0, s->y, job->width, s->rows, job->luma,
                      job->width, s->sel, job->width);
       g_async_queue_push (job->empty, s);
@@ -196,11 +236,14 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   FieldWorker job;
   GThread    *worker;
 
-  luma_init (&to_luma, native);
+  luma_init (&to_luma, target);
   job = (FieldWorker){ smp_field_new (w, target->height),
                        &to_luma,
                        w,
                        g_new (gfloat, n_px),
+                       to_luma.by_table
+                           ? NULL
+                           : g_new (gfloat, n_px * target->n_channels),
                        g_async_queue_new (),
                        g_async_queue_new () };
   for (gint k = 0; k < FIELD_AHEAD; k++)
@@ -249,6 +292,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
       g_free (strips[k].sel);
     }
   g_free (job.luma);
+  g_free (job.linear);
   g_async_queue_unref (job.full);
   g_async_queue_unref (job.empty);
   if (mask)
