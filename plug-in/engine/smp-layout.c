@@ -658,7 +658,7 @@ report (Progress *progress, gdouble fraction)
  */
 typedef struct
 {
-  guint32 *start; /* n + 1 */
+  gsize   *start; /* n + 1 */
   guint32 *index;
 } Reach;
 
@@ -676,7 +676,7 @@ typedef struct
   const Grid *grid;
   gdouble     radius_scale, min_frac;
   HeapEntry  *entry; /* by point */
-  guint32    *start; /* Reach.start, per range */
+  gsize      *start; /* Reach.start, per range */
   GArray     *parts; /* of ReachPart */
   GMutex      lock;  /* on parts */
 } Weights;
@@ -696,7 +696,7 @@ sum_weights (gpointer data, gsize first, gsize last)
     {
       gdouble sum = 0.0;
 
-      job->start[i] = (guint32) part.near.len;
+      job->start[i] = part.near.len;
       grid_neighbours (job->grid, (guint32) i, &near);
       if (part.near.len + near.len > part.near.size)
         {
@@ -738,7 +738,7 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
   Weights job   = { grid, radius_scale, min_frac, entry, NULL, NULL, { 0 } };
   gsize   total = 0;
 
-  reach->start = g_new (guint32, grid->n + 1);
+  reach->start = g_new (gsize, grid->n + 1);
   job.start    = reach->start;
   job.parts    = g_array_new (FALSE, FALSE, sizeof (ReachPart));
   g_mutex_init (&job.lock);
@@ -758,14 +758,15 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
                                   ? g_array_index (job.parts, ReachPart, k + 1).first
                                   : grid->n;
 
-      memcpy (reach->index + total, part->near.index,
-              part->near.len * sizeof (guint32));
+      if (part->near.len > 0)
+        memcpy (reach->index + total, part->near.index,
+                part->near.len * sizeof (guint32));
       for (gsize i = part->first; i < last; i++)
-        reach->start[i] += (guint32) total;
+        reach->start[i] += total;
       total += part->near.len;
       g_free (part->near.index);
     }
-  reach->start[grid->n] = (guint32) total;
+  reach->start[grid->n] = total;
   g_array_free (job.parts, TRUE);
 }
 
@@ -795,7 +796,7 @@ prefetch_neighbours (const Heap *heap, const Reach *reach, const Point *pts,
     {
       const guint32 next = heap->heap[0].index;
 
-      for (guint32 k = reach->start[next]; k < reach->start[next + 1]; k++)
+      for (gsize k = reach->start[next]; k < reach->start[next + 1]; k++)
         {
           const guint32 j = reach->index[k];
 
@@ -851,7 +852,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
 
       gone[i] = TRUE;
       prefetch_list (&heap, &reach, pts);
-      for (guint32 k = reach.start[i]; k < reach.start[i + 1]; k++)
+      for (gsize k = reach.start[i]; k < reach.start[i + 1]; k++)
         {
           const guint32 j = reach.index[k];
 
