@@ -79,9 +79,11 @@ selection_buffer (const SmpTarget *target)
  * babl converts the pixels to, weighted by the luminance of their
  * primaries.  babl has no direct conversion to "Y float": every process
  * searches one out anew and picks by measured speed, so two runs could
- * disagree in the last bits, enough to move an impression.  The
- * conversion to linear RGB is direct, and output 0 uses it anyway.  For
- * 8-bit pixels, a table per channel turns the sum into three lookups.
+ * disagree in the last bits, enough to move an impression.  Conversions
+ * to linear RGB are mostly direct, those without alpha most reliably; so
+ * 8- and 16-bit pixels go through a table per channel, filled from the
+ * colour channels alone, and the sum is three lookups.  Other depths go
+ * through babl to the target's linear format pixel by pixel.
  */
 typedef struct
 {
@@ -89,78 +91,141 @@ typedef struct
   gint        bpp;
   gint        n_color;   /* 1 or 3 */
   gint        n_linear;  /* channels of the linear format */
+  gint        n_comp;    /* components of a pixel, alpha included */
   gfloat      weight[3]; /* luminance of each primary; 1 for gray */
-  gboolean    by_table;  /* every channel 8-bit */
-  gfloat      table[3][256];
+  gint        bits;      /* 8 or 16 for a table, 0 without */
+  gfloat     *table[3];  /* 2^bits entries each */
 } Luma;
+
+/* The drawable's format without its alpha, for the tables; NULL for a
+ * colour model GIMP does not give drawables.
+ */
+static const Babl *
+color_only (const Babl *native)
+{
+  static const gchar *const models[][2] = {
+    { "R'G'B'", "R'G'B'A" }, { "RGB", "RGBA" }, { "Y'", "Y'A" }, { "Y", "YA" }
+  };
+  const gchar *model = babl_get_name (babl_format_get_model (native));
+
+  for (guint k = 0; k < G_N_ELEMENTS (models); k++)
+    if (g_str_equal (model, models[k][0]) || g_str_equal (model, models[k][1]))
+      {
+        g_autofree gchar *name = g_strdup_printf (
+            "%s %s", models[k][0],
+            babl_get_name (babl_format_get_type (native, 0)));
+
+        return babl_format_with_space (name, babl_format_get_space (native));
+      }
+  return NULL;
+}
 
 static void
 luma_init (Luma *luma, const SmpTarget *target)
 {
-  const Babl    *native    = target->native;
-  const gboolean alpha     = babl_format_has_alpha (native);
-  gdouble        weight[3] = { 1.0, 1.0, 1.0 };
-  guchar         px[256 * 4];
-  gfloat         linear[256 * 4];
+  const Babl *native    = target->native;
+  const Babl *u8        = babl_type ("u8");
+  const Babl *u16       = babl_type ("u16");
+  const Babl *type      = babl_format_get_type (native, 0);
+  const Babl *color     = color_only (native);
+  gdouble     weight[3] = { 1.0, 1.0, 1.0 };
 
+  memset (luma, 0, sizeof (Luma));
   luma->to_linear = babl_fish (native, target->format);
   luma->bpp       = babl_format_get_bytes_per_pixel (native);
   luma->n_color   = target->n_color;
   luma->n_linear  = target->n_channels;
+  luma->n_comp    = babl_format_get_n_components (native);
   if (luma->n_color == 3)
     babl_space_get_rgb_luminance (babl_format_get_space (target->format),
                                   &weight[0], &weight[1], &weight[2]);
   for (gint c = 0; c < 3; c++)
     luma->weight[c] = (gfloat) weight[c];
 
-  luma->by_table = luma->bpp == babl_format_get_n_components (native)
-                   && babl_format_get_type (native, 0) == babl_type ("u8");
-  if (! luma->by_table)
+  if (! color)
+    return;
+  if (type == u8 && luma->bpp == luma->n_comp)
+    luma->bits = 8;
+  else if (type == u16 && luma->bpp == 2 * luma->n_comp)
+    luma->bits = 16;
+  if (! luma->bits)
     return;
 
-  /* What each channel adds alone, the others black, fully opaque: linear
-   * light adds up, even where the image's primaries are not the linear
-   * format's.
-   */
-  for (gint c = 0; c < luma->n_color; c++)
-    {
-      memset (px, 0, sizeof (px));
-      for (gint v = 0; v < 256; v++)
-        {
-          px[v * luma->bpp + c] = (guchar) v;
-          if (alpha)
-            px[v * luma->bpp + luma->bpp - 1] = 255;
-        }
-      babl_process (luma->to_linear, px, linear, 256);
-      for (gint v = 0; v < 256; v++)
-        {
-          const gfloat *l = linear + v * luma->n_linear;
+  {
+    const gsize n    = (gsize) 1 << luma->bits;
+    const Babl *fish = babl_fish (
+        color, babl_format (luma->n_color == 3 ? "RGB float" : "Y float"));
+    guint16 *px     = g_new0 (guint16, n * luma->n_color);
+    gfloat  *linear = g_new (gfloat, n * luma->n_color);
 
-          luma->table[c][v] = luma->n_color == 1 ? l[0]
-                                                 : luma->weight[0] * l[0]
-                                                       + luma->weight[1] * l[1]
-                                                       + luma->weight[2] * l[2];
-        }
-    }
+    /* What each channel adds alone, the others black: linear light adds
+     * up, even where the image's primaries are not the linear format's.
+     */
+    for (gint c = 0; c < luma->n_color; c++)
+      {
+        memset (px, 0, n * luma->n_color * sizeof (guint16));
+        for (gsize v = 0; v < n; v++)
+          {
+            if (luma->bits == 8)
+              ((guchar *) px)[v * luma->n_color + c] = (guchar) v;
+            else
+              px[v * luma->n_color + c] = (guint16) v;
+          }
+        babl_process (fish, px, linear, (long) n);
+
+        luma->table[c] = g_new (gfloat, n);
+        for (gsize v = 0; v < n; v++)
+          {
+            const gfloat *l = linear + v * luma->n_color;
+
+            luma->table[c][v] = luma->n_color == 1
+                                    ? l[0]
+                                    : luma->weight[0] * l[0]
+                                          + luma->weight[1] * l[1]
+                                          + luma->weight[2] * l[2];
+          }
+      }
+    g_free (px);
+    g_free (linear);
+  }
+}
+
+static void
+luma_clear (Luma *luma)
+{
+  for (gint c = 0; c < 3; c++)
+    g_clear_pointer (&luma->table[c], g_free);
 }
 
 /* n pixels to luminance; linear is scratch for n pixels in the linear
- * format, unused for 8-bit pixels.
+ * format, unused with tables.
  */
 static void
 luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n,
               gfloat *linear)
 {
-  if (luma->by_table && luma->n_color == 1)
+  const gfloat *const *t = (const gfloat *const *) luma->table;
+
+  if (luma->bits == 8 && luma->n_color == 1)
     {
-      for (gsize i = 0; i < n; i++, px += luma->bpp)
-        out[i] = luma->table[0][px[0]];
+      for (gsize i = 0; i < n; i++, px += luma->n_comp)
+        out[i] = t[0][px[0]];
     }
-  else if (luma->by_table)
+  else if (luma->bits == 8)
     {
-      for (gsize i = 0; i < n; i++, px += luma->bpp)
-        out[i] = luma->table[0][px[0]] + luma->table[1][px[1]]
-                 + luma->table[2][px[2]];
+      for (gsize i = 0; i < n; i++, px += luma->n_comp)
+        out[i] = t[0][px[0]] + t[1][px[1]] + t[2][px[2]];
+    }
+  else if (luma->bits == 16)
+    {
+      const guint16 *p = (const guint16 *) px;
+
+      if (luma->n_color == 1)
+        for (gsize i = 0; i < n; i++, p += luma->n_comp)
+          out[i] = t[0][p[0]];
+      else
+        for (gsize i = 0; i < n; i++, p += luma->n_comp)
+          out[i] = t[0][p[0]] + t[1][p[1]] + t[2][p[2]];
     }
   else
     {
@@ -241,9 +306,8 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
                        &to_luma,
                        w,
                        g_new (gfloat, n_px),
-                       to_luma.by_table
-                           ? NULL
-                           : g_new (gfloat, n_px * target->n_channels),
+                       to_luma.bits ? NULL
+                                    : g_new (gfloat, n_px * target->n_channels),
                        g_async_queue_new (),
                        g_async_queue_new () };
   for (gint k = 0; k < FIELD_AHEAD; k++)
@@ -293,6 +357,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
     }
   g_free (job.luma);
   g_free (job.linear);
+  luma_clear (&to_luma);
   g_async_queue_unref (job.full);
   g_async_queue_unref (job.empty);
   if (mask)
