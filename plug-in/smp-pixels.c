@@ -88,7 +88,6 @@ selection_buffer (const SmpTarget *target)
 typedef struct
 {
   const Babl *to_linear; /* to the target's linear float format */
-  gint        bpp;
   gint        n_color;   /* 1 or 3 */
   gint        n_linear;  /* channels of the linear format */
   gint        n_comp;    /* components of a pixel, alpha included */
@@ -128,11 +127,11 @@ luma_init (Luma *luma, const SmpTarget *target)
   const Babl *u16       = babl_type ("u16");
   const Babl *type      = babl_format_get_type (native, 0);
   const Babl *color     = color_only (native);
+  const gint  bpp       = babl_format_get_bytes_per_pixel (native);
   gdouble     weight[3] = { 1.0, 1.0, 1.0 };
 
   memset (luma, 0, sizeof (Luma));
   luma->to_linear = babl_fish (native, target->format);
-  luma->bpp       = babl_format_get_bytes_per_pixel (native);
   luma->n_color   = target->n_color;
   luma->n_linear  = target->n_channels;
   luma->n_comp    = babl_format_get_n_components (native);
@@ -144,9 +143,9 @@ luma_init (Luma *luma, const SmpTarget *target)
 
   if (! color)
     return;
-  if (type == u8 && luma->bpp == luma->n_comp)
+  if (type == u8 && bpp == luma->n_comp)
     luma->bits = 8;
-  else if (type == u16 && luma->bpp == 2 * luma->n_comp)
+  else if (type == u16 && bpp == 2 * luma->n_comp)
     luma->bits = 16;
   if (! luma->bits)
     return;
