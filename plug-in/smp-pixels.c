@@ -87,7 +87,7 @@ selection_buffer (const SmpTarget *target)
  */
 typedef struct
 {
-  const Babl *to_linear; /* to the target's linear float format */
+  const Babl *to_linear; /* without a table: to linear float */
   gint        n_color;   /* 1 or 3 */
   gint        n_linear;  /* channels of the linear format */
   gint        n_comp;    /* components of a pixel, alpha included */
@@ -131,24 +131,24 @@ luma_init (Luma *luma, const SmpTarget *target)
   gdouble     weight[3] = { 1.0, 1.0, 1.0 };
 
   memset (luma, 0, sizeof (Luma));
-  luma->to_linear = babl_fish (native, target->format);
-  luma->n_color   = target->n_color;
-  luma->n_linear  = target->n_channels;
-  luma->n_comp    = babl_format_get_n_components (native);
+  luma->n_color  = target->n_color;
+  luma->n_linear = target->n_channels;
+  luma->n_comp   = babl_format_get_n_components (native);
   if (luma->n_color == 3)
     babl_space_get_rgb_luminance (babl_format_get_space (target->format),
                                   &weight[0], &weight[1], &weight[2]);
   for (gint c = 0; c < 3; c++)
     luma->weight[c] = (gfloat) weight[c];
 
-  if (! color)
-    return;
-  if (type == u8 && bpp == luma->n_comp)
+  if (color && type == u8 && bpp == luma->n_comp)
     luma->bits = 8;
-  else if (type == u16 && bpp == 2 * luma->n_comp)
+  else if (color && type == u16 && bpp == 2 * luma->n_comp)
     luma->bits = 16;
   if (! luma->bits)
-    return;
+    {
+      luma->to_linear = babl_fish (native, target->format);
+      return;
+    }
 
   {
     const gsize n    = (gsize) 1 << luma->bits;
