@@ -91,15 +91,22 @@ smp_test_scalp_hair_mask (gint width, gint height, guint32 seed)
   return mask;
 }
 
-SmpField *
-smp_test_field (const gfloat *rgb, const gfloat *mask, gint width, gint height)
+gfloat *
+smp_test_luma (const gfloat *rgb, gint width, gint height)
 {
-  SmpField *field = smp_field_new (width, height);
-  gfloat   *luma  = g_new (gfloat, (gsize) width * height);
+  gfloat *luma = g_new (gfloat, (gsize) width * height);
 
   for (gsize i = 0; i < (gsize) width * height; i++)
     luma[i] = 0.2126f * rgb[i * 3] + 0.7152f * rgb[i * 3 + 1]
               + 0.0722f * rgb[i * 3 + 2];
+  return luma;
+}
+
+SmpField *
+smp_test_field (const gfloat *rgb, const gfloat *mask, gint width, gint height)
+{
+  SmpField *field = smp_field_new (width, height);
+  gfloat   *luma  = smp_test_luma (rgb, width, height);
 
   smp_field_add (field, 0, 0, width, height, luma, width, mask, width);
   smp_field_finish (field);

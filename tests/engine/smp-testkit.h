@@ -25,6 +25,9 @@ gfloat *smp_test_scalp (gint width, gint height, gboolean hair_band,
 /* TRUE where smp_test_scalp() drew a hair strand (width x height). */
 gboolean *smp_test_scalp_hair_mask (gint width, gint height, guint32 seed);
 
+/* Linear luminance of linear RGB pixels (width x height), newly allocated. */
+gfloat *smp_test_luma (const gfloat *rgb, gint width, gint height);
+
 /* A field from RGB pixels and an optional selection mask (NULL = all). */
 SmpField *smp_test_field (const gfloat *rgb, const gfloat *mask, gint width,
                           gint height);

@@ -212,7 +212,7 @@ test_arrival_order (void)
 {
   const gint w = 301, h = 237;
   gfloat    *rgb  = smp_test_scalp (w, h, TRUE, 5);
-  gfloat    *luma = g_new (gfloat, w * h);
+  gfloat    *luma = smp_test_luma (rgb, w, h);
   gfloat    *mask = g_new (gfloat, w * h);
   SmpField  *ref;
 
@@ -220,8 +220,6 @@ test_arrival_order (void)
     {
       const gint x = i % w, y = i / w;
 
-      luma[i] = 0.2126f * rgb[i * 3] + 0.7152f * rgb[i * 3 + 1]
-                + 0.0722f * rgb[i * 3 + 2];
       mask[i] = CLAMP ((120.0f - hypotf (x - 150.0f, y - 110.0f)) / 30.0f, 0.0f,
                        1.0f);
     }
