@@ -439,8 +439,7 @@ typedef struct
   const Babl      *to_float, *from_float;
   gint             bpp;
   /* Scratch for the pixels impressions reach in one strip. */
-  gfloat  *trans; /* transmittance, n_color floats a pixel */
-  guint32 *reached;
+  SmpReach reach;
   guchar  *packed;
   gfloat  *linear;
 } Pigment;
@@ -475,46 +474,44 @@ copy_pixel (guchar *dst, const guchar *src, gint bpp)
 static gpointer
 pigment_strip (gpointer data)
 {
-  const Strip  *strip    = data;
-  Pigment      *pg       = strip->pigment;
-  const gint    n_color  = pg->target->n_color;
-  const gint    n_ch     = pg->target->n_channels;
-  const gint    bpp      = pg->bpp;
-  const gsize   n_px     = (gsize) strip->rect.width * strip->rect.height;
-  const SmpRect geometry = { .x       = strip->rect.x,
-                             .y       = strip->rect.y,
-                             .width   = strip->rect.width,
-                             .height  = strip->rect.height,
-                             .n_color = n_color };
-  gsize         n        = 0;
-
-  if (! smp_render_transmittance (pg->stamps, 1, pg->sessions, &geometry,
-                                  pg->trans))
-    return NULL;
-
-  for (gsize i = 0; i < n_px; i++)
-    if (smp_render_reaches (pg->trans + i * n_color, n_color))
-      pg->reached[n++] = (guint32) i;
+  const Strip    *strip    = data;
+  Pigment        *pg       = strip->pigment;
+  const gint      n_color  = pg->target->n_color;
+  const gint      n_ch     = pg->target->n_channels;
+  const gint      bpp      = pg->bpp;
+  const SmpRect   geometry = { .x       = strip->rect.x,
+                               .y       = strip->rect.y,
+                               .width   = strip->rect.width,
+                               .height  = strip->rect.height,
+                               .n_color = n_color };
+  const SmpReach *reach    = &pg->reach;
+  const gsize     n
+      = smp_render_reach (pg->stamps, 1, pg->sessions, &geometry, &pg->reach);
+  gint    y       = strip->rect.y;
+  guint32 row_end = strip->rect.width; /* index of the next row's first */
 
   for (gsize k = 0; k < n; k++)
     copy_pixel (pg->packed + k * bpp,
-                strip->pixels + (gsize) pg->reached[k] * bpp, bpp);
+                strip->pixels + (gsize) reach->pixels[k] * bpp, bpp);
   babl_process (pg->to_float, pg->packed, pg->linear, (long) n);
 
+  /* The pixels come row after row. */
   for (gsize k = 0; k < n; k++)
     {
-      const guint32 i = pg->reached[k];
+      const guint32 i = reach->pixels[k];
       gfloat *const p = pg->linear + k * n_ch;
 
+      for (; i >= row_end; row_end += strip->rect.width)
+        y++;
       smp_render_pixel (pg->stamps, SMP_RENDER_APPLY, n_color,
-                        strip->rect.x + (gint) (i % strip->rect.width),
-                        strip->rect.y + (gint) (i / strip->rect.width),
-                        pg->trans + (gsize) i * n_color, p, p);
+                        strip->rect.x
+                            + (gint) (i + strip->rect.width - row_end),
+                        y, reach->trans + (gsize) i * n_color, p, p);
     }
 
   babl_process (pg->from_float, pg->linear, pg->packed, (long) n);
   for (gsize k = 0; k < n; k++)
-    copy_pixel (strip->pixels + (gsize) pg->reached[k] * bpp,
+    copy_pixel (strip->pixels + (gsize) reach->pixels[k] * bpp,
                 pg->packed + k * bpp, bpp);
   return NULL;
 }
@@ -538,8 +535,7 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
                             babl_fish (native, target->format),
                             babl_fish (target->format, native),
                             bpp,
-                            g_new (gfloat, n_px * target->n_color),
-                            g_new (guint32, n_px),
+                            { 0 },
                             g_malloc (n_px * bpp),
                             g_new (gfloat, n_px * target->n_channels) };
   Strip       strips[2] = { { &pigment, { 0 }, g_malloc (n_px * bpp) },
@@ -594,8 +590,7 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
 
   g_free (strips[0].pixels);
   g_free (strips[1].pixels);
-  g_free (pigment.trans);
-  g_free (pigment.reached);
+  smp_reach_clear (&pigment.reach);
   g_free (pigment.packed);
   g_free (pigment.linear);
   g_object_unref (shadow);

@@ -348,10 +348,13 @@ smp_stamps_pigment (const SmpStamps *stamps, gsize i)
   return stamps->stamps[i].area;
 }
 
-/* Multiplies one stamp's transmittance into the rectangle's buffer. */
+/* Multiplies one stamp's transmittance into the rectangle's buffer.  A
+ * pixel takes its first stamp's value as it is, which is what multiplying
+ * 1 by it gives, and is marked touched.
+ */
 static void
 stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
-            gint n_color, gfloat *trans)
+            gint n_color, gfloat *trans, guint8 *touched)
 {
   const gint x0 = MAX (rect->x, (gint) floorf (s->x - s->extent));
   const gint x1
@@ -362,11 +365,11 @@ stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
 
   for (gint y = y0; y <= y1; y++)
     {
-      gfloat *t
-          = trans
-            + ((gsize) (y - rect->y) * rect->width + (x0 - rect->x)) * n_color;
+      const gsize row = (gsize) (y - rect->y) * rect->width + (x0 - rect->x);
+      gfloat     *t   = trans + row * n_color;
+      guint8     *hit = touched + row;
 
-      for (gint x = x0; x <= x1; x++, t += n_color)
+      for (gint x = x0; x <= x1; x++, t += n_color, hit++)
         {
           gfloat cov = stamp_coverage (s, x + 0.5f - s->x, y + 0.5f - s->y);
 
@@ -374,43 +377,36 @@ stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
             continue;
 
           cov = MIN (1.0f, cov * s->gain) * s->strength;
-          for (gint c = 0; c < n_color; c++)
-            t[c] *= 1.0f - cov * absorb[c];
+          if (*hit)
+            for (gint c = 0; c < n_color; c++)
+              t[c] *= 1.0f - cov * absorb[c];
+          else
+            for (gint c = 0; c < n_color; c++)
+              t[c] = 1.0f - cov * absorb[c];
+          *hit = TRUE;
         }
     }
 }
 
-static gfloat
-pixel_luminance (const gfloat *p, gint n_color)
-{
-  if (n_color == 1)
-    return p[0];
-
-  return 0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2];
-}
-
-gboolean
-smp_render_transmittance (const SmpStamps *st, gint first_session,
-                          gint last_session, const SmpRect *rect, gfloat *trans)
+/* Stamps the impressions of sessions first to last that reach the
+ * rectangle into trans, marking in touched (all 0 before) the pixels they
+ * touch: in bucket order and scatter order within a bucket, whatever the
+ * rectangle, so that a pixel multiplies its impressions in the same order
+ * in any tiling.  Returns whether any touched it.
+ */
+static gboolean
+cover (const SmpStamps *st, gint first_session, gint last_session,
+       const SmpRect *rect, gfloat *trans, guint8 *touched)
 {
   const gint    n_color = rect->n_color;
   const gfloat *absorb  = n_color == 1 ? &st->absorb_gray : st->absorb;
-  const gsize   n       = (gsize) rect->width * rect->height * n_color;
   gboolean      reached = FALSE;
-  gint          bx0, bx1, by0, by1;
-
-  g_return_val_if_fail (n_color == 1 || n_color == 3, FALSE);
-  if (rect->width <= 0 || rect->height <= 0)
-    return FALSE;
-
-  for (gsize i = 0; i < n; i++)
-    trans[i] = 1.0f;
-
-  bx0 = MAX (0, (gint) floorf ((rect->x - st->max_extent) / BUCKET));
-  by0 = MAX (0, (gint) floorf ((rect->y - st->max_extent) / BUCKET));
-  bx1 = MIN (st->bucket_cols - 1,
+  const gint bx0 = MAX (0, (gint) floorf ((rect->x - st->max_extent) / BUCKET));
+  const gint by0 = MAX (0, (gint) floorf ((rect->y - st->max_extent) / BUCKET));
+  const gint bx1
+      = MIN (st->bucket_cols - 1,
              (gint) floorf ((rect->x + rect->width + st->max_extent) / BUCKET));
-  by1 = MIN (
+  const gint by1 = MIN (
       st->bucket_rows - 1,
       (gint) floorf ((rect->y + rect->height + st->max_extent) / BUCKET));
 
@@ -430,12 +426,87 @@ smp_render_transmittance (const SmpStamps *st, gint first_session,
                 || s->y - s->extent > rect->y + rect->height)
               continue;
 
-            stamp_into (s, rect, absorb, n_color, trans);
+            stamp_into (s, rect, absorb, n_color, trans, touched);
             reached = TRUE;
           }
       }
 
   return reached;
+}
+
+void
+smp_reach_init (SmpReach *reach)
+{
+  *reach = (SmpReach){ 0 };
+}
+
+void
+smp_reach_clear (SmpReach *reach)
+{
+  g_free (reach->pixels);
+  g_free (reach->trans);
+  g_free (reach->touched);
+  smp_reach_init (reach);
+}
+
+/* Touched marks are read eight at a time: the buffer is padded to a
+ * multiple of eight, and the padding is never touched.
+ */
+#define TOUCHED_WORD 8
+
+gsize
+smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
+                  const SmpRect *rect, SmpReach *reach)
+{
+  const gint  n_color = rect->n_color;
+  const gsize n_px    = (gsize) MAX (rect->width, 0) * MAX (rect->height, 0);
+
+  g_return_val_if_fail (n_color == 1 || n_color == 3, 0);
+  reach->n = 0;
+  if (n_px == 0)
+    return 0;
+
+  if (n_px > reach->size)
+    {
+      smp_reach_clear (reach);
+      reach->size    = n_px;
+      reach->pixels  = g_new (guint32, n_px);
+      reach->trans   = g_new (gfloat, n_px * 3);
+      reach->touched = g_malloc0 (n_px + TOUCHED_WORD);
+    }
+
+  if (! cover (st, first_session, last_session, rect, reach->trans,
+               reach->touched))
+    return 0;
+
+  /* Most words are untouched skin between impressions. */
+  for (gsize i = 0; i < n_px; i += TOUCHED_WORD)
+    {
+      guint64 word;
+
+      memcpy (&word, reach->touched + i, sizeof word);
+      if (word == 0)
+        continue;
+
+      for (gsize j = i; j < i + TOUCHED_WORD; j++)
+        if (reach->touched[j])
+          {
+            reach->touched[j] = FALSE;
+            if (smp_render_reaches (reach->trans + j * n_color, n_color))
+              reach->pixels[reach->n++] = (guint32) j;
+          }
+    }
+
+  return reach->n;
+}
+
+static gfloat
+pixel_luminance (const gfloat *p, gint n_color)
+{
+  if (n_color == 1)
+    return p[0];
+
+  return 0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2];
 }
 
 void
@@ -467,26 +538,31 @@ void
 smp_render (const SmpStamps *st, gint first_session, gint last_session,
             SmpRenderMode mode, const SmpRect *rect)
 {
-  const gint n_color = rect->n_color;
-  gfloat    *trans;
+  static const gfloat clear[3] = { 1.0f, 1.0f, 1.0f };
+  const gint          n_color  = rect->n_color;
+  gfloat             *trans;
+  guint8             *touched;
 
   g_return_if_fail (n_color == 1 || n_color == 3);
   if (rect->width <= 0 || rect->height <= 0)
     return;
 
-  trans = g_new (gfloat, (gsize) rect->width * rect->height * n_color);
-  smp_render_transmittance (st, first_session, last_session, rect, trans);
+  trans   = g_new (gfloat, (gsize) rect->width * rect->height * n_color);
+  touched = g_new0 (guint8, (gsize) rect->width * rect->height);
+  cover (st, first_session, last_session, rect, trans, touched);
 
   for (gint y = 0; y < rect->height; y++)
     for (gint x = 0; x < rect->width; x++)
       {
         const gsize off
             = (gsize) y * rect->row_stride + (gsize) x * rect->pixel_stride;
+        const gsize i = (gsize) y * rect->width + x;
 
         smp_render_pixel (st, mode, n_color, rect->x + x, rect->y + y,
-                          trans + ((gsize) y * rect->width + x) * n_color,
+                          touched[i] ? trans + i * n_color : clear,
                           rect->src + off, rect->dst + off);
       }
 
   g_free (trans);
+  g_free (touched);
 }

@@ -67,17 +67,35 @@ gdouble smp_stamps_pigment (const SmpStamps *stamps, gsize i);
 void smp_render (const SmpStamps *stamps, gint first_session, gint last_session,
                  SmpRenderMode mode, const SmpRect *rect);
 
-/* The two halves of smp_render(), for callers that keep pixels in another
- * format and convert only those an impression reaches.
- *
- * Fills trans with the transmittance of the impressions of sessions first to
- * last over the rectangle (only its geometry and n_color are used):
- * n_color floats a pixel, row after row, exactly 1 where no impression
- * reaches.  Returns FALSE when none reaches the rectangle at all.
+/* Where impressions reach a rectangle, and how much light they let
+ * through there: for callers that keep pixels in another format and
+ * convert only those an impression reaches.  The buffers grow as needed
+ * and serve one rectangle after another.
  */
-gboolean smp_render_transmittance (const SmpStamps *stamps, gint first_session,
-                                   gint last_session, const SmpRect *rect,
-                                   gfloat *trans);
+typedef struct
+{
+  gsize    n;      /* pixels reached */
+  guint32 *pixels; /* theirs, as indices row after row, in ascending order */
+  /* Transmittance, n_color floats a pixel at each pixel's index; it holds
+   * only the pixels reached, the others' values being left undefined.
+   */
+  gfloat *trans;
+  /*< private >*/
+  guint8 *touched; /* all 0 between calls */
+  gsize   size;    /* pixels the buffers hold */
+} SmpReach;
+
+void smp_reach_init (SmpReach *reach);
+void smp_reach_clear (SmpReach *reach);
+
+/* Finds the pixels of the rectangle that the impressions of sessions first
+ * to last reach (only its geometry and n_color are used), and their
+ * transmittance: what smp_render() multiplies them by.  Returns how many.
+ */
+gsize smp_render_reach (const SmpStamps *stamps, gint first_session,
+                        gint last_session, const SmpRect *rect,
+                        SmpReach *reach);
+
 /* Whether an impression reaches a pixel of transmittance t. */
 static inline gboolean
 smp_render_reaches (const gfloat *t, gint n_color)

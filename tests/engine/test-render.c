@@ -5,6 +5,7 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include "smp-random.h"
 #include "smp-testkit.h"
@@ -46,24 +47,51 @@ flat (gint w, gint h, gint channels, gfloat value)
   return buf;
 }
 
-/* Full render and any tiling give the same bits. */
-static void
-test_tiles_match_full_render (void)
+/* A scalp with small impressions across many tile edges, in three
+ * sessions.
+ */
+typedef struct
 {
-  const gint w = 321, h = 247;
-  gfloat    *rgb = smp_test_scalp (w, h, TRUE, 9);
-  SmpParams  p   = default_params ();
+  gint       w, h;
+  gfloat    *rgb;
+  SmpParams  p;
   SmpField  *field;
   SmpLayout *layout;
   SmpStamps *stamps;
-  gfloat    *full  = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
-  gfloat    *tiled = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
+} Scene;
 
-  p.dot_size = 0.8; /* impressions across many tile edges */
-  field      = smp_test_field (rgb, NULL, w, h);
-  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
-                   SMP_LAYOUT_OK);
-  stamps = smp_stamps_new (layout, field, &p);
+static void
+scene_init (Scene *sc, gconstpointer data G_GNUC_UNUSED)
+{
+  sc->w          = 321;
+  sc->h          = 247;
+  sc->rgb        = smp_test_scalp (sc->w, sc->h, TRUE, 9);
+  sc->p          = default_params ();
+  sc->p.dot_size = 0.8;
+  sc->field      = smp_test_field (sc->rgb, NULL, sc->w, sc->h);
+  g_assert_cmpint (smp_layout_new (sc->field, &sc->p, NULL, NULL, &sc->layout),
+                   ==, SMP_LAYOUT_OK);
+  sc->stamps = smp_stamps_new (sc->layout, sc->field, &sc->p);
+}
+
+static void
+scene_clear (Scene *sc, gconstpointer data G_GNUC_UNUSED)
+{
+  smp_stamps_free (sc->stamps);
+  smp_layout_free (sc->layout);
+  smp_field_free (sc->field);
+  g_free (sc->rgb);
+}
+
+/* Full render and any tiling give the same bits. */
+static void
+test_tiles_match_full_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
+{
+  const gint       w = sc->w, h = sc->h;
+  const gfloat    *rgb    = sc->rgb;
+  const SmpStamps *stamps = sc->stamps;
+  gfloat          *full  = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
+  gfloat          *tiled = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
 
   {
     const SmpRect all = { 0, 0, w, h, 3, 3, w * 3, rgb, full };
@@ -98,8 +126,9 @@ test_tiles_match_full_render (void)
    * the same pixels there, with far fewer stamps.
    */
   {
-    const gint    x = 120, y = 90, rw = 64, rh = 48;
-    SmpStamps    *near = smp_stamps_new_near (layout, field, &p, x, y, rw, rh);
+    const gint x = 120, y = 90, rw = 64, rh = 48;
+    SmpStamps *near
+        = smp_stamps_new_near (sc->layout, sc->field, &sc->p, x, y, rw, rh);
     const gsize   off  = ((gsize) y * w + x) * 3;
     gfloat       *part = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
     const SmpRect r    = { x, y, rw, rh, 3, 3, w * 3, rgb + off, part + off };
@@ -116,10 +145,6 @@ test_tiles_match_full_render (void)
   }
   g_assert_true (memcmp (full, rgb, (gsize) w * h * 3 * sizeof (gfloat)) != 0);
 
-  smp_stamps_free (stamps);
-  smp_layout_free (layout);
-  smp_field_free (field);
-  g_free (rgb);
   g_free (full);
   g_free (tiled);
 }
@@ -380,11 +405,78 @@ test_later_sessions_darker (void)
   g_free (g);
 }
 
+/* The reached pixels and their transmittance, as output 0 uses them, give
+ * what smp_render() gives: one SmpReach reused over uneven tiles, the
+ * largest first, every session and some.
+ */
+static void
+test_reach_matches_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
+{
+  const gint       w = sc->w, h = sc->h;
+  const gfloat    *rgb    = sc->rgb;
+  const SmpStamps *stamps = sc->stamps;
+  SmpReach         reach;
+  gsize            total = 0;
+
+  smp_reach_init (&reach);
+
+  for (gint first = 1; first <= 2; first++)
+    {
+      gfloat       *full = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
+      const SmpRect all  = { 0, 0, w, h, 3, 3, w * 3, rgb, full };
+
+      smp_render (stamps, first, 3, SMP_RENDER_APPLY, &all);
+
+      for (gint y = 0, th = 97; y < h; y += th, th = th == 97 ? 13 : 97)
+        for (gint x = 0, tw = 160; x < w; x += tw, tw = tw == 160 ? 7 : 160)
+          {
+            const SmpRect r = { .x       = x,
+                                .y       = y,
+                                .width   = MIN (tw, w - x),
+                                .height  = MIN (th, h - y),
+                                .n_color = 3 };
+            const gsize   n = smp_render_reach (stamps, first, 3, &r, &reach);
+            gsize         k = 0;
+
+            g_assert_cmpuint (n, ==, reach.n);
+            for (gint j = 0; j < r.height; j++)
+              for (gint i = 0; i < r.width; i++)
+                {
+                  const gsize   at  = (gsize) j * r.width + i;
+                  const gsize   px  = ((gsize) (y + j) * w + x + i) * 3;
+                  const gfloat *src = rgb + px;
+                  gfloat        out[3];
+
+                  if (k < n && reach.pixels[k] == at)
+                    {
+                      smp_render_pixel (stamps, SMP_RENDER_APPLY, 3, x + i,
+                                        y + j, reach.trans + at * 3, src, out);
+                      g_assert_true (
+                          smp_render_reaches (reach.trans + at * 3, 3));
+                      k++;
+                    }
+                  else
+                    memcpy (out, src, sizeof out);
+                  g_assert_cmpmem (out, sizeof out, full + px, sizeof out);
+                }
+            g_assert_cmpuint (k, ==, n);
+            total += n;
+          }
+      g_free (full);
+    }
+
+  /* Impressions reached a fair share of the pixels. */
+  g_assert_cmpuint (total, >, (gsize) w * h / 10);
+
+  smp_reach_clear (&reach);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/render/tiles-match-full", test_tiles_match_full_render);
+  g_test_add ("/render/tiles-match-full", Scene, NULL, scene_init,
+              test_tiles_match_full_render, scene_clear);
   g_test_add_func ("/render/subpixel-conserved",
                    test_subpixel_pigment_conserved);
   g_test_add_func ("/render/multiplies-skin", test_multiplies_skin);
@@ -392,5 +484,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/gray-matches-rgb", test_gray_matches_rgb);
   g_test_add_func ("/render/pigment-off-hair", test_pigment_stays_off_hair);
   g_test_add_func ("/render/later-sessions-darker", test_later_sessions_darker);
+  g_test_add ("/render/reach-matches-render", Scene, NULL, scene_init,
+              test_reach_matches_render, scene_clear);
   return g_test_run ();
 }
