@@ -392,7 +392,7 @@ stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
  * rectangle into trans, marking in touched (all 0 before) the pixels they
  * touch: in bucket order and scatter order within a bucket, whatever the
  * rectangle, so that a pixel multiplies its impressions in the same order
- * in any tiling.  Returns whether any touched it.
+ * in any tiling.  Returns whether any impression came near it.
  */
 static gboolean
 cover (const SmpStamps *st, gint first_session, gint last_session,
@@ -449,8 +449,8 @@ smp_reach_clear (SmpReach *reach)
   smp_reach_init (reach);
 }
 
-/* Touched marks are read eight at a time: the buffer is padded to a
- * multiple of eight, and the padding is never touched.
+/* Touched marks are read eight at a time: the buffer has that many bytes
+ * to spare past its last pixel, and they stay 0.
  */
 #define TOUCHED_WORD 8
 
@@ -462,6 +462,7 @@ smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
   const gsize n_px    = (gsize) MAX (rect->width, 0) * MAX (rect->height, 0);
 
   g_return_val_if_fail (n_color == 1 || n_color == 3, 0);
+  g_return_val_if_fail (n_px <= G_MAXUINT32, 0);
   reach->n = 0;
   if (n_px == 0)
     return 0;
