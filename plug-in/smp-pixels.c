@@ -119,6 +119,17 @@ color_only (const Babl *native)
   return NULL;
 }
 
+/* Luminance of one pixel in linear light, its colour channels first. */
+static inline gfloat
+luma_of_linear (const Luma *luma, const gfloat *l)
+{
+  if (luma->n_color == 1)
+    return l[0];
+
+  return luma->weight[0] * l[0] + luma->weight[1] * l[1]
+         + luma->weight[2] * l[2];
+}
+
 static void
 luma_init (Luma *luma, const SmpTarget *target)
 {
@@ -174,15 +185,7 @@ luma_init (Luma *luma, const SmpTarget *target)
 
         luma->table[c] = g_new (gfloat, n);
         for (gsize v = 0; v < n; v++)
-          {
-            const gfloat *l = linear + v * luma->n_color;
-
-            luma->table[c][v] = luma->n_color == 1
-                                    ? l[0]
-                                    : luma->weight[0] * l[0]
-                                          + luma->weight[1] * l[1]
-                                          + luma->weight[2] * l[2];
-          }
+          luma->table[c][v] = luma_of_linear (luma, linear + v * luma->n_color);
       }
     g_free (px);
     g_free (linear);
@@ -228,16 +231,9 @@ luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n,
     }
   else
     {
-      const gfloat *l = linear;
-
       babl_process (luma->to_linear, px, linear, (long) n);
-      if (luma->n_color == 1)
-        for (gsize i = 0; i < n; i++, l += luma->n_linear)
-          out[i] = l[0];
-      else
-        for (gsize i = 0; i < n; i++, l += luma->n_linear)
-          out[i] = luma->weight[0] * l[0] + luma->weight[1] * l[1]
-                   + luma->weight[2] * l[2];
+      for (gsize i = 0; i < n; i++)
+        out[i] = luma_of_linear (luma, linear + i * luma->n_linear);
     }
 }
 
@@ -474,19 +470,19 @@ copy_pixel (guchar *dst, const guchar *src, gint bpp)
 static gpointer
 pigment_strip (gpointer data)
 {
-  const Strip    *strip    = data;
-  Pigment        *pg       = strip->pigment;
-  const gint      n_color  = pg->target->n_color;
-  const gint      n_ch     = pg->target->n_channels;
-  const gint      bpp      = pg->bpp;
-  const SmpRect   geometry = { .x       = strip->rect.x,
-                               .y       = strip->rect.y,
-                               .width   = strip->rect.width,
-                               .height  = strip->rect.height,
-                               .n_color = n_color };
-  const SmpReach *reach    = &pg->reach;
-  const gsize     n
-      = smp_render_reach (pg->stamps, 1, pg->sessions, &geometry, &pg->reach);
+  const Strip  *strip    = data;
+  Pigment      *pg       = strip->pigment;
+  const gint    n_color  = pg->target->n_color;
+  const gint    n_ch     = pg->target->n_channels;
+  const gint    bpp      = pg->bpp;
+  const SmpRect geometry = { .x       = strip->rect.x,
+                             .y       = strip->rect.y,
+                             .width   = strip->rect.width,
+                             .height  = strip->rect.height,
+                             .n_color = n_color };
+  SmpReach     *reach    = &pg->reach;
+  const gsize   n
+      = smp_render_reach (pg->stamps, 1, pg->sessions, &geometry, reach);
   gint    y       = strip->rect.y;
   guint32 row_end = strip->rect.width; /* index of the next row's first */
 
