@@ -33,11 +33,10 @@ now (void)
 static SmpField *
 make_field (gint width, gint height, gboolean feathered, gdouble *seconds)
 {
-  gdouble t;
-
   SmpField *field = smp_field_new (width, height);
   gfloat   *luma  = g_new (gfloat, (gsize) width * STRIP);
   gfloat   *mask  = feathered ? g_new (gfloat, (gsize) width * STRIP) : NULL;
+  gdouble   t;
 
   for (gint y = 0; y < height; y += STRIP)
     {
