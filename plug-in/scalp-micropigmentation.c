@@ -53,10 +53,11 @@ static gboolean check_output (gint32 drawable, const SmpParams *params,
                               Outcome *out);
 static gboolean get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
                             const GimpParam *param, gint n_params,
-                            SmpParams *params, SmpField **field, Outcome *out);
+                            SmpParams *params, SmpDialogWork *work,
+                            Outcome *out);
 static gdouble  resolve_scale (gint32 image, const SmpParams *params);
 static gint32   filter (const SmpTarget *target, const SmpParams *params,
-                        SmpField *field, Outcome *out);
+                        SmpDialogWork *work, Outcome *out);
 static gboolean report_stage (gdouble fraction, gpointer data);
 
 const GimpPlugInInfo PLUG_IN_INFO = { NULL, NULL, query, run };
@@ -98,7 +99,7 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
 {
   static GimpParam values[2];
   Outcome          out      = { GIMP_PDB_SUCCESS, NULL };
-  SmpField        *field    = NULL;
+  SmpDialogWork    work     = { NULL, NULL, { 0 } };
   GimpRunMode      run_mode = GIMP_RUN_NONINTERACTIVE;
   SmpParams        params;
   gint32           image = -1, drawable = -1, layer = -1;
@@ -120,8 +121,8 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
     }
 
   if (out.status == GIMP_PDB_SUCCESS && check_drawable (image, drawable, &out)
-      && get_params (run_mode, image, drawable, param, n_params, &params,
-                     &field, &out)
+      && get_params (run_mode, image, drawable, param, n_params, &params, &work,
+                     &out)
       && still_there (image, drawable, &out)
       && check_output (drawable, &params, &out))
     {
@@ -141,12 +142,10 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
           SmpParams resolved = params;
 
           resolved.scale = resolve_scale (image, &params);
-          layer          = filter (&target, &resolved, field, &out);
-          field          = NULL; /* filter() took it */
+          layer          = filter (&target, &resolved, &work, &out);
         }
       smp_target_clear (&target);
 
-      smp_field_free (field);
       if (out.status == GIMP_PDB_SUCCESS)
         {
           if (run_mode != GIMP_RUN_NONINTERACTIVE)
@@ -155,6 +154,8 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
             smp_pdb_save_last (&params);
         }
     }
+  smp_layout_free (work.layout);
+  smp_field_free (work.field);
 
   *return_vals            = values;
   values[0].type          = GIMP_PDB_STATUS;
@@ -250,7 +251,7 @@ check_output (gint32 drawable, const SmpParams *params, Outcome *out)
 static gboolean
 get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
             const GimpParam *param, gint n_params, SmpParams *params,
-            SmpField **field, Outcome *out)
+            SmpDialogWork *work, Outcome *out)
 {
   gchar *message;
 
@@ -265,7 +266,7 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
     case GIMP_RUN_INTERACTIVE:
       if (! smp_pdb_load_last (params))
         smp_params_defaults (params);
-      if (! smp_dialog_run (image, drawable, params, field))
+      if (! smp_dialog_run (image, drawable, params, work))
         return fail (out, GIMP_PDB_CANCEL, NULL);
       break;
 
@@ -305,15 +306,16 @@ report_stage (gdouble fraction, gpointer data)
   return TRUE;
 }
 
-/* Field, layout, stamps, pixels: the filter proper, on valid input. */
+/* Field, layout, stamps, pixels: the filter proper, on valid input.
+ * What the dialog left in work is used, and what is missing is added.
+ */
 static gint32
-filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
+filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
         Outcome *out)
 {
   const gdouble most = params->density * target->w * target->h
                        / (params->scale * params->scale);
   Stage      stage = { 0.0, PROGRESS_FIELD };
-  SmpLayout *layout;
   SmpStamps *stamps;
   GThread   *conversions;
   gint32     layer;
@@ -325,7 +327,6 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
             g_strdup_printf (_ ("The image's resolution gives %.3g pixels "
                                 "per cm, fewer than 1: set the scale"),
                              params->scale));
-      smp_field_free (field);
       return -1;
     }
 
@@ -338,34 +339,33 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
                                 "lower the density or the scale, or select a "
                                 "smaller region"),
                              most, SMP_MAX_IMPRESSIONS));
-      smp_field_free (field);
       return -1;
     }
 
   gimp_progress_init (_ ("Scalp micropigmentation"));
 
-  if (! field)
-    field = smp_pixels_read_field (target, report_stage, &stage);
+  if (! work->field)
+    work->field = smp_pixels_read_field (target, report_stage, &stage);
+  if (work->layout && ! smp_layout_same_placement (&work->placement, params))
+    g_clear_pointer (&work->layout, smp_layout_free);
 
   stage       = (Stage){ PROGRESS_FIELD, PROGRESS_LAYOUT };
   conversions = smp_pixels_prepare (target, params);
-  switch (smp_layout_new (field, params, report_stage, &stage, &layout))
+  if (! work->layout
+      && smp_layout_new (work->field, params, report_stage, &stage,
+                         &work->layout)
+             != SMP_LAYOUT_OK)
     {
-    case SMP_LAYOUT_OK:
-      break;
-
-    default:
       fail (out, GIMP_PDB_EXECUTION_ERROR,
             g_strdup_printf (_ ("More than %d impressions: lower the density "
                                 "or the scale"),
                              SMP_MAX_IMPRESSIONS));
-      smp_field_free (field);
       if (conversions)
         g_thread_join (conversions);
       return -1;
     }
 
-  stamps = smp_stamps_new (layout, field, params);
+  stamps = smp_stamps_new (work->layout, work->field, params);
   stage  = (Stage){ PROGRESS_FIELD + PROGRESS_LAYOUT, PROGRESS_RENDER };
   if (conversions)
     g_thread_join (conversions);
@@ -373,7 +373,5 @@ filter (const SmpTarget *target, const SmpParams *params, SmpField *field,
   gimp_progress_update (1.0);
 
   smp_stamps_free (stamps);
-  smp_layout_free (layout);
-  smp_field_free (field);
   return layer;
 }

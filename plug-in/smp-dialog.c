@@ -1,4 +1,3 @@
-#include <stdio.h>
 /* scalp-micropigmentation: the filter's dialog.
  *
  * Every control comes from the parameter table: its label, range, default
@@ -109,17 +108,6 @@ effective_scale (const Dialog *d)
   return d->params->scale > 0.0 ? d->params->scale : d->image_scale;
 }
 
-/* Placement only changes with these; looks can change without a new
- * layout, which keeps the preview quick while they move.
- */
-static gboolean
-same_placement (const SmpParams *a, const SmpParams *b)
-{
-  return a->density == b->density && a->hairline_fade == b->hairline_fade
-         && a->hair_blend == b->hair_blend && a->sessions == b->sessions
-         && a->scale == b->scale && a->seed == b->seed;
-}
-
 /* Placing impressions takes up to a second on a large photo, so it runs
  * beside the dialog: the engine's layout is a pure function of the field
  * (read beforehand, on this thread, as libgimp wants) and a copy of the
@@ -185,18 +173,31 @@ worker_done (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Ends the placement under way, if any: cancelled, or when it is the one
+ * wanted, left to finish and kept.
+ */
 static void
-stop_worker (Dialog *d)
+stop_worker (Dialog *d, gboolean keep)
 {
   Worker *w = d->worker;
 
   if (! w)
     return;
 
-  g_atomic_int_set (&w->cancel, 1);
+  if (! keep)
+    g_atomic_int_set (&w->cancel, 1);
   g_thread_join (w->thread);
   w->thread = NULL;
   g_source_remove ((guint) g_atomic_int_get (&w->idle_id));
+
+  if (keep && w->status == SMP_LAYOUT_OK)
+    {
+      smp_layout_free (d->layout);
+      d->layout        = w->layout;
+      d->layout_params = w->params;
+      w->layout        = NULL;
+    }
+
   smp_layout_free (w->layout);
   g_free (w);
   d->worker = NULL;
@@ -211,7 +212,10 @@ current_layout (Dialog *d, const SmpParams *resolved, gboolean *waiting)
   Worker *w;
 
   *waiting = FALSE;
-  if (d->layout && same_placement (&d->layout_params, resolved))
+  /* Placement changes with only a few parameters; looks can change
+   * without a new layout, which keeps the preview quick while they move.
+   */
+  if (d->layout && smp_layout_same_placement (&d->layout_params, resolved))
     return d->layout;
 
   if (! smp_layout_params_ok (resolved))
@@ -224,7 +228,7 @@ current_layout (Dialog *d, const SmpParams *resolved, gboolean *waiting)
   if (d->worker)
     {
       /* Its result will not be shown; when it ends the next one starts. */
-      if (! same_placement (&d->worker->params, resolved))
+      if (! smp_layout_same_placement (&d->worker->params, resolved))
         g_atomic_int_set (&d->worker->cancel, 1);
       return NULL;
     }
@@ -625,12 +629,13 @@ build_dialog (Dialog *d, gint32 drawable)
 
 gboolean
 smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
-                SmpField **field)
+                SmpDialogWork *work)
 {
   Dialog     d;
   GtkWidget *dialog;
   gdouble    xres, yres;
   gint       response;
+  SmpParams  chosen;
 
   memset (&d, 0, sizeof (d));
   d.params     = params;
@@ -642,16 +647,26 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   dialog = build_dialog (&d, drawable);
   update_readout (&d);
   gtk_widget_show (dialog);
-  /* Enter in a value's field applies, as in GIMP's own filters. */
 
   while ((response = gimp_dialog_run (GIMP_DIALOG (dialog))) == RESPONSE_RESET)
     reset (&d);
 
   gtk_widget_destroy (dialog);
-  stop_worker (&d);
-  g_clear_pointer (&d.layout, smp_layout_free);
+
+  /* OK while the chosen values are being placed: the filter needs just
+   * that placement, so it finishes rather than starting over.
+   */
+  chosen       = *params;
+  chosen.scale = effective_scale (&d);
+  stop_worker (&d,
+               response == GTK_RESPONSE_OK && d.worker
+                   && smp_layout_same_placement (&d.worker->params, &chosen));
+  if (d.layout && ! smp_layout_same_placement (&d.layout_params, &chosen))
+    g_clear_pointer (&d.layout, smp_layout_free);
   smp_target_clear (&d.target);
 
-  *field = d.field;
+  work->field     = d.field;
+  work->layout    = d.layout;
+  work->placement = chosen;
   return response == GTK_RESPONSE_OK;
 }

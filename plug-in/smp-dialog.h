@@ -10,13 +10,25 @@
 #include <libgimp/gimp.h>
 
 #include "smp-field.h"
+#include "smp-layout.h"
 #include "smp-params.h"
 
+/* What the preview already worked out, handed to the filter so that OK
+ * does not work it out again.  Either pointer may be NULL.
+ */
+typedef struct
+{
+  SmpField  *field;     /* the drawable's field */
+  SmpLayout *layout;    /* the impressions, placed on that field... */
+  SmpParams  placement; /* ...with these resolved parameters */
+} SmpDialogWork;
+
 /* Shows the dialog with params; on OK stores the chosen values in params
- * and returns TRUE.  The field the preview read, if any, is handed over in
- * *field so that the filter need not read the drawable again.
+ * and returns TRUE.  Whatever the preview computed is handed over in work
+ * (to be released by the caller) whether or not OK was pressed; the layout
+ * is there only if it is the one the chosen values place.
  */
 gboolean smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
-                         SmpField **field);
+                         SmpDialogWork *work);
 
 #endif /* __SMP_DIALOG_H__ */

@@ -1003,6 +1003,14 @@ place (const SmpField *field, const SmpParams *params,
   return ok ? SMP_LAYOUT_OK : SMP_LAYOUT_CANCELLED;
 }
 
+gboolean
+smp_layout_same_placement (const SmpParams *a, const SmpParams *b)
+{
+  return a->density == b->density && a->hairline_fade == b->hairline_fade
+         && a->hair_blend == b->hair_blend && a->sessions == b->sessions
+         && a->scale == b->scale && a->seed == b->seed;
+}
+
 void
 smp_layout_free (SmpLayout *layout)
 {

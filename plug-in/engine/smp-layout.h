@@ -71,6 +71,11 @@ SmpLayoutStatus smp_layout_new (const SmpField *field, const SmpParams *params,
 
 void smp_layout_free (SmpLayout *layout);
 
+/* Whether two sets of (resolved) parameters place the same impressions:
+ * they agree on everything smp_layout_new() depends on besides the field.
+ */
+gboolean smp_layout_same_placement (const SmpParams *a, const SmpParams *b);
+
 /* Cumulative share of the impressions in place after session k (1-based)
  * of n: with three sessions about 30%, 70% and 100%.
  */

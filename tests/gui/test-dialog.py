@@ -249,6 +249,20 @@ def dialog_in_english(display, png):
         check("the dialog's values are remembered",
               diff(gimp, last, expected) == (0.0, 0))
 
+        # OK once the preview has placed the impressions: the filter takes
+        # the preview's placement instead of placing again, and must still
+        # make exactly what the non-interactive call makes.
+        before = layers(gimp, img)
+        found, reply = run_dialog(
+            gimp, img, layer, TITLE["C"],
+            lambda env, window: press(env, window, "Return"))
+        got = [l for l in layers(gimp, img) if l not in before]
+        check("OK after the preview equals the non-interactive call exactly",
+              found and bool(reply) and reply[0] and len(got) == 1
+              and diff(gimp, got[0], expected) == (0.0, 0), str(reply))
+        for extra in got:
+            gimp.value("(gimp-image-remove-layer %s %s)" % (img, extra))
+
         # Cancel changes nothing.
         before = layers(gimp, img)
         found, reply = run_dialog(
