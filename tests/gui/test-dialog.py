@@ -6,8 +6,10 @@
 # GIMP runs with its Script-Fu server on a loopback port, so that the test
 # can drive it step by step while xdotool works the dialog.  Checks, in TAP:
 # OK applies exactly what a non-interactive call with the same values does,
-# the dialog remembers those values, Cancel changes nothing, one Ctrl+Z
-# undoes the filter, and under LANGUAGE=de the dialog's title is German.
+# whether or not the preview had placed the impressions first (OK then
+# reuses that placement), the dialog remembers those values, Cancel
+# changes nothing, one Ctrl+Z undoes the filter, and under LANGUAGE=de the
+# dialog's title is German.
 # Screenshots of the dialog go to SHOT_DIR.
 #
 # Copyright (C) 2026 The scalp-micropigmentation authors
