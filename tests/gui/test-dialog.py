@@ -17,13 +17,13 @@
 
 import os
 import shutil
-import socket
-import struct
 import subprocess
 import sys
 import tempfile
-import threading
 import time
+
+from smp_gui import (Gimp, find_window, press, run_dialog, start_xvfb,
+                     xdotool)
 
 PLUGIN, PROBE, SYNTHETIC, SHOT_DIR = sys.argv[1:5]
 TITLE = {"C": "Scalp Micropigmentation", "de": "Kopfhaut-Mikropigmentierung"}
@@ -37,99 +37,6 @@ def check(name, ok, detail=""):
     if detail:
         print("# " + detail)
     sys.stdout.flush()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def free_display():
-    for n in range(90, 200):
-        if not os.path.exists("/tmp/.X11-unix/X%d" % n) and not os.path.exists(
-            "/tmp/.X%d-lock" % n
-        ):
-            return ":%d" % n
-    raise RuntimeError("no free X display")
-
-
-class Gimp:
-    """A GIMP with a display, driven through its Script-Fu server."""
-
-    def __init__(self, profile, display, language):
-        self.port = free_port()
-        env = dict(os.environ, GIMP2_DIRECTORY=profile, DISPLAY=display)
-        if language != "C":
-            env.update(LANGUAGE=language, LC_ALL="C.UTF-8")
-        self.env = env
-        server = '(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" %d "")' % self.port
-        self.log = open(os.path.join(profile, "gimp.log"), "w")
-        self.proc = subprocess.Popen(
-            ["gimp-2.10", "--no-splash", "-d", "-f",
-             "--batch-interpreter", "plug-in-script-fu-eval", "-b", server],
-            env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 120
-        while True:
-            try:
-                self.sock = socket.create_connection(("127.0.0.1", self.port))
-                break
-            except OSError:
-                if time.time() > deadline or self.proc.poll() is not None:
-                    raise RuntimeError("GIMP's Script-Fu server did not start")
-                time.sleep(0.5)
-        self.lock = threading.Lock()
-
-    def eval(self, code):
-        """Evaluates Scheme; returns (ok, text)."""
-        data = code.encode()
-        with self.lock:
-            self.sock.sendall(b"G" + struct.pack(">H", len(data)) + data)
-            head = self._read(4)
-            length = struct.unpack(">H", head[2:4])[0]
-            text = self._read(length).decode("utf-8", "replace")
-        return head[1] == 0, text
-
-    def _read(self, n):
-        buf = b""
-        while len(buf) < n:
-            chunk = self.sock.recv(n - len(buf))
-            if not chunk:
-                raise RuntimeError("GIMP closed the connection")
-            buf += chunk
-        return buf
-
-    def value(self, code):
-        ok, text = self.eval(code)
-        if not ok:
-            raise RuntimeError("%s -> %s" % (code, text))
-        return text.strip()
-
-    def quit(self):
-        try:
-            self.eval("(gimp-quit 0)")
-        except Exception:
-            pass
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
-def xdotool(env, *args, timeout=60):
-    return subprocess.run(["xdotool", *args], env=env, capture_output=True,
-                          text=True, timeout=timeout)
-
-
-def find_window(env, title, timeout=60):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        out = xdotool(env, "search", "--onlyvisible", "--name", "^%s$" % title)
-        ids = out.stdout.split()
-        if ids:
-            return ids[-1]
-        time.sleep(0.5)
-    return None
 
 
 def geometry(env, window):
@@ -147,35 +54,6 @@ def type_density(env, window, value):
     time.sleep(0.5)
     xdotool(env, "type", "--delay", "80", value)
     xdotool(env, "key", "Return")
-
-
-def press(env, window, *keys):
-    xdotool(env, "windowfocus", "--sync", window)
-    time.sleep(0.3)
-    xdotool(env, "key", "--clearmodifiers", *keys)
-
-
-def run_dialog(gimp, image, drawable, title, act, shot=None):
-    """Opens the dialog through RUN-INTERACTIVE and acts on its window;
-    returns (dialog found, what the call answered)."""
-    answer = {}
-
-    def call():
-        answer["reply"] = gimp.eval(
-            "(plug-in-scalp-micropigmentation RUN-INTERACTIVE %s %s 0 0 0 '(0 0 0)"
-            " 0 0 0 0 0 0 0 0 0)" % (image, drawable))
-
-    thread = threading.Thread(target=call)
-    thread.start()
-    window = find_window(gimp.env, title)
-    if window:
-        time.sleep(4)  # the preview renders after a short idle
-        if shot:
-            subprocess.run(["import", "-window", window, shot], env=gimp.env,
-                           capture_output=True, timeout=60)
-        act(gimp.env, window)
-    thread.join(timeout=120)
-    return window is not None, answer.get("reply")
 
 
 def new_scalp(gimp, png):
@@ -330,14 +208,10 @@ def dialog_in_german(display, png):
 
 def main():
     os.makedirs(SHOT_DIR, exist_ok=True)
-    display = free_display()
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1200x24",
-                             "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    display, xvfb = start_xvfb()
     work = tempfile.mkdtemp(prefix="smp-gui-scalp-")
     png = os.path.join(work, "scalp.png")
     try:
-        time.sleep(1)
         subprocess.run([SYNTHETIC, "--width", "560", "--height", "420", "--hair",
                         "--scalp", png], check=True)
         for step in (dialog_in_english, dialog_in_german):

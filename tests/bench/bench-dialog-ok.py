@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+# scalp-micropigmentation: how long OK takes in the dialog, in a real GIMP.
+#
+#   bench-dialog-ok.py PLUGIN [WIDTHxHEIGHT]
+#
+# GIMP under Xvfb makes an 8-bit RGB image of textured skin (default
+# 6000x4000, 100 px/cm), opens the dialog at its default values five
+# times, waits until the preview has placed the impressions, presses OK and
+# times how long until the call answers: what a user waits after OK.
+# Prints each time and the median.  A benchmark, not a test: it asserts
+# nothing.
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "gui"))
+from smp_gui import Gimp, run_dialog, start_xvfb, xdotool  # noqa: E402
+
+PLUGIN = sys.argv[1]
+WIDTH, HEIGHT = (sys.argv[2] if len(sys.argv) > 2 else "6000x4000").split("x")
+TITLE = "Scalp Micropigmentation"
+REPEATS = 5
+SETTLE = 8  # seconds for the preview to read the photo and place
+
+
+def time_ok(gimp, img, drw):
+    marks = {}
+
+    def ok(env, window):
+        xdotool(env, "windowfocus", "--sync", window)
+        time.sleep(0.3)
+        marks["start"] = time.monotonic()
+        xdotool(env, "key", "--clearmodifiers", "Return")
+
+    found, reply = run_dialog(gimp, img, drw, TITLE, ok, settle=SETTLE)
+    if not found:
+        raise RuntimeError("the dialog did not open")
+    elapsed = time.monotonic() - marks["start"]
+    if not reply or not reply[0]:
+        raise RuntimeError("the filter failed: %s" % (reply,))
+    return elapsed, reply[1].strip("()")
+
+
+def main():
+    display, xvfb = start_xvfb()
+    profile = tempfile.mkdtemp(prefix="smp-bench-ok-")
+    folder = os.path.join(profile, "plug-ins", "scalp-micropigmentation")
+    os.makedirs(folder)
+    shutil.copy(PLUGIN, os.path.join(folder, "scalp-micropigmentation"))
+    for sub in ("gradients", "patterns", "brushes", "palettes"):
+        os.makedirs(os.path.join(profile, sub))
+    gimp = Gimp(profile, display, "C")
+    try:
+        img = gimp.value("(car (gimp-image-new %s %s RGB))" % (WIDTH, HEIGHT))
+        drw = gimp.value('(car (gimp-layer-new %s %s %s RGB-IMAGE "skin" 100'
+                         " LAYER-MODE-NORMAL))" % (img, WIDTH, HEIGHT))
+        for code in ("(gimp-image-insert-layer %s %s 0 0)" % (img, drw),
+                     "(gimp-image-undo-disable %s)" % img,
+                     "(gimp-image-set-resolution %s 254 254)" % img,
+                     "(gimp-context-set-foreground '(200 150 125))",
+                     "(gimp-drawable-fill %s FILL-FOREGROUND)" % drw,
+                     "(plug-in-hsv-noise RUN-NONINTERACTIVE %s %s 2 3 10 25)"
+                     % (img, drw)):
+            gimp.value(code)
+        times = []
+        for _ in range(REPEATS):
+            elapsed, layer = time_ok(gimp, img, drw)
+            times.append(elapsed)
+            print("OK answered in %.2f s" % elapsed)
+            sys.stdout.flush()
+            # Output 1 added a layer: take it away so every run is the same.
+            gimp.value("(gimp-image-remove-layer %s %s)" % (img, layer))
+        print("%sx%s, the dialog's defaults: OK to answer, median of %d: %.2f s"
+              % (WIDTH, HEIGHT, REPEATS, statistics.median(times)))
+    finally:
+        gimp.quit()
+        xvfb.terminate()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+# scalp-micropigmentation: a real GIMP under Xvfb, for the dialog's test
+# and benchmark: GIMP driven through its Script-Fu server on a loopback
+# port, windows found and keys pressed with xdotool.
+#
+# Copyright (C) 2026 The scalp-micropigmentation authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import socket
+import struct
+import subprocess
+import threading
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def free_display():
+    for n in range(90, 200):
+        if not os.path.exists("/tmp/.X11-unix/X%d" % n) and not os.path.exists(
+            "/tmp/.X%d-lock" % n
+        ):
+            return ":%d" % n
+    raise RuntimeError("no free X display")
+
+
+def start_xvfb():
+    """Starts an X server of its own; returns its display and process."""
+    display = free_display()
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1200x24",
+                             "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1)
+    return display, xvfb
+
+
+class Gimp:
+    """A GIMP with a display, driven through its Script-Fu server."""
+
+    def __init__(self, profile, display, language):
+        self.port = free_port()
+        env = dict(os.environ, GIMP2_DIRECTORY=profile, DISPLAY=display)
+        if language != "C":
+            env.update(LANGUAGE=language, LC_ALL="C.UTF-8")
+        self.env = env
+        server = '(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" %d "")' % self.port
+        self.log = open(os.path.join(profile, "gimp.log"), "w")
+        self.proc = subprocess.Popen(
+            ["gimp-2.10", "--no-splash", "-d", "-f",
+             "--batch-interpreter", "plug-in-script-fu-eval", "-b", server],
+            env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 120
+        while True:
+            try:
+                self.sock = socket.create_connection(("127.0.0.1", self.port))
+                break
+            except OSError:
+                if time.time() > deadline or self.proc.poll() is not None:
+                    raise RuntimeError("GIMP's Script-Fu server did not start")
+                time.sleep(0.5)
+        self.lock = threading.Lock()
+
+    def eval(self, code):
+        """Evaluates Scheme; returns (ok, text)."""
+        data = code.encode()
+        with self.lock:
+            self.sock.sendall(b"G" + struct.pack(">H", len(data)) + data)
+            head = self._read(4)
+            length = struct.unpack(">H", head[2:4])[0]
+            text = self._read(length).decode("utf-8", "replace")
+        return head[1] == 0, text
+
+    def _read(self, n):
+        buf = b""
+        while len(buf) < n:
+            chunk = self.sock.recv(n - len(buf))
+            if not chunk:
+                raise RuntimeError("GIMP closed the connection")
+            buf += chunk
+        return buf
+
+    def value(self, code):
+        ok, text = self.eval(code)
+        if not ok:
+            raise RuntimeError("%s -> %s" % (code, text))
+        return text.strip()
+
+    def quit(self):
+        try:
+            self.eval("(gimp-quit 0)")
+        except Exception:
+            pass
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def xdotool(env, *args, timeout=60):
+    return subprocess.run(["xdotool", *args], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def find_window(env, title, timeout=60):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        out = xdotool(env, "search", "--onlyvisible", "--name", "^%s$" % title)
+        ids = out.stdout.split()
+        if ids:
+            return ids[-1]
+        time.sleep(0.5)
+    return None
+
+
+def press(env, window, *keys):
+    xdotool(env, "windowfocus", "--sync", window)
+    time.sleep(0.3)
+    xdotool(env, "key", "--clearmodifiers", *keys)
+
+
+def run_dialog(gimp, image, drawable, title, act, shot=None, settle=4):
+    """Opens the dialog through RUN-INTERACTIVE, gives the preview settle
+    seconds, optionally saves a screenshot and acts on its window; returns
+    (dialog found, what the call answered)."""
+    answer = {}
+
+    def call():
+        answer["reply"] = gimp.eval(
+            "(plug-in-scalp-micropigmentation RUN-INTERACTIVE %s %s 0 0 0 '(0 0 0)"
+            " 0 0 0 0 0 0 0 0 0)" % (image, drawable))
+
+    thread = threading.Thread(target=call)
+    thread.start()
+    window = find_window(gimp.env, title)
+    if window:
+        time.sleep(settle)  # the preview renders after a short idle
+        if shot:
+            subprocess.run(["import", "-window", window, shot], env=gimp.env,
+                           capture_output=True, timeout=60)
+        act(gimp.env, window)
+    thread.join(timeout=300)
+    return window is not None, answer.get("reply")
