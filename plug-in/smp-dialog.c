@@ -146,6 +146,22 @@ worker_run (gpointer data)
   return NULL;
 }
 
+/* Frees a joined worker, keeping the layout it placed if asked to. */
+static void
+worker_free (Dialog *d, Worker *w, gboolean keep)
+{
+  if (keep && w->status == SMP_LAYOUT_OK)
+    {
+      smp_layout_free (d->layout);
+      d->layout        = w->layout;
+      d->layout_params = w->params;
+      w->layout        = NULL;
+    }
+
+  smp_layout_free (w->layout);
+  g_free (w);
+}
+
 /* Back on the dialog's thread: keep the layout if it is still the one the
  * dialog wants, and redraw, which starts the next placement if needed.
  */
@@ -157,18 +173,7 @@ worker_done (gpointer data)
 
   d->worker = NULL;
   g_thread_join (w->thread);
-  w->thread = NULL;
-
-  if (w->status == SMP_LAYOUT_OK)
-    {
-      smp_layout_free (d->layout);
-      d->layout        = w->layout;
-      d->layout_params = w->params;
-      w->layout        = NULL;
-    }
-
-  smp_layout_free (w->layout);
-  g_free (w);
+  worker_free (d, w, TRUE);
   gimp_preview_invalidate (GIMP_PREVIEW (d->preview));
   return G_SOURCE_REMOVE;
 }
@@ -187,19 +192,8 @@ stop_worker (Dialog *d, gboolean keep)
   if (! keep)
     g_atomic_int_set (&w->cancel, 1);
   g_thread_join (w->thread);
-  w->thread = NULL;
   g_source_remove ((guint) g_atomic_int_get (&w->idle_id));
-
-  if (keep && w->status == SMP_LAYOUT_OK)
-    {
-      smp_layout_free (d->layout);
-      d->layout        = w->layout;
-      d->layout_params = w->params;
-      w->layout        = NULL;
-    }
-
-  smp_layout_free (w->layout);
-  g_free (w);
+  worker_free (d, w, keep);
   d->worker = NULL;
 }
 
