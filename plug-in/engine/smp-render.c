@@ -107,8 +107,11 @@ stamp_coverage (const Stamp *s, gfloat dx, gfloat dy)
   if (t <= -TABLE_RANGE)
     return 1.0f;
 
+  /* A t just below TABLE_RANGE can round to the table's very end: it
+   * then takes the last interval, at frac 1.
+   */
   pos  = (t + TABLE_RANGE) * (TABLE_SIZE / (2.0f * TABLE_RANGE));
-  i    = (gint) pos;
+  i    = MIN ((gint) pos, TABLE_SIZE - 1);
   frac = pos - i;
   return coverage_table[i] + (coverage_table[i + 1] - coverage_table[i]) * frac;
 }
