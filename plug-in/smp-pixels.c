@@ -483,8 +483,8 @@ pigment_strip (gpointer data)
   SmpReach     *reach    = &pg->reach;
   const gsize   n
       = smp_render_reach (pg->stamps, 1, pg->sessions, &geometry, reach);
-  gint    y       = strip->rect.y;
-  guint32 row_end = strip->rect.width; /* index of the next row's first */
+  gint    y         = strip->rect.y;
+  guint32 row_start = 0; /* index of row y's first pixel */
 
   for (gsize k = 0; k < n; k++)
     copy_pixel (pg->packed + k * bpp,
@@ -497,12 +497,12 @@ pigment_strip (gpointer data)
       const guint32 i = reach->pixels[k];
       gfloat *const p = pg->linear + k * n_ch;
 
-      for (; i >= row_end; row_end += strip->rect.width)
+      for (; i - row_start >= (guint32) strip->rect.width;
+           row_start += strip->rect.width)
         y++;
       smp_render_pixel (pg->stamps, SMP_RENDER_APPLY, n_color,
-                        strip->rect.x
-                            + (gint) (i + strip->rect.width - row_end),
-                        y, reach->trans + (gsize) i * n_color, p, p);
+                        strip->rect.x + (gint) (i - row_start), y,
+                        reach->trans + (gsize) i * n_color, p, p);
     }
 
   babl_process (pg->from_float, pg->linear, pg->packed, (long) n);
