@@ -13,12 +13,12 @@ import os
 import shutil
 import statistics
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "gui"))
-from smp_gui import Gimp, run_dialog, start_xvfb, xdotool  # noqa: E402
+from smp_gui import (Gimp, make_profile, run_dialog, start_xvfb,  # noqa: E402
+                     xdotool)
 
 PLUGIN = sys.argv[1]
 WIDTH, HEIGHT = (sys.argv[2] if len(sys.argv) > 2 else "6000x4000").split("x")
@@ -47,12 +47,7 @@ def time_ok(gimp, img, drw):
 
 def main():
     display, xvfb = start_xvfb()
-    profile = tempfile.mkdtemp(prefix="smp-bench-ok-")
-    folder = os.path.join(profile, "plug-ins", "scalp-micropigmentation")
-    os.makedirs(folder)
-    shutil.copy(PLUGIN, os.path.join(folder, "scalp-micropigmentation"))
-    for sub in ("gradients", "patterns", "brushes", "palettes"):
-        os.makedirs(os.path.join(profile, sub))
+    profile = make_profile({"scalp-micropigmentation": PLUGIN})
     gimp = Gimp(profile, display, "C")
     try:
         img = gimp.value("(car (gimp-image-new %s %s RGB))" % (WIDTH, HEIGHT))

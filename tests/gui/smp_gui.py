@@ -6,9 +6,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
+import shutil
 import socket
 import struct
 import subprocess
+import tempfile
 import threading
 import time
 
@@ -26,6 +28,19 @@ def free_display():
         ):
             return ":%d" % n
     raise RuntimeError("no free X display")
+
+
+def make_profile(plugins):
+    """A new GIMP profile holding plugins, a {name: executable} dict, with
+    the data folders GIMP looks for; returns its path."""
+    profile = tempfile.mkdtemp(prefix="smp-gui-")
+    for name, exe in plugins.items():
+        folder = os.path.join(profile, "plug-ins", name)
+        os.makedirs(folder)
+        shutil.copy(exe, os.path.join(folder, name))
+    for sub in ("gradients", "patterns", "brushes", "palettes"):
+        os.makedirs(os.path.join(profile, sub))
+    return profile
 
 
 def start_xvfb():

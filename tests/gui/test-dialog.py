@@ -22,8 +22,8 @@ import sys
 import tempfile
 import time
 
-from smp_gui import (Gimp, find_window, press, run_dialog, start_xvfb,
-                     xdotool)
+from smp_gui import (Gimp, find_window, make_profile, press, run_dialog,
+                     start_xvfb, xdotool)
 
 PLUGIN, PROBE, SYNTHETIC, SHOT_DIR = sys.argv[1:5]
 TITLE = {"C": "Scalp Micropigmentation", "de": "Kopfhaut-Mikropigmentierung"}
@@ -83,14 +83,8 @@ def twin(gimp, img):
 
 
 def profile_with_plugins():
-    profile = tempfile.mkdtemp(prefix="smp-gui-")
-    for name, exe in (("scalp-micropigmentation", PLUGIN), ("smp-test-probe", PROBE)):
-        folder = os.path.join(profile, "plug-ins", name)
-        os.makedirs(folder)
-        shutil.copy(exe, os.path.join(folder, name))
-    for sub in ("gradients", "patterns", "brushes", "palettes"):
-        os.makedirs(os.path.join(profile, sub))
-    return profile
+    return make_profile({"scalp-micropigmentation": PLUGIN,
+                         "smp-test-probe": PROBE})
 
 
 def dialog_in_english(display, png):
