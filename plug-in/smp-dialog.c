@@ -655,12 +655,10 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   stop_worker (&d,
                response == GTK_RESPONSE_OK && d.worker
                    && smp_layout_same_placement (&d.worker->params, &chosen));
-  if (d.layout && ! smp_layout_same_placement (&d.layout_params, &chosen))
-    g_clear_pointer (&d.layout, smp_layout_free);
   smp_target_clear (&d.target);
 
   work->field     = d.field;
   work->layout    = d.layout;
-  work->placement = chosen;
+  work->placement = d.layout_params;
   return response == GTK_RESPONSE_OK;
 }

@@ -25,8 +25,9 @@ typedef struct
 
 /* Shows the dialog with params; on OK stores the chosen values in params
  * and returns TRUE.  Whatever the preview computed is handed over in work
- * (to be released by the caller) whether or not OK was pressed; the layout
- * is there only if it is the one the chosen values place.
+ * (to be released by the caller) whether or not OK was pressed; the caller
+ * uses the layout only if smp_layout_same_placement() says its placement
+ * is the one it needs.
  */
 gboolean smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
                          SmpDialogWork *work);
