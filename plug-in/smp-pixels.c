@@ -421,11 +421,12 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
 /* Output 0 works in the drawable's own format: pixels no impression
  * reaches stay as they are, and only those it reaches are converted to
  * linear float and back.  The drawable goes by strips of tile rows, in a
- * pipeline of two threads: while a second thread pigments one strip, the
- * main thread, the only one that talks to GIMP, writes the strip before it
- * to the shadow and reads the strip after it.  Every pixel is a pure
- * function of its own value and the impressions, so threads change no
- * pixel.
+ * pipeline: while a worker thread pigments one strip, the main thread, the
+ * only one that talks to GIMP, writes the strip before it to the shadow
+ * and reads the strip after it, then helps the worker finish.  A strip is
+ * pigmented in chunks of columns that whichever thread is free takes.  Every
+ * pixel is a pure function of its own value and the impressions, so
+ * neither chunks nor threads change a pixel.
  */
 typedef struct
 {
@@ -434,18 +435,52 @@ typedef struct
   gint             sessions;
   const Babl      *to_float, *from_float;
   gint             bpp;
-  /* Scratch for the pixels impressions reach in one strip. */
+} Pigment;
+
+/* Columns pigmented at a time: their transmittance stays in the core's
+ * own cache.
+ */
+#define PIGMENT_CHUNK 512
+
+/* One thread's scratch for the pixels impressions reach in a chunk. */
+typedef struct
+{
   SmpReach reach;
+  gsize   *offset; /* of each reached pixel in the strip, in bytes */
   guchar  *packed;
   gfloat  *linear;
-} Pigment;
+} Scratch;
 
 typedef struct
 {
-  Pigment      *pigment; /* shared: one strip is pigmented at a time */
-  GeglRectangle rect;
-  guchar       *pixels; /* native format, pigmented in place */
+  const Pigment *pigment;
+  GeglRectangle  rect;
+  guchar        *pixels;     /* native format, pigmented in place */
+  gint           next_chunk; /* the first chunk no thread has taken */
 } Strip;
+
+/* Pushed to the worker after the last strip: nothing more to pigment. */
+static Strip no_more_pigment;
+
+static void
+scratch_init (Scratch *scratch, const Pigment *pg, gint rows)
+{
+  const gsize n_px = (gsize) PIGMENT_CHUNK * rows;
+
+  smp_reach_init (&scratch->reach);
+  scratch->offset = g_new (gsize, n_px);
+  scratch->packed = g_malloc (n_px * pg->bpp);
+  scratch->linear = g_new (gfloat, n_px * pg->target->n_channels);
+}
+
+static void
+scratch_clear (Scratch *scratch)
+{
+  smp_reach_clear (&scratch->reach);
+  g_free (scratch->offset);
+  g_free (scratch->packed);
+  g_free (scratch->linear);
+}
 
 /* Copies one pixel of bpp bytes; the common sizes as fixed copies, which
  * the compiler turns into a move or two instead of a call.
@@ -467,48 +502,92 @@ copy_pixel (guchar *dst, const guchar *src, gint bpp)
     }
 }
 
-static gpointer
-pigment_strip (gpointer data)
+/* Pigments columns [x, x + width) of a strip. */
+static void
+pigment_chunk (const Strip *strip, Scratch *scratch, gint x, gint width)
 {
-  const Strip  *strip    = data;
-  Pigment      *pg       = strip->pigment;
-  const gint    n_color  = pg->target->n_color;
-  const gint    n_ch     = pg->target->n_channels;
-  const gint    bpp      = pg->bpp;
-  const SmpRect geometry = { .x       = strip->rect.x,
-                             .y       = strip->rect.y,
-                             .width   = strip->rect.width,
-                             .height  = strip->rect.height,
-                             .n_color = n_color };
-  SmpReach     *reach    = &pg->reach;
-  const gsize   n
+  const Pigment *pg       = strip->pigment;
+  const gint     n_color  = pg->target->n_color;
+  const gint     n_ch     = pg->target->n_channels;
+  const gint     bpp      = pg->bpp;
+  const SmpRect  geometry = { .x       = strip->rect.x + x,
+                              .y       = strip->rect.y,
+                              .width   = width,
+                              .height  = strip->rect.height,
+                              .n_color = n_color };
+  SmpReach      *reach    = &scratch->reach;
+  const gsize    n
       = smp_render_reach (pg->stamps, 1, pg->sessions, &geometry, reach);
-  gint    y         = strip->rect.y;
-  guint32 row_start = 0; /* index of row y's first pixel */
+  gint    y         = 0;
+  guint32 row_start = 0; /* index of row y's first pixel in the chunk */
 
-  for (gsize k = 0; k < n; k++)
-    copy_pixel (pg->packed + k * bpp,
-                strip->pixels + (gsize) reach->pixels[k] * bpp, bpp);
-  babl_process (pg->to_float, pg->packed, pg->linear, (long) n);
+  if (n == 0)
+    return;
 
   /* The pixels come row after row. */
   for (gsize k = 0; k < n; k++)
     {
       const guint32 i = reach->pixels[k];
-      gfloat *const p = pg->linear + k * n_ch;
 
-      for (; i - row_start >= (guint32) strip->rect.width;
-           row_start += strip->rect.width)
+      for (; i - row_start >= (guint32) width; row_start += width)
+        y++;
+      scratch->offset[k]
+          = ((gsize) y * strip->rect.width + x + (i - row_start)) * bpp;
+      copy_pixel (scratch->packed + k * bpp, strip->pixels + scratch->offset[k],
+                  bpp);
+    }
+  babl_process (pg->to_float, scratch->packed, scratch->linear, (long) n);
+
+  y         = 0;
+  row_start = 0;
+  for (gsize k = 0; k < n; k++)
+    {
+      const guint32 i = reach->pixels[k];
+      gfloat *const p = scratch->linear + k * n_ch;
+
+      for (; i - row_start >= (guint32) width; row_start += width)
         y++;
       smp_render_pixel (pg->stamps, SMP_RENDER_APPLY, n_color,
-                        strip->rect.x + (gint) (i - row_start), y,
+                        geometry.x + (gint) (i - row_start), geometry.y + y,
                         reach->trans + (gsize) i * n_color, p, p);
     }
 
-  babl_process (pg->from_float, pg->linear, pg->packed, (long) n);
+  babl_process (pg->from_float, scratch->linear, scratch->packed, (long) n);
   for (gsize k = 0; k < n; k++)
-    copy_pixel (strip->pixels + (gsize) reach->pixels[k] * bpp,
-                pg->packed + k * bpp, bpp);
+    copy_pixel (strip->pixels + scratch->offset[k], scratch->packed + k * bpp,
+                bpp);
+}
+
+/* Pigments chunks of the strip until none is left to take. */
+static void
+pigment_strip (Strip *strip, Scratch *scratch)
+{
+  gint x;
+
+  while ((x = PIGMENT_CHUNK * g_atomic_int_add (&strip->next_chunk, 1))
+         < strip->rect.width)
+    pigment_chunk (strip, scratch, x,
+                   MIN (PIGMENT_CHUNK, strip->rect.width - x));
+}
+
+typedef struct
+{
+  Scratch      scratch;
+  GAsyncQueue *todo; /* strips to pigment */
+  GAsyncQueue *done; /* each strip back once the worker is through with it */
+} Worker;
+
+static gpointer
+pigment_strips (gpointer data)
+{
+  Worker *worker = data;
+  Strip  *strip;
+
+  while ((strip = g_async_queue_pop (worker->todo)) != &no_more_pigment)
+    {
+      pigment_strip (strip, &worker->scratch);
+      g_async_queue_push (worker->done, strip);
+    }
   return NULL;
 }
 
@@ -519,30 +598,34 @@ static gboolean
 apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
                    gint sessions, SmpPixelsProgress progress, gpointer data)
 {
-  const Babl *native    = target->native;
-  const gint  rows      = gimp_tile_height ();
-  const gint  bottom    = target->y + target->h;
-  const gsize n_px      = (gsize) target->w * MIN (target->h, rows);
-  GeglBuffer *shadow    = gimp_drawable_get_shadow_buffer (target->drawable);
-  const gint  bpp       = babl_format_get_bytes_per_pixel (native);
-  Pigment     pigment   = { target,
-                            stamps,
-                            sessions,
-                            babl_fish (native, target->format),
-                            babl_fish (target->format, native),
-                            bpp,
-                            { 0 },
-                            g_malloc (n_px * bpp),
-                            g_new (gfloat, n_px * target->n_channels) };
-  Strip       strips[2] = { { &pigment, { 0 }, g_malloc (n_px * bpp) },
-                            { &pigment, { 0 }, g_malloc (n_px * bpp) } };
-  Strip      *finished  = NULL; /* pigmented, to be written */
-  GThread    *worker    = NULL;
-  gdouble     reported  = 0.0;
+  const Babl   *native     = target->native;
+  const gint    rows       = gimp_tile_height ();
+  const gint    bottom     = target->y + target->h;
+  const gsize   n_px       = (gsize) target->w * MIN (target->h, rows);
+  GeglBuffer   *shadow     = gimp_drawable_get_shadow_buffer (target->drawable);
+  const gint    bpp        = babl_format_get_bytes_per_pixel (native);
+  const Pigment pigment    = { target,
+                               stamps,
+                               sessions,
+                               babl_fish (native, target->format),
+                               babl_fish (target->format, native),
+                               bpp };
+  Strip         strips[2]  = { { &pigment, { 0 }, g_malloc (n_px * bpp), 0 },
+                               { &pigment, { 0 }, g_malloc (n_px * bpp), 0 } };
+  Strip        *pigmenting = NULL; /* handed to the worker */
+  Scratch       scratch;
+  Worker        worker
+      = { .todo = g_async_queue_new (), .done = g_async_queue_new () };
+  GThread *thread;
+  gdouble  reported = 0.0;
 
-  /* Strips end on GIMP's tile rows.  Each turn reads a strip, waits for
-   * the worker to finish the one before, hands it the new one, and writes
-   * the finished one while the worker pigments.
+  scratch_init (&scratch, &pigment, rows);
+  scratch_init (&worker.scratch, &pigment, rows);
+  thread = g_thread_new ("smp-pigment", pigment_strips, &worker);
+
+  /* Strips end on GIMP's tile rows.  Each turn reads a strip, helps the
+   * worker finish the one before, hands it the new one, and writes the
+   * finished one while the worker pigments.
    */
   for (gint y = target->y, k = 0;; k ^= 1)
     {
@@ -554,23 +637,28 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
           read->rect
               = (GeglRectangle){ target->x, y, target->w,
                                  MIN (bottom, (y / rows + 1) * rows) - y };
+          read->next_chunk = 0;
           gegl_buffer_get (target->source, &read->rect, 1.0, native,
                            read->pixels, GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
           y += read->rect.height;
         }
 
-      if (worker)
-        g_thread_join (worker);
-      worker = read ? g_thread_new ("smp-pigment", pigment_strip, read) : NULL;
-
-      if (finished)
+      if (pigmenting)
         {
-          const gdouble done
-              = (gdouble) (finished->rect.y + finished->rect.height - target->y)
-                / target->h;
+          pigment_strip (pigmenting, &scratch);
+          g_async_queue_pop (worker.done);
+        }
+      if (read)
+        g_async_queue_push (worker.todo, read);
 
-          gegl_buffer_set (shadow, &finished->rect, 0, native, finished->pixels,
-                           GEGL_AUTO_ROWSTRIDE);
+      if (pigmenting)
+        {
+          const gdouble done = (gdouble) (pigmenting->rect.y
+                                          + pigmenting->rect.height - target->y)
+                               / target->h;
+
+          gegl_buffer_set (shadow, &pigmenting->rect, 0, native,
+                           pigmenting->pixels, GEGL_AUTO_ROWSTRIDE);
           gegl_buffer_flush (shadow);
           if (progress && done - reported >= PROGRESS_STEP)
             {
@@ -581,14 +669,17 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
 
       if (! read)
         break;
-      finished = read;
+      pigmenting = read;
     }
 
+  g_async_queue_push (worker.todo, &no_more_pigment);
+  g_thread_join (thread);
+  g_async_queue_unref (worker.todo);
+  g_async_queue_unref (worker.done);
+  scratch_clear (&worker.scratch);
+  scratch_clear (&scratch);
   g_free (strips[0].pixels);
   g_free (strips[1].pixels);
-  smp_reach_clear (&pigment.reach);
-  g_free (pigment.packed);
-  g_free (pigment.linear);
   g_object_unref (shadow);
 
   gimp_drawable_merge_shadow (target->drawable, TRUE);
