@@ -31,6 +31,18 @@
       (check "output 1 flattened equals output 0 within one level"
              (< (car d) 1.01)))))
 
+; The same on a drawable three chunks of columns wide and not a whole
+; number of tile rows high: output 0 pigments each strip of tile rows in
+; chunks of 512 columns, and the impressions across their borders must come
+; out whole, as output 1 draws them.
+(let* ((a (plasma-image 1300 150)) (b (twin (car a))))
+  (smp (car a) (cadr a) '((output . 0) (density . 200)))
+  (smp (car b) (cadr b) '((output . 1) (density . 200)))
+  (let ((d (diff (flatten (car a)) (flatten (car b)))))
+    (note "wide drawable, output 1 flattened vs output 0: max " (car d) " levels, " (cadr d) " pixels differ")
+    (check "wide drawable: output 1 flattened equals output 0 within one level"
+           (< (car d) 1.01))))
+
 ; Output 2: one layer per session, session 1 lowest, the topmost returned.
 (let* ((a (plasma-image 120 100)) (b (twin (car a))))
   (smp (car a) (cadr a) '((output . 0) (sessions . 3)))
