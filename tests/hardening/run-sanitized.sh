@@ -11,6 +11,7 @@ cd "$(dirname "$0")/../.."
 dir=build-sanitized
 rm -rf "$dir"
 if ! meson setup "$dir" -Db_sanitize=address,undefined -Db_lundef=false \
+     -Doptimization=2 -Db_lto=false \
      > "$dir.setup.log" 2>&1 || ! ninja -C "$dir" > "$dir.build.log" 2>&1; then
   tail -n 30 "$dir.setup.log" "$dir.build.log" 2>/dev/null | sed 's/^/# /'
   echo "not ok 1 - the sanitized build"
