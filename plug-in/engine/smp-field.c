@@ -28,7 +28,7 @@ struct _SmpField
 
   /* While pixels come in: means and minimum per cell.  After finishing,
    * sel holds the mean selection, luma the hair coverage, and dist the
-   * distance to the selection's edge.
+   * distance to the selection's edge, or NULL if it has none.
    */
   gfloat  *sel;
   gfloat  *luma;
@@ -530,25 +530,28 @@ distance_transform (gdouble *grid, gint cols, gint rows)
 }
 
 /* Distance from each cell to the nearest cell less than half selected.
- * Reads only the selection, so it runs beside the hair estimate.
+ * Reads only the selection, so it runs beside the hair estimate.  With
+ * everything selected, as without a selection, there is no edge to
+ * measure, and dist stays NULL: every cell is infinitely far from one.
  */
 static gpointer
 edge_distances (gpointer data)
 {
   SmpField   *field = data;
   const gsize n     = (gsize) field->cols * field->rows;
-  gdouble    *grid  = g_new (gdouble, n);
-  gboolean    edge  = FALSE;
+  gsize       first_edge;
+  gdouble    *grid;
 
+  for (first_edge = 0; first_edge < n; first_edge++)
+    if (field->sel[first_edge] < 0.5f)
+      break;
+  if (first_edge == n)
+    return NULL;
+
+  grid = g_new (gdouble, n);
   for (gsize i = 0; i < n; i++)
-    {
-      grid[i] = field->sel[i] < 0.5f ? 0.0 : EDT_FAR;
-      edge |= grid[i] == 0.0;
-    }
-
-  /* Everything selected, as without a selection: no edge to measure. */
-  if (edge)
-    distance_transform (grid, field->cols, field->rows);
+    grid[i] = field->sel[i] < 0.5f ? 0.0 : EDT_FAR;
+  distance_transform (grid, field->cols, field->rows);
 
   field->dist = g_new (gfloat, n);
   for (gsize i = 0; i < n; i++)
@@ -597,5 +600,8 @@ smp_field_hair_pixels (const SmpField *field, gint col, gint row)
 gfloat
 smp_field_edge_distance (const SmpField *field, gint col, gint row)
 {
+  if (! field->dist)
+    return G_MAXFLOAT;
+
   return field->dist[(gsize) row * field->cols + col];
 }
