@@ -32,6 +32,11 @@
 #define PROGRESS_LAYOUT 0.25
 #define PROGRESS_RENDER 0.50
 
+/* Each move of the bar is a round trip to GIMP, of a fifth of a
+ * millisecond or so: the bar moves at most this often, in microseconds.
+ */
+#define PROGRESS_INTERVAL 40000
+
 typedef struct
 {
   GimpPDBStatusType status;
@@ -40,7 +45,8 @@ typedef struct
 
 typedef struct
 {
-  gdouble start, span;
+  gdouble start, span; /* this stage's part of the bar */
+  gint64  shown;       /* when the bar last moved */
 } Stage;
 
 static void query (void);
@@ -300,9 +306,15 @@ resolve_scale (gint32 image, const SmpParams *params)
 static gboolean
 report_stage (gdouble fraction, gpointer data)
 {
-  const Stage *stage = data;
+  Stage       *stage = data;
+  const gint64 now   = g_get_monotonic_time ();
 
-  gimp_progress_update (stage->start + stage->span * CLAMP (fraction, 0, 1));
+  if (now - stage->shown >= PROGRESS_INTERVAL)
+    {
+      stage->shown = now;
+      gimp_progress_update (stage->start
+                            + stage->span * CLAMP (fraction, 0, 1));
+    }
   return TRUE;
 }
 
@@ -315,7 +327,7 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
 {
   const gdouble most = params->density * target->w * target->h
                        / (params->scale * params->scale);
-  Stage      stage = { 0.0, PROGRESS_FIELD };
+  Stage      stage = { 0.0, PROGRESS_FIELD, 0 };
   SmpStamps *stamps;
   GThread   *conversions;
   gint32     layer;
@@ -349,7 +361,8 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
   if (work->layout && ! smp_layout_same_placement (&work->placement, params))
     g_clear_pointer (&work->layout, smp_layout_free);
 
-  stage       = (Stage){ PROGRESS_FIELD, PROGRESS_LAYOUT };
+  stage.start = PROGRESS_FIELD;
+  stage.span  = PROGRESS_LAYOUT;
   conversions = smp_pixels_prepare (target, params);
   if (! work->layout
       && smp_layout_new (work->field, params, report_stage, &stage,
@@ -365,8 +378,9 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
       return -1;
     }
 
-  stamps = smp_stamps_new (work->layout, work->field, params);
-  stage  = (Stage){ PROGRESS_FIELD + PROGRESS_LAYOUT, PROGRESS_RENDER };
+  stamps      = smp_stamps_new (work->layout, work->field, params);
+  stage.start = PROGRESS_FIELD + PROGRESS_LAYOUT;
+  stage.span  = PROGRESS_RENDER;
   if (conversions)
     g_thread_join (conversions);
   layer = smp_pixels_apply (target, params, stamps, report_stage, &stage);
