@@ -491,11 +491,24 @@ grid_cell_out_of_reach (const Grid *grid, const Point *p, gint cx, gint cy)
   return gap_x * gap_x + gap_y * gap_y >= reach * reach;
 }
 
-/* Collects every sorted point other than i that may be within reach of
- * sorted point i.
+/* Runs of sorted points, each [first, last). */
+typedef struct
+{
+  guint32 first, last;
+} Run;
+
+typedef struct
+{
+  Run  *run;
+  gsize len, size;
+} Runs;
+
+/* Collects the runs of sorted points that may be within reach of sorted
+ * point i, point i itself among them, in the grid's order: row by row,
+ * cell by cell.
  */
 static void
-grid_neighbours (const Grid *grid, guint32 i, Near *out)
+grid_neighbours (const Grid *grid, guint32 i, Runs *out)
 {
   const Point  *p     = &grid->pts[i];
   const gdouble reach = (p->r + grid->r_max) * grid->radius_scale;
@@ -505,26 +518,25 @@ grid_neighbours (const Grid *grid, guint32 i, Near *out)
       = MIN (grid->cols - 1, (gint) ((p->x + reach - grid->x0) / grid->cell));
   const gint cy1
       = MIN (grid->rows - 1, (gint) ((p->y + reach - grid->y0) / grid->cell));
+  const gsize most = (gsize) (cy1 - cy0 + 1) * (cx1 - cx0 + 1);
 
   out->len = 0;
+  if (most > out->size)
+    {
+      out->size = MAX (2 * out->size, most);
+      out->run  = g_renew (Run, out->run, out->size);
+    }
+
   for (gint cy = cy0; cy <= cy1; cy++)
     {
-      /* The cells of one grid row are contiguous. */
-      const guint32 first = grid->start[(gsize) cy * grid->cols + cx0];
-      const guint32 last  = grid->start[(gsize) cy * grid->cols + cx1 + 1];
-
-      if (out->len + (last - first) > out->size)
-        {
-          out->size  = MAX (2 * out->size, out->len + (last - first));
-          out->index = g_renew (guint32, out->index, out->size);
-        }
-
-      /* Even density: the row's cells are all near enough to take whole. */
+      /* Even density: the row's cells are all near enough to take whole,
+       * and the cells of one grid row are contiguous.
+       */
       if (grid->r_min == grid->r_max)
         {
-          for (guint32 k = first; k < last; k++)
-            if (k != i)
-              out->index[out->len++] = k;
+          out->run[out->len++]
+              = (Run){ grid->start[(gsize) cy * grid->cols + cx0],
+                       grid->start[(gsize) cy * grid->cols + cx1 + 1] };
           continue;
         }
 
@@ -535,9 +547,7 @@ grid_neighbours (const Grid *grid, guint32 i, Near *out)
           if (grid->start[c] == grid->start[c + 1]
               || grid_cell_out_of_reach (grid, p, cx, cy))
             continue;
-          for (guint32 k = grid->start[c]; k < grid->start[c + 1]; k++)
-            if (k != i)
-              out->index[out->len++] = k;
+          out->run[out->len++] = (Run){ grid->start[c], grid->start[c + 1] };
         }
     }
 }
@@ -694,7 +704,7 @@ sum_weights (gpointer data, gsize first, gsize last)
 {
   Weights     *job  = data;
   const Point *pts  = job->grid->pts;
-  Near         near = { NULL, 0, 0 };
+  Runs         runs = { NULL, 0, 0 };
   ReachPart    part = { first, { NULL, 0, 0 } };
 
   for (gsize i = first; i < last; i++)
@@ -702,25 +712,35 @@ sum_weights (gpointer data, gsize first, gsize last)
       gdouble sum = 0.0;
 
       job->start[i] = part.near.len;
-      grid_neighbours (job->grid, (guint32) i, &near);
-      if (part.near.len + near.len > part.near.size)
+      grid_neighbours (job->grid, (guint32) i, &runs);
+      for (gsize m = 0; m < runs.len; m++)
         {
-          part.near.size  = MAX (2 * part.near.size, part.near.len + near.len);
-          part.near.index = g_renew (guint32, part.near.index, part.near.size);
-        }
-      for (gsize k = 0; k < near.len; k++)
-        {
-          const gdouble w = pair_weight (&pts[i], &pts[near.index[k]],
-                                         job->radius_scale, job->min_frac);
+          const Run run = runs.run[m];
 
-          sum += w;
-          if (w > 0.0)
-            part.near.index[part.near.len++] = near.index[k];
+          if (part.near.len + (run.last - run.first) > part.near.size)
+            {
+              part.near.size = MAX (2 * part.near.size,
+                                    part.near.len + (run.last - run.first));
+              part.near.index
+                  = g_renew (guint32, part.near.index, part.near.size);
+            }
+          for (guint32 k = run.first; k < run.last; k++)
+            {
+              gdouble w;
+
+              if (k == i)
+                continue;
+              w = pair_weight (&pts[i], &pts[k], job->radius_scale,
+                               job->min_frac);
+              sum += w;
+              if (w > 0.0)
+                part.near.index[part.near.len++] = k;
+            }
         }
       job->entry[i] = (HeapEntry){ sum, (guint32) i };
     }
 
-  g_free (near.index);
+  g_free (runs.run);
   g_mutex_lock (&job->lock);
   g_array_append_val (job->parts, part);
   g_mutex_unlock (&job->lock);
