@@ -35,7 +35,17 @@ struct _SmpField
   gfloat  *luma_min;
   gfloat  *dist;
   guint16 *dark; /* per cell: pixels that stand out dark, then hair */
+  gfloat  *p75;  /* per block: 75th percentile of its cells' mean */
   gfloat  *skin; /* per block: linear luminance of bare skin */
+
+  /* Rows are finished as soon as their neighbourhood is in, so that most
+   * of the work is done while the pixels still come: the cells added to
+   * each cell row, the cell rows complete from the top, and the block
+   * rows whose percentile, skin reference and hair are done.
+   */
+  gint    *added;
+  gint     rows_in;
+  gint     p75_done, skin_done, hair_done;
   gboolean finished;
 };
 
@@ -61,6 +71,9 @@ smp_field_new (gint width, gint height)
   field->dark     = g_new0 (guint16, n);
   for (gsize i = 0; i < n; i++)
     field->luma_min[i] = G_MAXFLOAT;
+  field->p75   = g_new (gfloat, field->block_cols * field->block_rows);
+  field->skin  = g_new (gfloat, field->block_cols * field->block_rows);
+  field->added = g_new0 (gint, field->rows);
 
   return field;
 }
@@ -76,7 +89,9 @@ smp_field_free (SmpField *field)
   g_free (field->luma_min);
   g_free (field->dist);
   g_free (field->dark);
+  g_free (field->p75);
   g_free (field->skin);
+  g_free (field->added);
   g_free (field);
 }
 
@@ -112,6 +127,8 @@ smp_field_cell_area (const SmpField *field, gint col, gint row)
 
   return w * h;
 }
+
+static void finish_ready (SmpField *field, gboolean parallel);
 
 /* A pixel value brought into [0, 1]; float images may hold anything,
  * infinities and NaN included, and NaN reads as 0.
@@ -232,15 +249,27 @@ smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
   for (gint j = 0; j < height; j += SMP_FIELD_CELL)
     for (gint i = 0; i < width; i += CELL_CHUNK * SMP_FIELD_CELL)
       {
-        const gint w = MIN (CELL_CHUNK * SMP_FIELD_CELL, width - i);
+        const gint w   = MIN (CELL_CHUNK * SMP_FIELD_CELL, width - i);
+        const gint n   = (w + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
+        const gint row = (y + j) / SMP_FIELD_CELL;
 
-        add_cells (field, (x + i) / SMP_FIELD_CELL, (y + j) / SMP_FIELD_CELL,
-                   (w + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL,
+        add_cells (field, (x + i) / SMP_FIELD_CELL, row, n,
                    MIN (SMP_FIELD_CELL, height - j),
                    luma + (gsize) j * luma_stride + i, luma_stride,
                    mask ? mask + (gsize) j * mask_stride + i : NULL,
                    mask_stride);
+        field->added[row] += n;
       }
+
+  while (field->rows_in < field->rows
+         && field->added[field->rows_in] == field->cols)
+    field->rows_in++;
+
+  /* Once all rows are in, what is left waits for smp_field_finish(),
+   * which splits it over the cores.
+   */
+  if (field->rows_in < field->rows)
+    finish_ready (field, FALSE);
 }
 
 /* The k-th smallest of n values (0-based), reordering them: Hoare's
@@ -286,12 +315,6 @@ select_kth (gfloat *v, gint n, gint k)
 #define PARALLEL_BLOCK_ROWS 32
 #define PARALLEL_CELL_ROWS 256
 
-typedef struct
-{
-  SmpField *field;
-  gfloat   *p75; /* per block */
-} Skin;
-
 /* The 75th percentile of the cells' mean luminance in each block of block
  * rows [first, last): hair and shadow pull the mean of a block down, a few
  * highlights do not pull the percentile up.
@@ -299,9 +322,8 @@ typedef struct
 static void
 block_percentiles (gpointer data, gsize first, gsize last)
 {
-  const Skin     *skin  = data;
-  const SmpField *field = skin->field;
-  gfloat          values[SMP_FIELD_BLOCK * SMP_FIELD_BLOCK];
+  SmpField *field = data;
+  gfloat    values[SMP_FIELD_BLOCK * SMP_FIELD_BLOCK];
 
   for (gint by = (gint) first; by < (gint) last; by++)
     for (gint bx = 0; bx < field->block_cols; bx++)
@@ -314,7 +336,7 @@ block_percentiles (gpointer data, gsize first, gsize last)
                c < MIN ((bx + 1) * SMP_FIELD_BLOCK, field->cols); c++)
             values[n++] = field->luma[(gsize) r * field->cols + c];
 
-        skin->p75[by * field->block_cols + bx]
+        field->p75[by * field->block_cols + bx]
             = select_kth (values, n, (n * 3) / 4);
       }
 }
@@ -326,9 +348,8 @@ block_percentiles (gpointer data, gsize first, gsize last)
 static void
 block_skin (gpointer data, gsize first, gsize last)
 {
-  const Skin *skin  = data;
-  SmpField   *field = skin->field;
-  gfloat      window[9];
+  SmpField *field = data;
+  gfloat    window[9];
 
   for (gint by = (gint) first; by < (gint) last; by++)
     for (gint bx = 0; bx < field->block_cols; bx++)
@@ -342,25 +363,13 @@ block_skin (gpointer data, gsize first, gsize last)
 
               if (x >= 0 && y >= 0 && x < field->block_cols
                   && y < field->block_rows)
-                window[n++] = skin->p75[y * field->block_cols + x];
+                window[n++] = field->p75[y * field->block_cols + x];
             }
 
         field->skin[by * field->block_cols + bx]
             = MAX (select_kth (window, n, n / 2),
-                   skin->p75[by * field->block_cols + bx]);
+                   field->p75[by * field->block_cols + bx]);
       }
-}
-
-static void
-estimate_skin (SmpField *field)
-{
-  Skin skin = { field, g_new (gfloat, field->block_cols * field->block_rows) };
-
-  field->skin = g_new (gfloat, field->block_cols * field->block_rows);
-  smp_parallel_for (field->block_rows, PARALLEL_BLOCK_ROWS, block_percentiles,
-                    &skin);
-  smp_parallel_for (field->block_rows, PARALLEL_BLOCK_ROWS, block_skin, &skin);
-  g_free (skin.p75);
 }
 
 /* The bodies of smp_hair_likeness() and smp_field_skin_reference(), for
@@ -452,6 +461,64 @@ estimate_hair (gpointer data, gsize first, gsize last)
         if (likeness < 0.5f)
           field->dark[i] = 0;
       }
+}
+
+/* Rows [from, to) of some work on the field, over the cores or not. */
+typedef struct
+{
+  SmpField    *field;
+  gsize        from;
+  SmpRangeFunc func;
+} Rows;
+
+static void
+rows_run (gpointer data, gsize first, gsize last)
+{
+  const Rows *rows = data;
+
+  rows->func (rows->field, rows->from + first, rows->from + last);
+}
+
+static void
+run_rows (SmpField *field, SmpRangeFunc func, gint from, gint to,
+          gsize min_parallel, gboolean parallel)
+{
+  Rows rows = { field, (gsize) from, func };
+
+  if (to <= from)
+    return;
+  if (parallel)
+    smp_parallel_for ((gsize) (to - from), min_parallel, rows_run, &rows);
+  else
+    func (field, (gsize) from, (gsize) to);
+}
+
+/* Does what the rows in so far allow, in the order of the dependencies: a
+ * block's percentile needs its cells, its skin reference the percentiles
+ * of the blocks around it, and the hair in its cells the skin references
+ * of the blocks around it.  Every block and cell is worked out once, from
+ * complete inputs, so the field is the same however the pixels came.
+ */
+static void
+finish_ready (SmpField *field, gboolean parallel)
+{
+  const gint blocks  = field->block_rows;
+  const gint p75_to  = field->rows_in == field->rows
+                           ? blocks
+                           : field->rows_in / SMP_FIELD_BLOCK;
+  const gint skin_to = p75_to == blocks ? blocks : MAX (p75_to - 1, 0);
+  const gint hair_to = skin_to == blocks ? blocks : MAX (skin_to - 1, 0);
+
+  run_rows (field, block_percentiles, field->p75_done, p75_to,
+            PARALLEL_BLOCK_ROWS, parallel);
+  field->p75_done = MAX (field->p75_done, p75_to);
+  run_rows (field, block_skin, field->skin_done, skin_to, PARALLEL_BLOCK_ROWS,
+            parallel);
+  field->skin_done = MAX (field->skin_done, skin_to);
+  run_rows (field, estimate_hair, field->hair_done * SMP_FIELD_BLOCK,
+            MIN (hair_to * SMP_FIELD_BLOCK, field->rows), PARALLEL_CELL_ROWS,
+            parallel);
+  field->hair_done = MAX (field->hair_done, hair_to);
 }
 
 /* Cells that are not a seed of the distance transform start this far. */
@@ -570,12 +637,17 @@ smp_field_finish (SmpField *field)
 
   g_return_if_fail (! field->finished);
 
-  distances = g_thread_new ("smp-distances", edge_distances, field);
-  estimate_skin (field);
-  smp_parallel_for (field->rows, PARALLEL_CELL_ROWS, estimate_hair, field);
+  /* Rows that came in any other order than from the top are all here
+   * now.
+   */
+  field->rows_in = field->rows;
+  distances      = g_thread_new ("smp-distances", edge_distances, field);
+  finish_ready (field, TRUE);
   g_thread_join (distances);
 
   g_clear_pointer (&field->luma_min, g_free);
+  g_clear_pointer (&field->p75, g_free);
+  g_clear_pointer (&field->added, g_free);
   field->finished = TRUE;
 }
 

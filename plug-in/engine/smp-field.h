@@ -41,7 +41,8 @@ void smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
                     gint mask_stride);
 
 /* Call once every pixel was added: estimates the skin reference, hair
- * coverage and the distance of each cell to the selection's edge.
+ * coverage and the distance of each cell to the selection's edge.  Rows
+ * added from the top down are mostly done already, as they came in.
  */
 void smp_field_finish (SmpField *field);
 

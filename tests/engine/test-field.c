@@ -204,7 +204,8 @@ field_arriving (const gfloat *luma, const gfloat *mask, gint w, gint h,
 }
 
 /* The plug-in adds pixels in strips of rows, the tests all at once: the
- * field must not tell how they came.  An odd size, hair, and a feathered
+ * field must not tell how they came, though rows that come from the top
+ * down are finished as they come.  An odd size, hair, and a feathered
  * selection, so that every stage has something to say.
  */
 static void
@@ -241,6 +242,12 @@ test_arrival_order (void)
                                  smp_field_selection (ref, c, r));
               g_assert_cmpfloat (smp_field_edge_distance (field, c, r), ==,
                                  smp_field_edge_distance (ref, c, r));
+              g_assert_cmpfloat (
+                  smp_field_skin_reference (field, c * SMP_FIELD_CELL + 1.5f,
+                                            r * SMP_FIELD_CELL + 2.5f),
+                  ==,
+                  smp_field_skin_reference (ref, c * SMP_FIELD_CELL + 1.5f,
+                                            r * SMP_FIELD_CELL + 2.5f));
             }
         smp_field_free (field);
       }
