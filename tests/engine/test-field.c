@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "smp-random.h"
 #include "smp-testkit.h"
 
 #define W 256
@@ -163,6 +164,66 @@ test_hair_likeness (void)
   g_assert_cmpfloat (smp_hair_likeness (0.3f, 0.0f), ==, 0.0f);
 }
 
+/* A cell's hair is how far its darkest pixel reads as hair against the
+ * skin reference at its centre, times how far that pixel pulls the mean
+ * from the skin: the field works it out for many cells at once, and must
+ * give what smp_hair_likeness() and smp_field_skin_reference() say.
+ * Cells of one skin tone each, with one darker pixel of every darkness.
+ */
+static void
+test_hair_of_cells (void)
+{
+  const gint w = 96, h = 80;
+  gfloat    *luma = g_new (gfloat, w * h);
+  SmpField  *field;
+  gint       hair = 0;
+
+  for (gint y = 0; y < h; y++)
+    for (gint x = 0; x < w; x++)
+      {
+        const gint   c = x / SMP_FIELD_CELL, r = y / SMP_FIELD_CELL;
+        const gfloat tone
+            = 0.2f + 0.5f * (gfloat) smp_hash_uniform (7, c, r, 1);
+
+        luma[y * w + x] = tone;
+        if (x % SMP_FIELD_CELL == 1 && y % SMP_FIELD_CELL == 2)
+          luma[y * w + x]
+              = tone * (0.3f + 0.7f * (gfloat) smp_hash_uniform (7, c, r, 2));
+      }
+  field = smp_field_new (w, h);
+  smp_field_add (field, 0, 0, w, h, luma, w, NULL, w);
+  smp_field_finish (field);
+
+  for (gint r = 0; r < smp_field_rows (field); r++)
+    for (gint c = 0; c < smp_field_cols (field); c++)
+      {
+        const gint   x = c * SMP_FIELD_CELL, y = r * SMP_FIELD_CELL;
+        const gfloat skin = smp_field_skin_reference (
+            field, (c + 0.5f) * SMP_FIELD_CELL, (r + 0.5f) * SMP_FIELD_CELL);
+        const gfloat dark = luma[(y + 2) * w + x + 1];
+        gfloat       mean = 0.0f, coverage = 1.0f;
+
+        /* Summed as the field sums, row by row. */
+        for (gint j = 0; j < SMP_FIELD_CELL; j++)
+          for (gint i = 0; i < SMP_FIELD_CELL; i++)
+            mean += luma[(y + j) * w + x + i];
+        mean /= SMP_FIELD_CELL * SMP_FIELD_CELL;
+        if (skin - dark > 1e-6f)
+          coverage = CLAMP ((skin - mean) / (skin - dark), 0.0f, 1.0f);
+
+        g_assert_cmpfloat (smp_field_hair (field, c, r), ==,
+                           smp_hair_likeness (dark, skin) * coverage);
+        hair += smp_field_hair (field, c, r) > 0.0f;
+      }
+
+  /* Some cells are hair, and some are not. */
+  g_assert_cmpint (hair, >, 10);
+  g_assert_cmpint (hair, <, smp_field_rows (field) * smp_field_cols (field));
+
+  smp_field_free (field);
+  g_free (luma);
+}
+
 /* How the pixels of a field arrive. */
 typedef enum
 {
@@ -277,6 +338,7 @@ main (int argc, char **argv)
   g_test_add_func ("/field/hair", test_hair_detection);
   g_test_add_func ("/field/hair-dark-skin", test_hair_on_dark_skin);
   g_test_add_func ("/field/hair-likeness", test_hair_likeness);
+  g_test_add_func ("/field/hair-of-cells", test_hair_of_cells);
   g_test_add_func ("/field/arrival-order", test_arrival_order);
   return g_test_run ();
 }
