@@ -34,7 +34,8 @@ gint smp_field_rows (const SmpField *field);
  * selection's value (0 to 1; NULL when everything is selected), each with
  * its row stride in floats.  Rectangles come in any order, never overlap,
  * and hold whole cells: x and y are multiples of SMP_FIELD_CELL, and so are
- * width and height unless the rectangle reaches the drawable's edge.
+ * width and height unless the rectangle reaches the drawable's edge.  One
+ * thread at a time: an add may finish rows that earlier adds completed.
  */
 void smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
                     const gfloat *luma, gint luma_stride, const gfloat *mask,
