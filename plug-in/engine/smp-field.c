@@ -389,16 +389,25 @@ hair_likeness (gfloat luma, gfloat skin)
   return t * t * (3.0f - 2.0f * t);
 }
 
+/* Where pixel coordinate v falls among the centres of n skin blocks
+ * along one axis, in blocks.
+ */
+static inline gfloat
+block_coord (gfloat v, gint n)
+{
+  const gfloat f = v / (gfloat) (SMP_FIELD_CELL * SMP_FIELD_BLOCK) - 0.5f;
+
+  return CLAMP (f, 0.0f, n - 1.0f);
+}
+
 static inline gfloat
 skin_reference (const SmpField *field, gfloat x, gfloat y)
 {
-  const gfloat block = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
-  gfloat       fx = x / block - 0.5f, fy = y / block - 0.5f;
+  const gfloat fx = block_coord (x, field->block_cols);
+  const gfloat fy = block_coord (y, field->block_rows);
   gint         x0, y0, x1, y1;
   gfloat       tx, ty;
 
-  fx = CLAMP (fx, 0.0f, field->block_cols - 1.0f);
-  fy = CLAMP (fy, 0.0f, field->block_rows - 1.0f);
   x0 = (gint) fx;
   y0 = (gint) fy;
   x1 = MIN (x0 + 1, field->block_cols - 1);
@@ -430,6 +439,15 @@ smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
   return skin_reference (field, x, y);
 }
 
+/* Where the centre of cell column c falls among the skin blocks' centres,
+ * as skin_reference() places it.
+ */
+static inline gfloat
+block_x (const SmpField *field, gint c)
+{
+  return block_coord ((c + 0.5f) * SMP_FIELD_CELL, field->block_cols);
+}
+
 /* Fraction of each cell of rows [first, last) that hair covers: how far
  * the darkest pixel is hair, times how far the mean is pulled from the
  * skin toward that pixel.  The arithmetic is skin_reference()'s and
@@ -437,30 +455,16 @@ smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
  * work on several cells at once: a row goes in runs of cells between the
  * same four skin blocks, and no cell branches.
  */
-/* Where the centre of cell column c falls among the skin blocks' centres,
- * as skin_reference() places it.
- */
-static inline gfloat
-block_x (const SmpField *field, gint c)
-{
-  const gfloat fx = (c + 0.5f) * SMP_FIELD_CELL
-                        / (gfloat) (SMP_FIELD_CELL * SMP_FIELD_BLOCK)
-                    - 0.5f;
-
-  return CLAMP (fx, 0.0f, field->block_cols - 1.0f);
-}
-
 static void
 estimate_hair (gpointer data, gsize first, gsize last)
 {
-  SmpField    *field = data;
-  const gfloat block = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
-  const gint   bw    = field->block_cols;
+  SmpField  *field = data;
+  const gint bw    = field->block_cols;
 
   for (gint r = (gint) first; r < (gint) last; r++)
     {
-      const gfloat fy0 = (r + 0.5f) * SMP_FIELD_CELL / block - 0.5f;
-      const gfloat fy  = CLAMP (fy0, 0.0f, field->block_rows - 1.0f);
+      const gfloat fy
+          = block_coord ((r + 0.5f) * SMP_FIELD_CELL, field->block_rows);
       const gint   y0  = (gint) fy;
       const gint   y1  = MIN (y0 + 1, field->block_rows - 1);
       const gfloat ty  = fy - y0;
