@@ -442,11 +442,18 @@ typedef struct
  */
 #define PIGMENT_CHUNK 512
 
+/* Where a reached pixel is: in the drawable, and in the strip's bytes. */
+typedef struct
+{
+  gsize offset;
+  gint  x, y;
+} Spot;
+
 /* One thread's scratch for the pixels impressions reach in a chunk. */
 typedef struct
 {
   SmpReach reach;
-  gsize   *offset; /* of each reached pixel in the strip, in bytes */
+  Spot    *spot; /* of each reached pixel */
   guchar  *packed;
   gfloat  *linear;
 } Scratch;
@@ -468,7 +475,7 @@ scratch_init (Scratch *scratch, const Pigment *pg, gint rows)
   const gsize n_px = (gsize) PIGMENT_CHUNK * rows;
 
   smp_reach_init (&scratch->reach);
-  scratch->offset = g_new (gsize, n_px);
+  scratch->spot   = g_new (Spot, n_px);
   scratch->packed = g_malloc (n_px * pg->bpp);
   scratch->linear = g_new (gfloat, n_px * pg->target->n_channels);
 }
@@ -477,7 +484,7 @@ static void
 scratch_clear (Scratch *scratch)
 {
   smp_reach_clear (&scratch->reach);
-  g_free (scratch->offset);
+  g_free (scratch->spot);
   g_free (scratch->packed);
   g_free (scratch->linear);
 }
@@ -527,35 +534,33 @@ pigment_chunk (const Strip *strip, Scratch *scratch, gint x, gint width)
   /* The pixels come row after row. */
   for (gsize k = 0; k < n; k++)
     {
-      const guint32 i = reach->pixels[k];
+      const guint32 i    = reach->pixels[k];
+      Spot *const   spot = &scratch->spot[k];
 
       for (; i - row_start >= (guint32) width; row_start += width)
         y++;
-      scratch->offset[k]
+      spot->x = geometry.x + (gint) (i - row_start);
+      spot->y = geometry.y + y;
+      spot->offset
           = ((gsize) y * strip->rect.width + x + (i - row_start)) * bpp;
-      copy_pixel (scratch->packed + k * bpp, strip->pixels + scratch->offset[k],
-                  bpp);
+      copy_pixel (scratch->packed + k * bpp, strip->pixels + spot->offset, bpp);
     }
   babl_process (pg->to_float, scratch->packed, scratch->linear, (long) n);
 
-  y         = 0;
-  row_start = 0;
   for (gsize k = 0; k < n; k++)
     {
-      const guint32 i = reach->pixels[k];
-      gfloat *const p = scratch->linear + k * n_ch;
+      const Spot   *spot = &scratch->spot[k];
+      gfloat *const p    = scratch->linear + k * n_ch;
 
-      for (; i - row_start >= (guint32) width; row_start += width)
-        y++;
-      smp_render_pixel (pg->stamps, SMP_RENDER_APPLY, n_color,
-                        geometry.x + (gint) (i - row_start), geometry.y + y,
-                        reach->trans + (gsize) i * n_color, p, p);
+      smp_render_pixel (pg->stamps, SMP_RENDER_APPLY, n_color, spot->x, spot->y,
+                        reach->trans + (gsize) reach->pixels[k] * n_color, p,
+                        p);
     }
 
   babl_process (pg->from_float, scratch->linear, scratch->packed, (long) n);
   for (gsize k = 0; k < n; k++)
-    copy_pixel (strip->pixels + scratch->offset[k], scratch->packed + k * bpp,
-                bpp);
+    copy_pixel (strip->pixels + scratch->spot[k].offset,
+                scratch->packed + k * bpp, bpp);
 }
 
 /* Pigments chunks of the strip until none is left to take. */
