@@ -260,7 +260,10 @@ move_onto_skin (Point *p, guint16 skin, gint x0, gint y0, guint32 hash)
 
 /* Candidates scattered cell by cell, in proportion to the weights; each
  * gets the crowding radius of the density where it lies.  Rows are
- * counted first, so that each can then be filled on its own.
+ * counted first, so that each can then be filled on its own; the counts
+ * are kept by cell for the filling.  They fit in 16 bits: a cell of 16
+ * pixels gets at most OVERSAMPLING x 400 impressions per px² (the highest
+ * density at the lowest scale, 1 px per cm), 19 200.
  */
 typedef struct
 {
@@ -269,6 +272,7 @@ typedef struct
   const gfloat    *w;
   gdouble          r_full;
   gsize           *row_start; /* candidates before each row; rows + 1 */
+  guint16         *count;     /* candidates of each cell */
   Point           *pts;
   guint32         *keys;
 } Scatter;
@@ -303,7 +307,12 @@ count_rows (gpointer data, gsize first, gsize last)
       gsize n = 0;
 
       for (gint c = 0; c < cols; c++)
-        n += cell_candidates (job, c, (gint) r);
+        {
+          const gint k = cell_candidates (job, c, (gint) r);
+
+          job->count[r * cols + c] = (guint16) k;
+          n += k;
+        }
       job->row_start[r + 1] = n;
     }
 }
@@ -325,7 +334,7 @@ fill_rows (gpointer data, gsize first, gsize last)
       for (gint c = 0; c < cols; c++)
         {
           const gsize   cell = (gsize) r * cols + c;
-          const gint    n    = cell_candidates (job, c, r);
+          const gint    n    = job->count[cell];
           const gint    x0 = c * SMP_FIELD_CELL, y0 = r * SMP_FIELD_CELL;
           const gint    cw = MIN (SMP_FIELD_CELL, width - x0);
           const gint    ch = MIN (SMP_FIELD_CELL, height - y0);
@@ -366,8 +375,14 @@ scatter_candidates (const SmpField *field, const SmpParams *params,
                     gsize *n_points)
 {
   const gint rows = smp_field_rows (field);
-  Scatter    job
-      = { field, params, w, r_full, g_new0 (gsize, rows + 1), NULL, NULL };
+  Scatter    job  = { field,
+                      params,
+                      w,
+                      r_full,
+                      g_new0 (gsize, rows + 1),
+                      g_new (guint16, (gsize) rows * smp_field_cols (field)),
+                      NULL,
+                      NULL };
 
   smp_parallel_for (rows, PARALLEL_ROWS, count_rows, &job);
   for (gint r = 0; r < rows; r++)
@@ -379,6 +394,7 @@ scatter_candidates (const SmpField *field, const SmpParams *params,
   smp_parallel_for (rows, PARALLEL_ROWS, fill_rows, &job);
 
   g_free (job.row_start);
+  g_free (job.count);
   *keys = job.keys;
   return job.pts;
 }

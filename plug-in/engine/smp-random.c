@@ -8,35 +8,6 @@
 
 #include <math.h>
 
-/* A well-mixing 32-bit finaliser (from the "lowbias32" family). */
-static inline guint32
-mix32 (guint32 x)
-{
-  x ^= x >> 16;
-  x *= 0x21f0aaadu;
-  x ^= x >> 15;
-  x *= 0x735a2d97u;
-  x ^= x >> 15;
-  return x;
-}
-
-guint32
-smp_hash (guint32 seed, guint32 a, guint32 b, guint32 c)
-{
-  guint32 h = mix32 (seed ^ 0x9e3779b9u);
-
-  h = mix32 (h ^ a);
-  h = mix32 (h ^ (b + 0x85ebca6bu));
-  h = mix32 (h ^ (c + 0xc2b2ae35u));
-  return h;
-}
-
-gdouble
-smp_hash_uniform (guint32 seed, guint32 a, guint32 b, guint32 c)
-{
-  return smp_hash (seed, a, b, c) * (1.0 / 4294967296.0);
-}
-
 gdouble
 smp_hash_normal (guint32 seed, guint32 a, guint32 b, guint32 c)
 {
