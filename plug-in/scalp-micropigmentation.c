@@ -327,10 +327,11 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
 {
   const gdouble most = params->density * target->w * target->h
                        / (params->scale * params->scale);
-  Stage      stage = { 0.0, PROGRESS_FIELD, 0 };
-  SmpStamps *stamps;
-  GThread   *conversions;
-  gint32     layer;
+  Stage           stage = { 0.0, PROGRESS_FIELD, 0 };
+  SmpStampsAhead *ahead;
+  SmpStamps      *stamps;
+  GThread        *conversions;
+  gint32          layer;
 
   /* The arguments were checked: only an automatic scale can be off. */
   if (! smp_layout_params_ok (params))
@@ -361,14 +362,19 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
   if (work->layout && ! smp_layout_same_placement (&work->placement, params))
     g_clear_pointer (&work->layout, smp_layout_free);
 
+  /* While the layout thins its candidates on one core, the stamps of
+   * those likely to stay are made on another.
+   */
   stage.start = PROGRESS_FIELD;
   stage.span  = PROGRESS_LAYOUT;
   conversions = smp_pixels_prepare (target, params);
+  ahead       = smp_stamps_ahead_new (params);
   if (! work->layout
-      && smp_layout_new (work->field, params, report_stage, &stage,
-                         &work->layout)
+      && smp_layout_new_ahead (work->field, params, report_stage, &stage,
+                               smp_stamps_ahead, ahead, &work->layout)
              != SMP_LAYOUT_OK)
     {
+      smp_stamps_ahead_free (ahead);
       fail (out, GIMP_PDB_EXECUTION_ERROR,
             g_strdup_printf (_ ("More than %d impressions: lower the density "
                                 "or the scale"),
@@ -378,7 +384,8 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
       return -1;
     }
 
-  stamps      = smp_stamps_new (work->layout, work->field, params);
+  stamps = smp_stamps_new_ahead (work->layout, work->field, params, ahead);
+  smp_stamps_ahead_free (ahead);
   stage.start = PROGRESS_FIELD + PROGRESS_LAYOUT;
   stage.span  = PROGRESS_RENDER;
   if (conversions)

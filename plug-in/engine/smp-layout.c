@@ -92,9 +92,28 @@ typedef struct
   gdouble         done, span; /* this stage maps to [done, done + span] */
 } Progress;
 
+/* Work to run beside the thinning. */
+typedef struct
+{
+  SmpAheadFunc func;
+  gpointer     data;
+} Ahead;
+
+/* The candidates as the thinning holds them.  gone[] is written by the
+ * thinning while the ahead func reads it, so both go through atomics.
+ */
+struct _SmpCandidates
+{
+  const Point   *pts;  /* in the thinning's order */
+  const guint32 *keys; /* by candidate */
+  const guint8  *gone; /* by position in pts */
+  gsize          n;
+  gint           thinned;
+};
+
 static SmpLayoutStatus place (const SmpField *field, const SmpParams *params,
                               SmpProgressFunc progress_func, gpointer user_data,
-                              SmpLayout **result);
+                              const Ahead *ahead, SmpLayout **result);
 
 gboolean
 smp_layout_params_ok (const SmpParams *params)
@@ -848,13 +867,56 @@ prefetch_neighbours (const Heap *heap, const Reach *reach, const Point *pts,
     }
 }
 
+gsize
+smp_candidates_count (const SmpCandidates *candidates)
+{
+  return candidates->n;
+}
+
+SmpImpression
+smp_candidates_get (const SmpCandidates *candidates, gsize i)
+{
+  const Point *p = &candidates->pts[i];
+
+  return (SmpImpression){ p->x, p->y, candidates->keys[p->index], 0, p->index };
+}
+
+gboolean
+smp_candidates_in (const SmpCandidates *candidates, gsize i)
+{
+  return ! __atomic_load_n (&candidates->gone[i], __ATOMIC_RELAXED);
+}
+
+gboolean
+smp_candidates_thinned (const SmpCandidates *candidates)
+{
+  return g_atomic_int_get (&candidates->thinned);
+}
+
+typedef struct
+{
+  SmpCandidates candidates;
+  const Ahead  *ahead;
+} AheadJob;
+
+static gpointer
+run_ahead (gpointer data)
+{
+  AheadJob *job = data;
+
+  job->ahead->func (&job->candidates, job->ahead->data);
+  return NULL;
+}
+
 /* Removes the most crowded points of pts until target remain; marks the
  * removed ones in removed[] (by position in pts).  radius_scale widens
- * the crowding radius for a sparser target.
+ * the crowding radius for a sparser target.  ahead, if not NULL, runs
+ * beside the removals; keys are the candidates'.
  */
 static gboolean
 eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
-           gboolean *removed, Progress *progress)
+           const guint32 *keys, const Ahead *ahead, gboolean *removed,
+           Progress *progress)
 {
   const gdouble min_frac
       = WEIGHT_BETA * (1.0 - pow ((gdouble) target / MAX (n, 1), WEIGHT_GAMMA))
@@ -864,7 +926,9 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   Reach    reach;
   guint8  *gone; /* by sorted index */
   gsize    step;
-  gboolean ok = TRUE;
+  AheadJob job;
+  GThread *beside = NULL;
+  gboolean ok     = TRUE;
 
   memset (removed, 0, n * sizeof (gboolean));
   if (target >= n)
@@ -882,6 +946,13 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   for (gsize i = 0; i < n; i++)
     heap.pos[i] = (guint32) i;
 
+  /* The removals take one core; the others are free. */
+  if (ahead && g_get_num_processors () > 1)
+    {
+      job    = (AheadJob){ { pts, keys, gone, n, FALSE }, ahead };
+      beside = g_thread_new ("smp-ahead", run_ahead, &job);
+    }
+
   /* From the last node with children up to the root. */
   for (gsize i = n > 1 ? (n - 2) / HEAP_ARITY + 1 : 0; i-- > 0;)
     heap_down (&heap, i);
@@ -891,7 +962,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
     {
       const guint32 i = heap_pop (&heap);
 
-      gone[i] = TRUE;
+      __atomic_store_n (&gone[i], TRUE, __ATOMIC_RELAXED);
       prefetch_list (&heap, &reach, pts);
       for (gsize k = reach.start[i]; k < reach.start[i + 1]; k++)
         {
@@ -909,6 +980,12 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
           ok = FALSE;
           break;
         }
+    }
+
+  if (beside)
+    {
+      g_atomic_int_set (&job.candidates.thinned, TRUE);
+      g_thread_join (beside);
     }
 
   for (gsize i = 0; i < n; i++)
@@ -941,18 +1018,32 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
                 SmpProgressFunc progress_func, gpointer user_data,
                 SmpLayout **result)
 {
+  return smp_layout_new_ahead (field, params, progress_func, user_data, NULL,
+                               NULL, result);
+}
+
+SmpLayoutStatus
+smp_layout_new_ahead (const SmpField *field, const SmpParams *params,
+                      SmpProgressFunc progress_func, gpointer user_data,
+                      SmpAheadFunc ahead_func, gpointer ahead_data,
+                      SmpLayout **result)
+{
+  const Ahead ahead = { ahead_func, ahead_data };
+
   if (! smp_layout_params_ok (params))
     {
       *result = NULL;
       return SMP_LAYOUT_INVALID;
     }
 
-  return place (field, params, progress_func, user_data, result);
+  return place (field, params, progress_func, user_data,
+                ahead_func ? &ahead : NULL, result);
 }
 
 static SmpLayoutStatus
 place (const SmpField *field, const SmpParams *params,
-       SmpProgressFunc progress_func, gpointer user_data, SmpLayout **result)
+       SmpProgressFunc progress_func, gpointer user_data, const Ahead *ahead,
+       SmpLayout **result)
 {
   gfloat       *w        = smp_layout_weights (field, params);
   const gdouble expected = expected_count (field, params, w);
@@ -993,7 +1084,9 @@ place (const SmpField *field, const SmpParams *params,
       const gsize   goal  = (gsize) floor (target * share + 0.5);
 
       progress.span = (k == params->sessions ? 0.7 : 0.3 / params->sessions);
-      ok = eliminate (pts, n, goal, 1.0 / sqrt (share), removed, &progress);
+      /* The first round, from all the candidates, is the long one. */
+      ok = eliminate (pts, n, goal, 1.0 / sqrt (share), keys,
+                      k == params->sessions ? ahead : NULL, removed, &progress);
       progress.done += progress.span;
 
       for (gsize i = 0; i < n; i++)
@@ -1016,7 +1109,7 @@ place (const SmpField *field, const SmpParams *params,
         if (session[i] > 0)
           {
             const SmpImpression imp
-                = { all[i].x, all[i].y, keys[i], session[i] };
+                = { all[i].x, all[i].y, keys[i], session[i], (guint32) i };
 
             g_array_append_val (out, imp);
           }
