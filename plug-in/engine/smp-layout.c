@@ -805,12 +805,18 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
   smp_parallel_for (grid->n, PARALLEL_POINTS, sum_weights, &job);
   g_mutex_clear (&job.lock);
 
-  /* The ranges' lists one after the other, in the points' order. */
+  /* The ranges' lists one after the other, in the points' order: the
+   * first range's list, grown, takes the others after it.
+   */
   g_array_sort (job.parts, part_order);
   for (guint k = 0; k < job.parts->len; k++)
     total += g_array_index (job.parts, ReachPart, k).near.len;
-  reach->index = g_new (guint32, MAX (total, 1));
-  total        = 0;
+  reach->index = g_renew (
+      guint32,
+      job.parts->len > 0 ? g_array_index (job.parts, ReachPart, 0).near.index
+                         : NULL,
+      MAX (total, 1));
+  total = 0;
   for (guint k = 0; k < job.parts->len; k++)
     {
       const ReachPart *part = &g_array_index (job.parts, ReachPart, k);
@@ -818,13 +824,16 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
                                   ? g_array_index (job.parts, ReachPart, k + 1).first
                                   : grid->n;
 
-      if (part->near.len > 0)
-        memcpy (reach->index + total, part->near.index,
-                part->near.len * sizeof (guint32));
-      for (gsize i = part->first; i < last; i++)
-        reach->start[i] += total;
+      if (k > 0)
+        {
+          if (part->near.len > 0)
+            memcpy (reach->index + total, part->near.index,
+                    part->near.len * sizeof (guint32));
+          for (gsize i = part->first; i < last; i++)
+            reach->start[i] += total;
+          g_free (part->near.index);
+        }
       total += part->near.len;
-      g_free (part->near.index);
     }
   reach->start[grid->n] = total;
   g_array_free (job.parts, TRUE);
