@@ -80,8 +80,9 @@ typedef struct _SmpCandidates SmpCandidates;
 
 typedef void (*SmpAheadFunc) (const SmpCandidates *candidates, gpointer data);
 
-/* How many candidates there are; their candidate numbers run from 0 to
- * this count, in another order than i's.
+/* How many candidates there are.  Each has a number, its impression's
+ * candidate, below this count; the i of the functions below goes through
+ * them in another order.
  */
 gsize smp_candidates_count (const SmpCandidates *candidates);
 
