@@ -331,7 +331,8 @@ smp_stamps_ahead_free (SmpStampsAhead *ahead)
 }
 
 /* The look made ahead for this impression, or NULL: one made for the same
- * candidate at the same place with the same looks.
+ * candidate at the same place.  Whether it was made with the same looks is
+ * for the caller to check, once for all of them (same_looks()).
  */
 static const Look *
 look_ahead (const SmpStampsAhead *ahead, const SmpImpression *imp)
