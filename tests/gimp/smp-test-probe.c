@@ -39,17 +39,55 @@ query (void)
     { GIMP_PDB_INT32, "n-diff", "Pixels that differ at all" },
   };
 
+  static const GimpParamDef sum_args[] = {
+    { GIMP_PDB_INT32, "run-mode", "Run mode" },
+    { GIMP_PDB_DRAWABLE, "drawable", "The drawable" },
+  };
+  static const GimpParamDef sum_results[] = {
+    { GIMP_PDB_STRING, "checksum", "FNV-1a of its pixels, in hexadecimal" },
+  };
+
   gimp_install_procedure ("smp-test-diff", "Compare two drawables",
                           "Test helper of scalp-micropigmentation.", "", "",
                           "2026", NULL, NULL, GIMP_PLUGIN, G_N_ELEMENTS (args),
                           G_N_ELEMENTS (results), args, results);
+  gimp_install_procedure (
+      "smp-test-checksum", "Checksum a drawable's pixels",
+      "Test helper of scalp-micropigmentation: a 64-bit FNV-1a hash of the "
+      "drawable's pixels in its own format, row after row.",
+      "", "", "2026", NULL, NULL, GIMP_PLUGIN, G_N_ELEMENTS (sum_args),
+      G_N_ELEMENTS (sum_results), sum_args, sum_results);
+}
+
+/* The drawable's own bytes, so that a change of a single bit shows. */
+static gchar *
+checksum (gint32 drawable)
+{
+  GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
+  const Babl *format = gimp_drawable_get_format (drawable);
+  const gint  bpp    = babl_format_get_bytes_per_pixel (format);
+  const gint  width  = gimp_drawable_width (drawable);
+  guchar     *row    = g_malloc ((gsize) width * bpp);
+  guint64     hash   = 0xcbf29ce484222325u;
+
+  for (gint y = 0; y < gimp_drawable_height (drawable); y++)
+    {
+      gegl_buffer_get (buffer, GEGL_RECTANGLE (0, y, width, 1), 1.0, format,
+                       row, GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+      for (gsize i = 0; i < (gsize) width * bpp; i++)
+        hash = (hash ^ row[i]) * 0x100000001b3u;
+    }
+  g_free (row);
+  g_object_unref (buffer);
+  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", hash);
 }
 
 static void
-run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
+run (const gchar *name, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
 {
   static GimpParam values[3];
+  static gchar    *sum;
   const Babl      *format;
   GeglBuffer      *a, *b;
   GeglRectangle    rect;
@@ -62,6 +100,19 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
   *n_return_vals          = 1;
   values[0].type          = GIMP_PDB_STATUS;
   values[0].data.d_status = GIMP_PDB_CALLING_ERROR;
+
+  if (g_str_equal (name, "smp-test-checksum"))
+    {
+      if (n_params != 2 || ! gimp_item_is_drawable (param[1].data.d_drawable))
+        return;
+      g_free (sum);
+      sum                     = checksum (param[1].data.d_drawable);
+      *n_return_vals          = 2;
+      values[0].data.d_status = GIMP_PDB_SUCCESS;
+      values[1].type          = GIMP_PDB_STRING;
+      values[1].data.d_string = sum;
+      return;
+    }
 
   if (n_params != 7
       || gimp_drawable_width (param[1].data.d_drawable)
