@@ -327,11 +327,9 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
 {
   const gdouble most = params->density * target->w * target->h
                        / (params->scale * params->scale);
-  Stage           stage = { 0.0, PROGRESS_FIELD, 0 };
-  SmpStampsAhead *ahead;
-  SmpStamps      *stamps;
-  GThread        *conversions;
-  gint32          layer;
+  Stage      stage = { 0.0, PROGRESS_FIELD, 0 };
+  SmpStamps *stamps;
+  gint32     layer;
 
   /* The arguments were checked: only an automatic scale can be off. */
   if (! smp_layout_params_ok (params))
@@ -362,35 +360,24 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
   if (work->layout && ! smp_layout_same_placement (&work->placement, params))
     g_clear_pointer (&work->layout, smp_layout_free);
 
-  /* While the layout thins its candidates on one core, the stamps of
-   * those likely to stay are made on another.
-   */
   stage.start = PROGRESS_FIELD;
   stage.span  = PROGRESS_LAYOUT;
-  conversions = smp_pixels_prepare (target, params);
-  ahead       = smp_stamps_ahead_new (params);
   if (! work->layout
-      && smp_layout_new_ahead (work->field, params, report_stage, &stage,
-                               smp_stamps_ahead, ahead, &work->layout)
+      && smp_layout_new (work->field, params, report_stage, &stage,
+                         &work->layout)
              != SMP_LAYOUT_OK)
     {
-      smp_stamps_ahead_free (ahead);
       fail (out, GIMP_PDB_EXECUTION_ERROR,
             g_strdup_printf (_ ("More than %d impressions: lower the density "
                                 "or the scale"),
                              SMP_MAX_IMPRESSIONS));
-      if (conversions)
-        g_thread_join (conversions);
       return -1;
     }
 
-  stamps = smp_stamps_new_ahead (work->layout, work->field, params, ahead);
-  smp_stamps_ahead_free (ahead);
+  stamps      = smp_stamps_new (work->layout, work->field, params);
   stage.start = PROGRESS_FIELD + PROGRESS_LAYOUT;
   stage.span  = PROGRESS_RENDER;
-  if (conversions)
-    g_thread_join (conversions);
-  layer = smp_pixels_apply (target, params, stamps, report_stage, &stage);
+  layer       = smp_pixels_apply (target, params, stamps, report_stage, &stage);
   gimp_progress_update (1.0);
 
   smp_stamps_free (stamps);

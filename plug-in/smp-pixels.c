@@ -489,26 +489,6 @@ scratch_clear (Scratch *scratch)
   g_free (scratch->linear);
 }
 
-/* Copies one pixel of bpp bytes; the common sizes as fixed copies, which
- * the compiler turns into a move or two instead of a call.
- */
-static inline void
-copy_pixel (guchar *dst, const guchar *src, gint bpp)
-{
-  switch (bpp)
-    {
-    case 3: /* 8-bit RGB */
-      memcpy (dst, src, 3);
-      break;
-    case 4: /* 8-bit RGBA, float gray */
-      memcpy (dst, src, 4);
-      break;
-    default:
-      memcpy (dst, src, bpp);
-      break;
-    }
-}
-
 /* Pigments columns [x, x + width) of a strip. */
 static void
 pigment_chunk (const Strip *strip, Scratch *scratch, gint x, gint width)
@@ -543,7 +523,7 @@ pigment_chunk (const Strip *strip, Scratch *scratch, gint x, gint width)
       spot->y = geometry.y + y;
       spot->offset
           = ((gsize) y * strip->rect.width + x + (i - row_start)) * bpp;
-      copy_pixel (scratch->packed + k * bpp, strip->pixels + spot->offset, bpp);
+      memcpy (scratch->packed + k * bpp, strip->pixels + spot->offset, bpp);
     }
   babl_process (pg->to_float, scratch->packed, scratch->linear, (long) n);
 
@@ -559,8 +539,8 @@ pigment_chunk (const Strip *strip, Scratch *scratch, gint x, gint width)
 
   babl_process (pg->from_float, scratch->linear, scratch->packed, (long) n);
   for (gsize k = 0; k < n; k++)
-    copy_pixel (strip->pixels + scratch->spot[k].offset,
-                scratch->packed + k * bpp, bpp);
+    memcpy (strip->pixels + scratch->spot[k].offset, scratch->packed + k * bpp,
+            bpp);
 }
 
 /* Pigments chunks of the strip until none is left to take. */
@@ -808,26 +788,6 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
     g_free (layers);
     return top;
   }
-}
-
-static gpointer
-look_up_conversions (gpointer data)
-{
-  const SmpTarget *target = data;
-
-  babl_fish (target->native, target->format);
-  babl_fish (target->format, target->native);
-  return NULL;
-}
-
-GThread *
-smp_pixels_prepare (const SmpTarget *target, const SmpParams *params)
-{
-  if (params->output != SMP_OUTPUT_DRAWABLE)
-    return NULL;
-
-  return g_thread_new ("smp-conversions", look_up_conversions,
-                       (gpointer) target);
 }
 
 gint32

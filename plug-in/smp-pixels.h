@@ -61,13 +61,6 @@ void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                              gint sessions, const GeglRectangle *rect,
                              gfloat *buf);
 
-/* babl works a conversion out the first time it is asked for, which takes
- * a while.  This asks, on a thread of its own, for those the output will
- * need, so that it runs beside the layout; join the thread it returns (if
- * not NULL) before smp_pixels_apply().
- */
-GThread *smp_pixels_prepare (const SmpTarget *target, const SmpParams *params);
-
 /* Draws the result the way params->output asks, as one undo step; the
  * image changes only once everything is rendered.
  * Returns the new layer (topmost for output 2) or -1 for output 0.

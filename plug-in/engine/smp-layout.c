@@ -92,29 +92,6 @@ typedef struct
   gdouble         done, span; /* this stage maps to [done, done + span] */
 } Progress;
 
-/* Work to run beside the thinning. */
-typedef struct
-{
-  SmpAheadFunc func;
-  gpointer     data;
-} Ahead;
-
-/* The candidates as the thinning holds them.  gone[] is written by the
- * thinning while the ahead func reads it, so both go through atomics.
- */
-struct _SmpCandidates
-{
-  const Point   *pts;  /* in the thinning's order */
-  const guint32 *keys; /* by candidate */
-  const guint8  *gone; /* by position in pts */
-  gsize          n;
-  gint           thinned;
-};
-
-static SmpLayoutStatus place (const SmpField *field, const SmpParams *params,
-                              SmpProgressFunc progress_func, gpointer user_data,
-                              const Ahead *ahead, SmpLayout **result);
-
 gboolean
 smp_layout_params_ok (const SmpParams *params)
 {
@@ -805,18 +782,12 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
   smp_parallel_for (grid->n, PARALLEL_POINTS, sum_weights, &job);
   g_mutex_clear (&job.lock);
 
-  /* The ranges' lists one after the other, in the points' order: the
-   * first range's list, grown, takes the others after it.
-   */
+  /* The ranges' lists one after the other, in the points' order. */
   g_array_sort (job.parts, part_order);
   for (guint k = 0; k < job.parts->len; k++)
     total += g_array_index (job.parts, ReachPart, k).near.len;
-  reach->index = g_renew (
-      guint32,
-      job.parts->len > 0 ? g_array_index (job.parts, ReachPart, 0).near.index
-                         : NULL,
-      MAX (total, 1));
-  total = 0;
+  reach->index = g_new (guint32, MAX (total, 1));
+  total        = 0;
   for (guint k = 0; k < job.parts->len; k++)
     {
       const ReachPart *part = &g_array_index (job.parts, ReachPart, k);
@@ -824,108 +795,25 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
                                   ? g_array_index (job.parts, ReachPart, k + 1).first
                                   : grid->n;
 
-      if (k > 0)
-        {
-          if (part->near.len > 0)
-            memcpy (reach->index + total, part->near.index,
-                    part->near.len * sizeof (guint32));
-          for (gsize i = part->first; i < last; i++)
-            reach->start[i] += total;
-          g_free (part->near.index);
-        }
+      if (part->near.len > 0)
+        memcpy (reach->index + total, part->near.index,
+                part->near.len * sizeof (guint32));
+      for (gsize i = part->first; i < last; i++)
+        reach->start[i] += total;
+      g_free (part->near.index);
       total += part->near.len;
     }
   reach->start[grid->n] = total;
   g_array_free (job.parts, TRUE);
 }
 
-/* The elimination is bound by memory, not arithmetic, and the point on top
- * of the heap is most likely the next to go: while one removal is worked
- * out, these ask the memory for what the next will read.  First its own
- * entries and neighbour list...
- */
-static inline void
-prefetch_list (const Heap *heap, const Reach *reach, const Point *pts)
-{
-  if (heap->size > 0)
-    {
-      const guint32 next = heap->heap[0].index;
-
-      __builtin_prefetch (&pts[next]);
-      __builtin_prefetch (&reach->index[reach->start[next]]);
-    }
-}
-
-/* ...then, once the list has arrived, its neighbours. */
-static inline void
-prefetch_neighbours (const Heap *heap, const Reach *reach, const Point *pts,
-                     const guint8 *gone)
-{
-  if (heap->size > 0)
-    {
-      const guint32 next = heap->heap[0].index;
-
-      for (gsize k = reach->start[next]; k < reach->start[next + 1]; k++)
-        {
-          const guint32 j = reach->index[k];
-
-          __builtin_prefetch (&gone[j]);
-          __builtin_prefetch (&pts[j]);
-          __builtin_prefetch (&heap->pos[j]);
-        }
-    }
-}
-
-gsize
-smp_candidates_count (const SmpCandidates *candidates)
-{
-  return candidates->n;
-}
-
-SmpImpression
-smp_candidates_get (const SmpCandidates *candidates, gsize i)
-{
-  const Point *p = &candidates->pts[i];
-
-  return (SmpImpression){ p->x, p->y, candidates->keys[p->index], 0, p->index };
-}
-
-gboolean
-smp_candidates_in (const SmpCandidates *candidates, gsize i)
-{
-  return ! __atomic_load_n (&candidates->gone[i], __ATOMIC_RELAXED);
-}
-
-gboolean
-smp_candidates_thinned (const SmpCandidates *candidates)
-{
-  return g_atomic_int_get (&candidates->thinned);
-}
-
-typedef struct
-{
-  SmpCandidates candidates;
-  const Ahead  *ahead;
-} AheadJob;
-
-static gpointer
-run_ahead (gpointer data)
-{
-  AheadJob *job = data;
-
-  job->ahead->func (&job->candidates, job->ahead->data);
-  return NULL;
-}
-
 /* Removes the most crowded points of pts until target remain; marks the
  * removed ones in removed[] (by position in pts).  radius_scale widens
- * the crowding radius for a sparser target.  ahead, if not NULL, runs
- * beside the removals; keys are the candidates'.
+ * the crowding radius for a sparser target.
  */
 static gboolean
 eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
-           const guint32 *keys, const Ahead *ahead, gboolean *removed,
-           Progress *progress)
+           gboolean *removed, Progress *progress)
 {
   const gdouble min_frac
       = WEIGHT_BETA * (1.0 - pow ((gdouble) target / MAX (n, 1), WEIGHT_GAMMA))
@@ -935,9 +823,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   Reach    reach;
   guint8  *gone; /* by sorted index */
   gsize    step;
-  AheadJob job;
-  GThread *beside = NULL;
-  gboolean ok     = TRUE;
+  gboolean ok = TRUE;
 
   memset (removed, 0, n * sizeof (gboolean));
   if (target >= n)
@@ -955,13 +841,6 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   for (gsize i = 0; i < n; i++)
     heap.pos[i] = (guint32) i;
 
-  /* The removals take one core; the others are free. */
-  if (ahead && g_get_num_processors () > 1)
-    {
-      job    = (AheadJob){ { pts, keys, gone, n, FALSE }, ahead };
-      beside = g_thread_new ("smp-ahead", run_ahead, &job);
-    }
-
   /* From the last node with children up to the root. */
   for (gsize i = n > 1 ? (n - 2) / HEAP_ARITY + 1 : 0; i-- > 0;)
     heap_down (&heap, i);
@@ -971,8 +850,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
     {
       const guint32 i = heap_pop (&heap);
 
-      __atomic_store_n (&gone[i], TRUE, __ATOMIC_RELAXED);
-      prefetch_list (&heap, &reach, pts);
+      gone[i] = TRUE;
       for (gsize k = reach.start[i]; k < reach.start[i + 1]; k++)
         {
           const guint32 j = reach.index[k];
@@ -981,7 +859,6 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
             heap_lower (&heap, j,
                         pair_weight (&pts[i], &pts[j], radius_scale, min_frac));
         }
-      prefetch_neighbours (&heap, &reach, pts, gone);
 
       if (removed_count % step == 0
           && ! report (progress, (gdouble) removed_count / (n - target)))
@@ -989,12 +866,6 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
           ok = FALSE;
           break;
         }
-    }
-
-  if (beside)
-    {
-      g_atomic_int_set (&job.candidates.thinned, TRUE);
-      g_thread_join (beside);
     }
 
   for (gsize i = 0; i < n; i++)
@@ -1027,48 +898,25 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
                 SmpProgressFunc progress_func, gpointer user_data,
                 SmpLayout **result)
 {
-  return smp_layout_new_ahead (field, params, progress_func, user_data, NULL,
-                               NULL, result);
-}
-
-SmpLayoutStatus
-smp_layout_new_ahead (const SmpField *field, const SmpParams *params,
-                      SmpProgressFunc progress_func, gpointer user_data,
-                      SmpAheadFunc ahead_func, gpointer ahead_data,
-                      SmpLayout **result)
-{
-  const Ahead ahead = { ahead_func, ahead_data };
-
-  if (! smp_layout_params_ok (params))
-    {
-      *result = NULL;
-      return SMP_LAYOUT_INVALID;
-    }
-
-  return place (field, params, progress_func, user_data,
-                ahead_func ? &ahead : NULL, result);
-}
-
-static SmpLayoutStatus
-place (const SmpField *field, const SmpParams *params,
-       SmpProgressFunc progress_func, gpointer user_data, const Ahead *ahead,
-       SmpLayout **result)
-{
-  gfloat       *w        = smp_layout_weights (field, params);
-  const gdouble expected = expected_count (field, params, w);
-  /* Yuksel's r_max for the target density at full weight. */
-  const gdouble r_full
-      = sqrt (1.0 / (2.0 * sqrt (3.0) * impressions_per_px2 (params)));
   Progress   progress = { progress_func, user_data, 0.0, 0.0 };
   SmpLayout *layout;
   Point     *all, *pts;
   guint32   *keys;
   gint      *session;
   gboolean  *removed;
+  gfloat    *w;
+  gdouble    expected, r_full;
   gsize      n_all, n, target;
   gboolean   ok = TRUE;
 
   *result = NULL;
+  if (! smp_layout_params_ok (params))
+    return SMP_LAYOUT_INVALID;
+
+  w        = smp_layout_weights (field, params);
+  expected = expected_count (field, params, w);
+  /* Yuksel's r_max for the target density at full weight. */
+  r_full = sqrt (1.0 / (2.0 * sqrt (3.0) * impressions_per_px2 (params)));
   if (! (expected <= SMP_MAX_IMPRESSIONS))
     {
       g_free (w);
@@ -1094,8 +942,7 @@ place (const SmpField *field, const SmpParams *params,
 
       progress.span = (k == params->sessions ? 0.7 : 0.3 / params->sessions);
       /* The first round, from all the candidates, is the long one. */
-      ok = eliminate (pts, n, goal, 1.0 / sqrt (share), keys,
-                      k == params->sessions ? ahead : NULL, removed, &progress);
+      ok = eliminate (pts, n, goal, 1.0 / sqrt (share), removed, &progress);
       progress.done += progress.span;
 
       for (gsize i = 0; i < n; i++)
@@ -1118,7 +965,7 @@ place (const SmpField *field, const SmpParams *params,
         if (session[i] > 0)
           {
             const SmpImpression imp
-                = { all[i].x, all[i].y, keys[i], session[i], (guint32) i };
+                = { all[i].x, all[i].y, keys[i], session[i] };
 
             g_array_append_val (out, imp);
           }

@@ -24,10 +24,9 @@ typedef gboolean (*SmpProgressFunc) (gdouble fraction, gpointer user_data);
 
 typedef struct
 {
-  gfloat  x, y;      /* centre, in drawable pixels */
-  guint32 key;       /* identity: its size, shape and tone derive from it */
-  gint    session;   /* 1 = first session */
-  guint32 candidate; /* its place among the candidates it was chosen from */
+  gfloat  x, y;    /* centre, in drawable pixels */
+  guint32 key;     /* identity: its size, shape and tone derive from it */
+  gint    session; /* 1 = first session */
 } SmpImpression;
 
 typedef struct
@@ -69,43 +68,6 @@ gfloat *smp_layout_weights (const SmpField *field, const SmpParams *params);
 SmpLayoutStatus smp_layout_new (const SmpField *field, const SmpParams *params,
                                 SmpProgressFunc progress, gpointer user_data,
                                 SmpLayout **layout);
-
-/* The layout scatters candidates and then thins them out, one at a time,
- * on one core; work that can go on beside it gets the candidates on a
- * thread of its own, through an SmpAheadFunc, and may use the time to
- * prepare for the impressions most likely to stay.  The candidates come
- * in the order the thinning keeps them, close ones close together.
- */
-typedef struct _SmpCandidates SmpCandidates;
-
-typedef void (*SmpAheadFunc) (const SmpCandidates *candidates, gpointer data);
-
-/* How many candidates there are.  Each has a number, its impression's
- * candidate, below this count; the i of the functions below goes through
- * them in another order.
- */
-gsize smp_candidates_count (const SmpCandidates *candidates);
-
-/* Candidate i (0 to count - 1) as the impression it would be, session 0. */
-SmpImpression smp_candidates_get (const SmpCandidates *candidates, gsize i);
-
-/* Whether candidate i is still in: once out, it stays out. */
-gboolean smp_candidates_in (const SmpCandidates *candidates, gsize i);
-
-/* Whether the thinning is over, and the func should return: the layout
- * waits for it.
- */
-gboolean smp_candidates_thinned (const SmpCandidates *candidates);
-
-/* smp_layout_new(), with ahead (if not NULL) called beside the thinning on
- * a thread of its own when the machine has more than one core.  It changes
- * nothing in the layout.
- */
-SmpLayoutStatus smp_layout_new_ahead (const SmpField  *field,
-                                      const SmpParams *params,
-                                      SmpProgressFunc  progress,
-                                      gpointer user_data, SmpAheadFunc ahead,
-                                      gpointer ahead_data, SmpLayout **layout);
 
 void smp_layout_free (SmpLayout *layout);
 

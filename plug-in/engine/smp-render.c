@@ -200,11 +200,10 @@ exact_gain (const Stamp *s)
   return sum > 0.0 ? (gfloat) (s->area / sum) : 0.0f;
 }
 
-/* A stamp's look, all but what its session decides: the strength before
- * the session's depth is returned, for finish_stamp().
- */
-static gdouble
-make_look (Stamp *s, const SmpImpression *imp, const SmpParams *params)
+/* Prepares one impression's stamp. */
+static void
+make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
+            gint sessions)
 {
   const guint32 seed   = (guint32) params->seed;
   const gdouble spread = 0.3 * params->size_variation;
@@ -222,6 +221,9 @@ make_look (Stamp *s, const SmpImpression *imp, const SmpParams *params)
   const gdouble sigma  = sqrt (soft * soft + PIXEL_SIGMA * PIXEL_SIGMA);
   const gdouble tone
       = CLAMP (1.0 + 0.4 * params->tone_variation * n_tone, 0.2, 1.8);
+  /* Later sessions sit a little darker, as fresher work does. */
+  const gdouble depth
+      = 1.0 - 0.12 * (sessions - imp->session) / MAX (sessions - 1, 1);
 
   s->x      = imp->x;
   s->y      = imp->y;
@@ -238,122 +240,8 @@ make_look (Stamp *s, const SmpImpression *imp, const SmpParams *params)
   else
     s->gain = (gfloat) (radius * radius / (radius * radius + sigma * sigma));
 
-  return params->opacity / 100.0 * tone;
-}
-
-/* What the session of a stamp with this look decides. */
-static void
-finish_stamp (Stamp *s, gdouble strength, gint sessions, gint session)
-{
-  /* Later sessions sit a little darker, as fresher work does. */
-  const gdouble depth
-      = 1.0 - 0.12 * (sessions - session) / MAX (sessions - 1, 1);
-
-  s->strength = (gfloat) MIN (1.0, strength * depth);
-  s->session  = session;
-}
-
-static void
-make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
-            gint sessions)
-{
-  finish_stamp (s, make_look (s, imp, params), sessions, imp->session);
-}
-
-/* Looks made while the layout thins its candidates, by candidate. */
-typedef struct
-{
-  Stamp   stamp;    /* all but strength and session */
-  gdouble strength; /* before the session's depth */
-} Look;
-
-struct _SmpStampsAhead
-{
-  SmpParams params;
-  Look     *looks;
-  guint8   *made; /* whether looks[i] is */
-  gsize     n;    /* candidates */
-  gsize     count;
-};
-
-SmpStampsAhead *
-smp_stamps_ahead_new (const SmpParams *params)
-{
-  SmpStampsAhead *ahead = g_new0 (SmpStampsAhead, 1);
-
-  ahead->params = *params;
-  return ahead;
-}
-
-/* Candidates in the thinning's order, so that those met later have had
- * longer to drop out; those already out are skipped.
- */
-void
-smp_stamps_ahead (const SmpCandidates *candidates, gpointer data)
-{
-  SmpStampsAhead *ahead = data;
-  const gsize     n     = smp_candidates_count (candidates);
-
-  init_coverage_table ();
-  g_free (ahead->looks);
-  g_free (ahead->made);
-  ahead->looks = g_new (Look, n);
-  ahead->made  = g_new0 (guint8, n);
-  ahead->n     = n;
-  ahead->count = 0;
-  for (gsize i = 0; i < n && ! smp_candidates_thinned (candidates); i++)
-    if (smp_candidates_in (candidates, i))
-      {
-        const SmpImpression imp  = smp_candidates_get (candidates, i);
-        Look               *look = &ahead->looks[imp.candidate];
-
-        look->strength = make_look (&look->stamp, &imp, &ahead->params);
-        ahead->made[imp.candidate] = TRUE;
-        ahead->count++;
-      }
-}
-
-gsize
-smp_stamps_ahead_count (const SmpStampsAhead *ahead)
-{
-  return ahead->count;
-}
-
-void
-smp_stamps_ahead_free (SmpStampsAhead *ahead)
-{
-  if (! ahead)
-    return;
-
-  g_free (ahead->looks);
-  g_free (ahead->made);
-  g_free (ahead);
-}
-
-/* The look made ahead for this impression, or NULL: one made for the same
- * candidate at the same place.  Whether it was made with the same looks is
- * for the caller to check, once for all of them (same_looks()).
- */
-static const Look *
-look_ahead (const SmpStampsAhead *ahead, const SmpImpression *imp)
-{
-  const Look *look;
-
-  if (! ahead || imp->candidate >= ahead->n || ! ahead->made[imp->candidate])
-    return NULL;
-
-  look = &ahead->looks[imp->candidate];
-  return look->stamp.x == imp->x && look->stamp.y == imp->y ? look : NULL;
-}
-
-/* Whether stamps made with a and b look alike. */
-static gboolean
-same_looks (const SmpParams *a, const SmpParams *b)
-{
-  return a->dot_size == b->dot_size && a->size_variation == b->size_variation
-         && a->opacity == b->opacity && a->softness == b->softness
-         && a->tone_variation == b->tone_variation && a->scale == b->scale
-         && a->seed == b->seed;
+  s->strength = (gfloat) MIN (1.0, params->opacity / 100.0 * tone * depth);
+  s->session  = imp->session;
 }
 
 static gint
@@ -407,10 +295,9 @@ reach_bound (const SmpParams *params)
 
 typedef struct
 {
-  const SmpLayout      *layout;
-  const SmpParams      *params;
-  const SmpStampsAhead *ahead; /* NULL without */
-  Stamp                *out;
+  const SmpLayout *layout;
+  const SmpParams *params;
+  Stamp           *out;
 } StampJob;
 
 static void
@@ -420,18 +307,8 @@ make_stamps (gpointer data, gsize first, gsize last)
   const gint      sessions = job->layout->sessions;
 
   for (gsize i = first; i < last; i++)
-    {
-      const SmpImpression *imp  = &job->layout->impressions[i];
-      const Look          *look = look_ahead (job->ahead, imp);
-
-      if (look)
-        {
-          job->out[i] = look->stamp;
-          finish_stamp (&job->out[i], look->strength, sessions, imp->session);
-        }
-      else
-        make_stamp (&job->out[i], imp, job->params, sessions);
-    }
+    make_stamp (&job->out[i], &job->layout->impressions[i], job->params,
+                sessions);
 }
 
 /* Stamps for the impressions that can reach the rectangle, or all of them
@@ -439,8 +316,7 @@ make_stamps (gpointer data, gsize first, gsize last)
  */
 static SmpStamps *
 stamps_new (const SmpLayout *layout, const SmpField *field,
-            const SmpParams *params, const SmpStampsAhead *ahead, gint x,
-            gint y, gint width, gint height)
+            const SmpParams *params, gint x, gint y, gint width, gint height)
 {
   SmpStamps    *st;
   Stamp        *unsorted;
@@ -466,10 +342,7 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
   if (width < 0)
     {
-      const StampJob job
-          = { layout, params,
-              ahead && same_looks (&ahead->params, params) ? ahead : NULL,
-              unsorted };
+      const StampJob job = { layout, params, unsorted };
 
       smp_parallel_for (layout->n_impressions, PARALLEL_STAMPS, make_stamps,
                         (gpointer) &job);
@@ -503,14 +376,7 @@ SmpStamps *
 smp_stamps_new (const SmpLayout *layout, const SmpField *field,
                 const SmpParams *params)
 {
-  return stamps_new (layout, field, params, NULL, 0, 0, -1, -1);
-}
-
-SmpStamps *
-smp_stamps_new_ahead (const SmpLayout *layout, const SmpField *field,
-                      const SmpParams *params, const SmpStampsAhead *ahead)
-{
-  return stamps_new (layout, field, params, ahead, 0, 0, -1, -1);
+  return stamps_new (layout, field, params, 0, 0, -1, -1);
 }
 
 SmpStamps *
@@ -519,7 +385,7 @@ smp_stamps_new_near (const SmpLayout *layout, const SmpField *field,
                      gint height)
 {
   g_return_val_if_fail (width >= 0 && height >= 0, NULL);
-  return stamps_new (layout, field, params, NULL, x, y, width, height);
+  return stamps_new (layout, field, params, x, y, width, height);
 }
 
 void

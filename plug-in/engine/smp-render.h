@@ -55,23 +55,6 @@ SmpStamps *smp_stamps_new_near (const SmpLayout *layout, const SmpField *field,
                                 gint width, gint height);
 void       smp_stamps_free (SmpStamps *stamps);
 
-/* Stamps made ahead: smp_stamps_ahead() is an SmpAheadFunc for
- * smp_layout_new_ahead(), which makes the stamps of the candidates likely
- * to stay while the layout thins them out, and smp_stamps_new_ahead() makes
- * the layout's stamps with what it made, the same stamps as
- * smp_stamps_new() at less cost.  The parameters must be the layout's;
- * stamps made for other looks or other candidates are not used.
- */
-typedef struct _SmpStampsAhead SmpStampsAhead;
-
-SmpStampsAhead *smp_stamps_ahead_new (const SmpParams *params);
-void  smp_stamps_ahead (const SmpCandidates *candidates, gpointer ahead);
-gsize smp_stamps_ahead_count (const SmpStampsAhead *ahead); /* stamps made */
-void  smp_stamps_ahead_free (SmpStampsAhead *ahead);
-SmpStamps *smp_stamps_new_ahead (const SmpLayout *layout, const SmpField *field,
-                                 const SmpParams      *params,
-                                 const SmpStampsAhead *ahead);
-
 gsize smp_stamps_count (const SmpStamps *stamps);
 
 /* Pigment one impression deposits, in px² of full coverage: its area. */

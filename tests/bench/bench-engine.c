@@ -72,27 +72,23 @@ make_field (gint width, gint height, gboolean feathered, gdouble *seconds)
 static void
 full_run (gint width, gint height, gdouble density, gboolean feathered)
 {
-  SmpParams       p;
-  SmpField       *field;
-  SmpLayout      *layout;
-  SmpStampsAhead *ahead;
-  SmpStamps      *stamps;
-  gfloat         *rgb     = g_new (gfloat, (gsize) width * STRIP * 3);
-  gdouble         t_field = 0.0, t_render = 0.0, t0, t1, t2;
+  SmpParams  p;
+  SmpField  *field;
+  SmpLayout *layout;
+  SmpStamps *stamps;
+  gfloat    *rgb     = g_new (gfloat, (gsize) width * STRIP * 3);
+  gdouble    t_field = 0.0, t_render = 0.0, t0, t1, t2;
 
   smp_params_defaults (&p);
   p.density  = density;
   p.scale    = 100;
   p.sessions = 1;
 
-  /* As the plug-in does it: stamps made ahead beside the thinning. */
   field = make_field (width, height, feathered, &t_field);
-  ahead = smp_stamps_ahead_new (&p);
   t0    = now ();
-  smp_layout_new_ahead (field, &p, NULL, NULL, smp_stamps_ahead, ahead,
-                        &layout);
+  smp_layout_new (field, &p, NULL, NULL, &layout);
   t1     = now ();
-  stamps = smp_stamps_new_ahead (layout, field, &p, ahead);
+  stamps = smp_stamps_new (layout, field, &p);
   t2     = now ();
   for (gint y = 0; y < height; y += STRIP)
     {
@@ -118,7 +114,6 @@ full_run (gint width, gint height, gdouble density, gboolean feathered)
           feathered ? " | feathered ellipse" : "");
 
   smp_stamps_free (stamps);
-  smp_stamps_ahead_free (ahead);
   smp_layout_free (layout);
   smp_field_free (field);
   g_free (rgb);

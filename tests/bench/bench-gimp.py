@@ -5,11 +5,14 @@
 #
 # For each case (WIDTHxHEIGHT@DENSITY, default: the issue's 24 MP case and
 # the scaling cases) a headless GIMP makes an 8-bit RGB image of textured
-# skin, all selected, and runs five times each, alternately, the filter
+# skin, with no selection and undo off, and runs five times each,
+# alternately, the filter
 # (defaults but density, scale 100 px/cm, one session, output 0) and a
 # copy-only plug-in that moves the same pixels out and back.  Prints the
 # median wall time, the median processor time (user and system, all
 # threads) and the peak RSS of each plug-in process, and the ratios.
+# A case ending in "+user" runs as users do: everything selected with
+# gimp-selection-all, and undo on.
 # A benchmark, not a test: it asserts nothing.
 import os
 import shutil
@@ -33,7 +36,8 @@ def install(profile, name, exe):
 
 
 def run_case(case):
-    size, density = case.split("@")
+    as_user = case.endswith("+user")
+    size, density = case.replace("+user", "").split("@")
     width, height = size.split("x")
     profile = tempfile.mkdtemp(prefix="smp-bench-")
     for sub in ("gradients", "patterns", "brushes", "palettes"):
@@ -55,8 +59,11 @@ def run_case(case):
 (gimp-drawable-fill drw FILL-FOREGROUND)
 (plug-in-hsv-noise RUN-NONINTERACTIVE img drw 2 3 10 25)
 %s
+%s
 (gimp-quit 0)
-""" % (width, height, width, height, calls)
+""" % (width, height, width, height,
+       "(gimp-image-undo-enable img) (gimp-selection-all img)" if as_user else "",
+       calls)
     env = dict(os.environ, GIMP2_DIRECTORY=profile, SMP_BENCH_LOG=log)
     subprocess.run(["gimp-console-2.10", "-i", "-d", "-f", "--batch-interpreter",
                     "plug-in-script-fu-eval", "-b", "-"], input=script.encode(),
@@ -75,9 +82,9 @@ def run_case(case):
     copy_c = statistics.median(r[2] for r in runs["smp-bench-copy"])
     smp_c = statistics.median(r[2] for r in runs["scalp-micropigmentation"])
     mp = int(width) * int(height) / 1e6
-    print("%-16s %6.1f MP  density %4s | copy %6.2f s (cpu %5.2f s) %6.0f MiB"
+    print("%-21s %6.1f MP  density %4s | copy %6.2f s (cpu %5.2f s) %6.0f MiB"
           " | filter %6.2f s (cpu %5.2f s) %6.0f MiB | time x%.2f  memory x%.2f"
-          % (size, mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
+          % (size + (" +user" if as_user else ""), mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
              smp_t / copy_t, smp_m / copy_m))
     sys.stdout.flush()
 

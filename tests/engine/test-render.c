@@ -162,7 +162,7 @@ test_subpixel_pigment_conserved (void)
     for (gint k = 0; k < 5; k++)
       {
         const SmpImpression imp    = { 16.0f + 0.23f * k, 15.5f + 0.17f * k,
-                                       smp_hash (1, d, k, 0), 1, 0 };
+                                       smp_hash (1, d, k, 0), 1 };
         SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
         SmpParams           p      = default_params ();
         gfloat             *white  = flat (w, h, 1, 1.0f);
@@ -204,7 +204,7 @@ static void
 test_multiplies_skin (void)
 {
   const gint          w = 40, h = 40;
-  const SmpImpression imp    = { 20, 20, 99, 1, 0 };
+  const SmpImpression imp    = { 20, 20, 99, 1 };
   SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
   SmpParams           p      = default_params ();
   SmpStamps          *stamps;
@@ -263,8 +263,8 @@ static void
 test_overlap_multiplies (void)
 {
   const gint          w = 20, h = 20;
-  const SmpImpression one[1] = { { 10, 10, 5, 1, 0 } };
-  const SmpImpression two[2] = { { 10, 10, 5, 1, 0 }, { 10, 10, 5, 1, 1 } };
+  const SmpImpression one[1] = { { 10, 10, 5, 1 } };
+  const SmpImpression two[2] = { { 10, 10, 5, 1 }, { 10, 10, 5, 1 } };
   SmpParams           p      = default_params ();
   gfloat              single = 0, both = 0;
 
@@ -297,7 +297,7 @@ static void
 test_gray_matches_rgb (void)
 {
   const gint          w = 24, h = 24;
-  const SmpImpression imp    = { 12, 12, 8, 1, 0 };
+  const SmpImpression imp    = { 12, 12, 8, 1 };
   SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
   SmpParams           p      = default_params ();
   SmpStamps          *stamps;
@@ -385,7 +385,7 @@ static void
 test_later_sessions_darker (void)
 {
   const gint          w = 60, h = 30;
-  const SmpImpression imps[2] = { { 15, 15, 3, 1, 0 }, { 45, 15, 3, 3, 1 } };
+  const SmpImpression imps[2] = { { 15, 15, 3, 1 }, { 45, 15, 3, 3 } };
   SmpLayout          *layout  = hand_layout (w, h, imps, 2, 3);
   SmpParams           p       = default_params ();
   SmpStamps          *stamps;
@@ -471,97 +471,6 @@ test_reach_matches_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
   smp_reach_clear (&reach);
 }
 
-/* Slows the thinning down, so that the stamps made beside it are many. */
-static gboolean
-dawdle (gdouble fraction G_GNUC_UNUSED, gpointer data G_GNUC_UNUSED)
-{
-  g_usleep (2000);
-  return TRUE;
-}
-
-/* Renders the whole drawable with these stamps, over rgb. */
-static gfloat *
-render_all (const SmpStamps *stamps, const gfloat *rgb, gint w, gint h,
-            gint sessions)
-{
-  gfloat       *out = g_new (gfloat, (gsize) w * h * 3);
-  const SmpRect all = { 0, 0, w, h, 3, 3, w * 3, rgb, out };
-
-  smp_render (stamps, 1, sessions, SMP_RENDER_APPLY, &all);
-  return out;
-}
-
-/* The layout's stamps made from scratch and with those made ahead render
- * the same bits over rgb.
- */
-static void
-assert_ahead_renders_same (const SmpLayout *layout, const SmpField *field,
-                           const SmpParams *p, const SmpStampsAhead *ahead,
-                           const gfloat *rgb, gint w, gint h)
-{
-  const gsize size    = (gsize) w * h * 3 * sizeof (gfloat);
-  SmpStamps  *scratch = smp_stamps_new (layout, field, p);
-  SmpStamps  *made    = smp_stamps_new_ahead (layout, field, p, ahead);
-  gfloat     *want    = render_all (scratch, rgb, w, h, p->sessions);
-  gfloat     *got     = render_all (made, rgb, w, h, p->sessions);
-
-  g_assert_cmpmem (got, size, want, size);
-  smp_stamps_free (scratch);
-  smp_stamps_free (made);
-  g_free (got);
-  g_free (want);
-}
-
-/* Stamps made ahead, while the layout thins its candidates, change neither
- * the layout nor a pixel, in one session or several; made for other looks,
- * they are not used.
- */
-static void
-test_stamps_ahead_change_nothing (void)
-{
-  const gint w = 900, h = 700;
-  gfloat    *rgb   = smp_test_scalp (w, h, TRUE, 4);
-  SmpField  *field = smp_test_field (rgb, NULL, w, h);
-
-  for (gint sessions = 1; sessions <= 3; sessions += 2)
-    {
-      SmpParams       p = default_params ();
-      SmpParams       bigger;
-      SmpLayout      *plain, *layout;
-      SmpStampsAhead *ahead;
-
-      p.sessions = sessions;
-      p.dot_size = 0.6;
-      g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &plain), ==,
-                       SMP_LAYOUT_OK);
-      ahead = smp_stamps_ahead_new (&p);
-      g_assert_cmpint (smp_layout_new_ahead (field, &p, dawdle, NULL,
-                                             smp_stamps_ahead, ahead, &layout),
-                       ==, SMP_LAYOUT_OK);
-      g_assert_cmpmem (
-          layout->impressions, layout->n_impressions * sizeof (SmpImpression),
-          plain->impressions, plain->n_impressions * sizeof (SmpImpression));
-      if (g_get_num_processors () > 1)
-        g_assert_cmpuint (smp_stamps_ahead_count (ahead), >, 0);
-      g_test_message ("%d session(s): %zu stamps made ahead for %zu "
-                      "impressions",
-                      sessions, smp_stamps_ahead_count (ahead),
-                      layout->n_impressions);
-
-      assert_ahead_renders_same (layout, field, &p, ahead, rgb, w, h);
-      bigger          = p;
-      bigger.dot_size = 1.2;
-      assert_ahead_renders_same (layout, field, &bigger, ahead, rgb, w, h);
-
-      smp_stamps_ahead_free (ahead);
-      smp_layout_free (layout);
-      smp_layout_free (plain);
-    }
-
-  smp_field_free (field);
-  g_free (rgb);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -577,7 +486,5 @@ main (int argc, char **argv)
   g_test_add_func ("/render/later-sessions-darker", test_later_sessions_darker);
   g_test_add ("/render/reach-matches-render", Scene, NULL, scene_init,
               test_reach_matches_render, scene_clear);
-  g_test_add_func ("/render/stamps-ahead-change-nothing",
-                   test_stamps_ahead_change_nothing);
   return g_test_run ();
 }
