@@ -807,6 +807,44 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
   g_array_free (job.parts, TRUE);
 }
 
+/* The elimination is bound by memory, not arithmetic, and the point on top
+ * of the heap is most likely the next to go: while one removal is worked
+ * out, these ask the memory for what the next will read.  They take the
+ * placement of 96 000 impressions (24 MP at density 40) from 0.19-0.25 s
+ * to 0.14-0.17 s.  First its own entries and neighbour list...
+ */
+static inline void
+prefetch_list (const Heap *heap, const Reach *reach, const Point *pts)
+{
+  if (heap->size > 0)
+    {
+      const guint32 next = heap->heap[0].index;
+
+      __builtin_prefetch (&pts[next]);
+      __builtin_prefetch (&reach->index[reach->start[next]]);
+    }
+}
+
+/* ...then, once the list has arrived, its neighbours. */
+static inline void
+prefetch_neighbours (const Heap *heap, const Reach *reach, const Point *pts,
+                     const guint8 *gone)
+{
+  if (heap->size > 0)
+    {
+      const guint32 next = heap->heap[0].index;
+
+      for (gsize k = reach->start[next]; k < reach->start[next + 1]; k++)
+        {
+          const guint32 j = reach->index[k];
+
+          __builtin_prefetch (&gone[j]);
+          __builtin_prefetch (&pts[j]);
+          __builtin_prefetch (&heap->pos[j]);
+        }
+    }
+}
+
 /* Removes the most crowded points of pts until target remain; marks the
  * removed ones in removed[] (by position in pts).  radius_scale widens
  * the crowding radius for a sparser target.
@@ -851,6 +889,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
       const guint32 i = heap_pop (&heap);
 
       gone[i] = TRUE;
+      prefetch_list (&heap, &reach, pts);
       for (gsize k = reach.start[i]; k < reach.start[i + 1]; k++)
         {
           const guint32 j = reach.index[k];
@@ -859,6 +898,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
             heap_lower (&heap, j,
                         pair_weight (&pts[i], &pts[j], radius_scale, min_frac));
         }
+      prefetch_neighbours (&heap, &reach, pts, gone);
 
       if (removed_count % step == 0
           && ! report (progress, (gdouble) removed_count / (n - target)))
