@@ -25,43 +25,6 @@
 /* Past this share of skin under pigment, impressions merge. */
 #define HELMET_COVERAGE 0.20
 
-typedef enum
-{
-  GROUP_IMPRESSIONS,
-  GROUP_PIGMENT,
-  GROUP_REGION,
-  GROUP_TREATMENT,
-  GROUP_SCALE,
-  GROUP_SEED,
-  N_GROUPS
-} Group;
-
-static const gchar *group_titles[N_GROUPS] = {
-  N_ ("Impressions"), N_ ("Pigment"), N_ ("Region"),
-  N_ ("Treatment"),   N_ ("Scale"),   N_ ("Random seed"),
-};
-
-/* Which frame each parameter of the table sits in. */
-static const struct
-{
-  const gchar *name;
-  Group        group;
-} placement[] = {
-  { "density", GROUP_IMPRESSIONS },
-  { "dot-size", GROUP_IMPRESSIONS },
-  { "size-variation", GROUP_IMPRESSIONS },
-  { "pigment", GROUP_PIGMENT },
-  { "opacity", GROUP_PIGMENT },
-  { "tone-variation", GROUP_PIGMENT },
-  { "softness", GROUP_PIGMENT },
-  { "hairline-fade", GROUP_REGION },
-  { "hair-blend", GROUP_REGION },
-  { "sessions", GROUP_TREATMENT },
-  { "output", GROUP_TREATMENT },
-  { "scale", GROUP_SCALE },
-  { "seed", GROUP_SEED },
-};
-
 /* Looks a clinic asks for, drawn from practice.  Values not named keep
  * what the user set; the pigment and seed are never changed.
  */
@@ -442,20 +405,6 @@ reset (Dialog *d)
   show_params (d);
 }
 
-static GtkWidget *
-new_table (GtkWidget *frames[N_GROUPS], Group group, GtkWidget *tables[])
-{
-  if (! tables[group])
-    {
-      tables[group] = gtk_table_new (1, 3, FALSE);
-      gtk_table_set_col_spacings (GTK_TABLE (tables[group]), 6);
-      gtk_table_set_row_spacings (GTK_TABLE (tables[group]), 4);
-      gtk_container_add (GTK_CONTAINER (frames[group]), tables[group]);
-    }
-
-  return tables[group];
-}
-
 static void
 add_slider (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc,
             guint index)
@@ -492,14 +441,16 @@ add_color (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc)
 }
 
 static void
-add_output (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc)
+add_choice (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc)
 {
-  d->output_combo = gimp_int_combo_box_new (
-      _ ("Draw on the drawable"), SMP_OUTPUT_DRAWABLE, _ ("A new layer"),
-      SMP_OUTPUT_LAYER, _ ("One layer per session"), SMP_OUTPUT_SESSION_LAYERS,
-      NULL);
+  d->output_combo = g_object_new (GIMP_TYPE_INT_COMBO_BOX, NULL);
+  for (gint i = 0; desc->choices[i]; i++)
+    gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (d->output_combo),
+                               GIMP_INT_STORE_VALUE, i, GIMP_INT_STORE_LABEL,
+                               _ (desc->choices[i]), -1);
   gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (d->output_combo),
                                  d->params->output);
+  gimp_help_set_help_data (d->output_combo, _ (desc->blurb), NULL);
   gimp_table_attach_aligned (GTK_TABLE (table), 0, row, _ (desc->label), 0.0,
                              0.5, d->output_combo, 2, FALSE);
   g_signal_connect (d->output_combo, "changed", G_CALLBACK (output_changed), d);
@@ -519,47 +470,58 @@ add_seed (Dialog *d, GtkWidget *table, gint row)
                     G_CALLBACK (seed_changed), d);
 }
 
-/* One frame per group, each control where placement[] says. */
+/* One frame per group of the parameter table, each parameter's control in
+ * table order within it.
+ */
 static GtkWidget *
 build_controls (Dialog *d)
 {
   GtkWidget          *vbox = gtk_vbox_new (FALSE, 8);
-  GtkWidget          *frames[N_GROUPS];
-  GtkWidget          *tables[N_GROUPS] = { NULL };
-  gint                rows[N_GROUPS]   = { 0 };
+  GtkWidget          *tables[SMP_N_GROUPS];
+  gint                rows[SMP_N_GROUPS] = { 0 };
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
 
   g_assert (n <= G_N_ELEMENTS (d->adjustments));
-  for (gint g = 0; g < N_GROUPS; g++)
+  for (gint g = 0; g < SMP_N_GROUPS; g++)
     {
-      frames[g] = gimp_frame_new (_ (group_titles[g]));
-      gtk_box_pack_start (GTK_BOX (vbox), frames[g], FALSE, FALSE, 0);
+      GtkWidget *frame = gimp_frame_new (_ (smp_params_group_title (g)));
+
+      tables[g] = gtk_table_new (1, 3, FALSE);
+      gtk_table_set_col_spacings (GTK_TABLE (tables[g]), 6);
+      gtk_table_set_row_spacings (GTK_TABLE (tables[g]), 4);
+      gtk_container_add (GTK_CONTAINER (frame), tables[g]);
+      gtk_box_pack_start (GTK_BOX (vbox), frame, FALSE, FALSE, 0);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (placement); i++)
+  for (guint i = 0; i < n; i++)
     {
-      const SmpParamDesc *desc  = smp_params_lookup (placement[i].name);
-      const Group         group = placement[i].group;
-      GtkWidget          *t     = new_table (frames, group, tables);
-      const guint         index = (guint) (desc - table);
+      const SmpParamDesc *desc = &table[i];
+      GtkWidget          *t    = tables[desc->group];
+      const gint          row  = rows[desc->group]++;
 
-      if (g_str_equal (desc->name, "pigment"))
-        add_color (d, t, rows[group], desc);
-      else if (g_str_equal (desc->name, "output"))
-        add_output (d, t, rows[group], desc);
-      else if (g_str_equal (desc->name, "seed"))
-        add_seed (d, t, rows[group]);
-      else
-        add_slider (d, t, rows[group], desc, index);
-      rows[group]++;
+      switch (desc->widget)
+        {
+        case SMP_WIDGET_SLIDER:
+          add_slider (d, t, row, desc, i);
+          break;
+        case SMP_WIDGET_COLOR:
+          add_color (d, t, row, desc);
+          break;
+        case SMP_WIDGET_CHOICE:
+          add_choice (d, t, row, desc);
+          break;
+        case SMP_WIDGET_SEED:
+          add_seed (d, t, row);
+          break;
+        }
     }
 
   d->readout = gtk_label_new (NULL);
   gtk_label_set_line_wrap (GTK_LABEL (d->readout), TRUE);
   gtk_misc_set_alignment (GTK_MISC (d->readout), 0.0, 0.5);
-  gtk_table_attach (GTK_TABLE (tables[GROUP_SCALE]), d->readout, 0, 3,
-                    rows[GROUP_SCALE], rows[GROUP_SCALE] + 1,
+  gtk_table_attach (GTK_TABLE (tables[SMP_GROUP_SCALE]), d->readout, 0, 3,
+                    rows[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE] + 1,
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
 
   gtk_widget_show_all (vbox);

@@ -42,9 +42,10 @@ static gchar *
 describe (const SmpParamDesc *desc)
 {
   if (desc->type == SMP_PARAM_COLOR)
-    return g_strdup_printf ("%s (default: a dark, slightly cool charcoal, "
-                            "RGB 46, 44, 50)",
-                            desc->blurb);
+    return g_strdup_printf ("%s (default RGB %d, %d, %d)", desc->blurb,
+                            (gint) (desc->def_color.r * 255 + 0.5),
+                            (gint) (desc->def_color.g * 255 + 0.5),
+                            (gint) (desc->def_color.b * 255 + 0.5));
 
   if (desc->zero_is_auto)
     return g_strdup_printf ("%s (0, or %g to %g; default %g)", desc->blurb,
@@ -149,8 +150,9 @@ smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
       switch (desc->type)
         {
         case SMP_PARAM_COLOR:
-          params->pigment = (SmpColor){ p->data.d_color.r, p->data.d_color.g,
-                                        p->data.d_color.b };
+          smp_param_set_color (params, desc,
+                               (SmpColor){ p->data.d_color.r, p->data.d_color.g,
+                                           p->data.d_color.b });
           if (smp_params_find_invalid (params) == desc)
             return smp_pdb_range_message (desc, 0);
           continue;

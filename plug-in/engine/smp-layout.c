@@ -1031,9 +1031,7 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
 gboolean
 smp_layout_same_placement (const SmpParams *a, const SmpParams *b)
 {
-  return a->density == b->density && a->hairline_fade == b->hairline_fade
-         && a->hair_blend == b->hair_blend && a->sessions == b->sessions
-         && a->scale == b->scale && a->seed == b->seed;
+  return smp_params_same (a, b, SMP_AFFECTS_PLACEMENT);
 }
 
 void

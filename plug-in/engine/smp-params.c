@@ -13,51 +13,225 @@
 
 #define OFFSET(field) G_STRUCT_OFFSET (SmpParams, field)
 
-/* A dark, slightly cool charcoal: a pure black is a classic mistake. */
-static const SmpColor default_pigment = { 46 / 255.0, 44 / 255.0, 50 / 255.0 };
+#define PLACEMENT SMP_AFFECTS_PLACEMENT
+#define LOOKS SMP_AFFECTS_LOOKS
+
+static const gchar *const output_choices[]
+    = { N_ ("Draw on the drawable"), N_ ("A new layer"),
+        N_ ("One layer per session"), NULL };
 
 static const SmpParamDesc params_table[] = {
-  { "density", SMP_PARAM_DOUBLE, N_ ("_Density:"),
-    N_ ("Impressions per cm² of scalp once the treatment is complete"),
-    N_ ("impressions per cm²"), 1, 400, 1, 200, 70, 0, 1, 10, FALSE,
-    OFFSET (density) },
-  { "dot-size", SMP_PARAM_DOUBLE, N_ ("Dot si_ze:"),
-    N_ ("Mean impression diameter in mm"), N_ ("mm"), 0.05, 5, 0.05, 1, 0.3, 2,
-    0.01, 0.1, FALSE, OFFSET (dot_size) },
-  { "size-variation", SMP_PARAM_DOUBLE, N_ ("Size _variation:"),
-    N_ ("Spread of impression diameters, 0 = all equal"), "", 0, 1, 0, 1, 0.25,
-    2, 0.01, 0.1, FALSE, OFFSET (size_variation) },
-  { "pigment", SMP_PARAM_COLOR, N_ ("_Pigment:"), N_ ("Pigment shade"), "", 0,
-    1, 0, 1, 0, 0, 0, 0, FALSE, OFFSET (pigment) },
-  { "opacity", SMP_PARAM_DOUBLE, N_ ("_Opacity:"),
-    N_ ("Strength of one impression, in percent"), "%", 0, 100, 0, 100, 80, 0,
-    1, 10, FALSE, OFFSET (opacity) },
-  { "softness", SMP_PARAM_DOUBLE, N_ ("_Softness:"),
-    N_ ("Diffusion of the edge, as healed pigment seen through skin"), "", 0, 1,
-    0, 1, 0.35, 2, 0.01, 0.1, FALSE, OFFSET (softness) },
-  { "tone-variation", SMP_PARAM_DOUBLE, N_ ("_Tone variation:"),
-    N_ ("Spread of darkness between impressions"), "", 0, 1, 0, 1, 0.15, 2,
-    0.01, 0.1, FALSE, OFFSET (tone_variation) },
-  { "hairline-fade", SMP_PARAM_DOUBLE, N_ ("_Hairline fade:"),
-    N_ ("Width in mm of the band inside the selection's edge over which "
-        "density rises from none to full"),
-    N_ ("mm"), 0, 50, 0, 20, 6, 1, 0.5, 2, FALSE, OFFSET (hairline_fade) },
-  { "hair-blend", SMP_PARAM_DOUBLE, N_ ("Hair _blend:"),
-    N_ ("How strongly existing hair keeps impressions off it"), "", 0, 1, 0, 1,
-    0.5, 2, 0.01, 0.1, FALSE, OFFSET (hair_blend) },
-  { "sessions", SMP_PARAM_INT, N_ ("S_essions:"),
-    N_ ("Treatment sessions layered; each adds impressions and depth"), "", 1,
-    4, 1, 4, 3, 0, 1, 1, FALSE, OFFSET (sessions) },
-  { "scale", SMP_PARAM_DOUBLE, N_ ("Sc_ale:"),
-    N_ ("Pixels per cm of scalp in this photo; 0 = from the image's "
-        "resolution"),
-    N_ ("px/cm"), 1, 10000, 0, 500, 0, 1, 1, 10, TRUE, OFFSET (scale) },
-  { "seed", SMP_PARAM_INT, N_ ("_Random seed:"), N_ ("Random seed"), "",
-    G_MININT32, G_MAXINT32, 0, G_MAXINT32, 1, 0, 1, 10, FALSE, OFFSET (seed) },
-  { "output", SMP_PARAM_INT, N_ ("O_utput:"),
-    N_ ("0 = draw on the drawable, 1 = a new layer, 2 = one new layer per "
-        "session"),
-    "", 0, 2, 0, 2, SMP_OUTPUT_LAYER, 0, 1, 1, FALSE, OFFSET (output) },
+  { .name    = "density",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = PLACEMENT,
+    .label   = N_ ("_Density:"),
+    .blurb   = N_ ("Impressions per cm² of scalp once the treatment is "
+                     "complete"),
+    .unit    = N_ ("impressions per cm²"),
+    .min     = 1,
+    .max     = 400,
+    .def     = 70,
+    .group   = SMP_GROUP_IMPRESSIONS,
+    .ui_min  = 1,
+    .ui_max  = 200,
+    .step    = 1,
+    .page    = 10,
+    .offset  = OFFSET (density) },
+  { .name    = "dot-size",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = LOOKS,
+    .label   = N_ ("Dot si_ze:"),
+    .blurb   = N_ ("Mean impression diameter in mm"),
+    .unit    = N_ ("mm"),
+    .min     = 0.05,
+    .max     = 5,
+    .def     = 0.3,
+    .group   = SMP_GROUP_IMPRESSIONS,
+    .ui_min  = 0.05,
+    .ui_max  = 1,
+    .digits  = 2,
+    .step    = 0.01,
+    .page    = 0.1,
+    .offset  = OFFSET (dot_size) },
+  { .name    = "size-variation",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = LOOKS,
+    .label   = N_ ("Size _variation:"),
+    .blurb   = N_ ("Spread of impression diameters, 0 = all equal"),
+    .unit    = "",
+    .min     = 0,
+    .max     = 1,
+    .def     = 0.25,
+    .group   = SMP_GROUP_IMPRESSIONS,
+    .ui_min  = 0,
+    .ui_max  = 1,
+    .digits  = 2,
+    .step    = 0.01,
+    .page    = 0.1,
+    .offset  = OFFSET (size_variation) },
+  /* A dark, slightly cool charcoal: a pure black is a classic mistake. */
+  { .name      = "pigment",
+    .type      = SMP_PARAM_COLOR,
+    .affects   = LOOKS,
+    .label     = N_ ("_Pigment:"),
+    .blurb     = N_ ("Pigment shade"),
+    .unit      = "",
+    .min       = 0,
+    .max       = 1,
+    .def_color = { 46 / 255.0, 44 / 255.0, 50 / 255.0 },
+    .group     = SMP_GROUP_PIGMENT,
+    .widget    = SMP_WIDGET_COLOR,
+    .offset    = OFFSET (pigment) },
+  { .name    = "opacity",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = LOOKS,
+    .label   = N_ ("_Opacity:"),
+    .blurb   = N_ ("Strength of one impression, in percent"),
+    .unit    = "%",
+    .min     = 0,
+    .max     = 100,
+    .def     = 80,
+    .group   = SMP_GROUP_PIGMENT,
+    .ui_min  = 0,
+    .ui_max  = 100,
+    .step    = 1,
+    .page    = 10,
+    .offset  = OFFSET (opacity) },
+  { .name    = "softness",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = LOOKS,
+    .label   = N_ ("_Softness:"),
+    .blurb   = N_ ("Diffusion of the edge, as healed pigment seen through "
+                     "skin"),
+    .unit    = "",
+    .min     = 0,
+    .max     = 1,
+    .def     = 0.35,
+    .group   = SMP_GROUP_PIGMENT,
+    .ui_min  = 0,
+    .ui_max  = 1,
+    .digits  = 2,
+    .step    = 0.01,
+    .page    = 0.1,
+    .offset  = OFFSET (softness) },
+  { .name    = "tone-variation",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = LOOKS,
+    .label   = N_ ("_Tone variation:"),
+    .blurb   = N_ ("Spread of darkness between impressions"),
+    .unit    = "",
+    .min     = 0,
+    .max     = 1,
+    .def     = 0.15,
+    .group   = SMP_GROUP_PIGMENT,
+    .ui_min  = 0,
+    .ui_max  = 1,
+    .digits  = 2,
+    .step    = 0.01,
+    .page    = 0.1,
+    .offset  = OFFSET (tone_variation) },
+  { .name    = "hairline-fade",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = PLACEMENT,
+    .label   = N_ ("_Hairline fade:"),
+    .blurb   = N_ ("Width in mm of the band inside the selection's edge over "
+                     "which density rises from none to full"),
+    .unit    = N_ ("mm"),
+    .min     = 0,
+    .max     = 50,
+    .def     = 6,
+    .group   = SMP_GROUP_REGION,
+    .ui_min  = 0,
+    .ui_max  = 20,
+    .digits  = 1,
+    .step    = 0.5,
+    .page    = 2,
+    .offset  = OFFSET (hairline_fade) },
+  /* Hair keeps impressions off it, and hides the pigment under it. */
+  { .name    = "hair-blend",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = PLACEMENT | LOOKS,
+    .label   = N_ ("Hair _blend:"),
+    .blurb   = N_ ("How strongly existing hair keeps impressions off it"),
+    .unit    = "",
+    .min     = 0,
+    .max     = 1,
+    .def     = 0.5,
+    .group   = SMP_GROUP_REGION,
+    .ui_min  = 0,
+    .ui_max  = 1,
+    .digits  = 2,
+    .step    = 0.01,
+    .page    = 0.1,
+    .offset  = OFFSET (hair_blend) },
+  /* Each session adds impressions, and sits a little darker: the layout
+   * carries each impression's session, and so its depth.
+   */
+  { .name    = "sessions",
+    .type    = SMP_PARAM_INT,
+    .affects = PLACEMENT,
+    .label   = N_ ("S_essions:"),
+    .blurb   = N_ ("Treatment sessions layered; each adds impressions and "
+                     "depth"),
+    .unit    = "",
+    .min     = 1,
+    .max     = 4,
+    .def     = 3,
+    .group   = SMP_GROUP_TREATMENT,
+    .ui_min  = 1,
+    .ui_max  = 4,
+    .step    = 1,
+    .page    = 1,
+    .offset  = OFFSET (sessions) },
+  { .name         = "scale",
+    .type         = SMP_PARAM_DOUBLE,
+    .affects      = PLACEMENT | LOOKS,
+    .label        = N_ ("Sc_ale:"),
+    .blurb        = N_ ("Pixels per cm of scalp in this photo; 0 = from the "
+                               "image's resolution"),
+    .unit         = N_ ("px/cm"),
+    .min          = 1,
+    .max          = 10000,
+    .zero_is_auto = TRUE,
+    .def          = 0,
+    .group        = SMP_GROUP_SCALE,
+    .ui_min       = 0,
+    .ui_max       = 500,
+    .digits       = 1,
+    .step         = 1,
+    .page         = 10,
+    .offset       = OFFSET (scale) },
+  { .name    = "seed",
+    .type    = SMP_PARAM_INT,
+    .affects = PLACEMENT | LOOKS,
+    .label   = N_ ("_Random seed:"),
+    .blurb   = N_ ("Random seed"),
+    .unit    = "",
+    .min     = G_MININT32,
+    .max     = G_MAXINT32,
+    .def     = 1,
+    .group   = SMP_GROUP_SEED,
+    .widget  = SMP_WIDGET_SEED,
+    .offset  = OFFSET (seed) },
+  { .name    = "output",
+    .type    = SMP_PARAM_INT,
+    .affects = SMP_AFFECTS_OUTPUT,
+    .label   = N_ ("O_utput:"),
+    .blurb   = N_ ("0 = draw on the drawable, 1 = a new layer, 2 = one new "
+                     "layer per session"),
+    .unit    = "",
+    .min     = 0,
+    .max     = 2,
+    .def     = SMP_OUTPUT_LAYER,
+    .group   = SMP_GROUP_TREATMENT,
+    .widget  = SMP_WIDGET_CHOICE,
+    .choices = output_choices,
+    .offset  = OFFSET (output) },
+};
+
+static const gchar *const group_titles[SMP_N_GROUPS] = {
+  N_ ("Impressions"), N_ ("Pigment"), N_ ("Region"),
+  N_ ("Treatment"),   N_ ("Scale"),   N_ ("Random seed"),
 };
 
 const SmpParamDesc *
@@ -83,10 +257,14 @@ smp_params_defaults (SmpParams *params)
   memset (params, 0, sizeof (SmpParams));
 
   for (guint i = 0; i < G_N_ELEMENTS (params_table); i++)
-    if (params_table[i].type != SMP_PARAM_COLOR)
-      smp_param_set (params, &params_table[i], params_table[i].def);
+    {
+      const SmpParamDesc *desc = &params_table[i];
 
-  params->pigment = default_pigment;
+      if (desc->type == SMP_PARAM_COLOR)
+        smp_param_set_color (params, desc, desc->def_color);
+      else
+        smp_param_set (params, desc, desc->def);
+    }
 }
 
 gdouble
@@ -132,6 +310,21 @@ smp_param_set (SmpParams *params, const SmpParamDesc *desc, gdouble value)
   g_return_if_reached ();
 }
 
+SmpColor
+smp_param_get_color (const SmpParams *params, const SmpParamDesc *desc)
+{
+  g_return_val_if_fail (desc->type == SMP_PARAM_COLOR, (SmpColor){ 0 });
+  return *(const SmpColor *) ((const guint8 *) params + desc->offset);
+}
+
+void
+smp_param_set_color (SmpParams *params, const SmpParamDesc *desc,
+                     SmpColor color)
+{
+  g_return_if_fail (desc->type == SMP_PARAM_COLOR);
+  *(SmpColor *) ((guint8 *) params + desc->offset) = color;
+}
+
 gboolean
 smp_param_value_ok (const SmpParamDesc *desc, gdouble value)
 {
@@ -165,7 +358,9 @@ smp_params_find_invalid (const SmpParams *params)
 
       if (desc->type == SMP_PARAM_COLOR)
         {
-          if (! color_ok (&params->pigment))
+          const SmpColor color = smp_param_get_color (params, desc);
+
+          if (! color_ok (&color))
             return desc;
         }
       else if (! smp_param_value_ok (desc, smp_param_get (params, desc)))
@@ -175,6 +370,40 @@ smp_params_find_invalid (const SmpParams *params)
     }
 
   return NULL;
+}
+
+gboolean
+smp_params_same (const SmpParams *a, const SmpParams *b, SmpAffects what)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (params_table); i++)
+    {
+      const SmpParamDesc *desc = &params_table[i];
+
+      if (! (desc->affects & what))
+        continue;
+
+      if (desc->type == SMP_PARAM_COLOR)
+        {
+          const SmpColor ca = smp_param_get_color (a, desc);
+          const SmpColor cb = smp_param_get_color (b, desc);
+
+          if (ca.r != cb.r || ca.g != cb.g || ca.b != cb.b)
+            return FALSE;
+        }
+      else if (smp_param_get (a, desc) != smp_param_get (b, desc))
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+const gchar *
+smp_params_group_title (SmpGroup group)
+{
+  g_return_val_if_fail (group < SMP_N_GROUPS, NULL);
+  return group_titles[group];
 }
 
 gdouble

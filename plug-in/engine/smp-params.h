@@ -49,6 +49,38 @@ typedef enum
   SMP_PARAM_COLOR
 } SmpParamType;
 
+/* What a parameter changes.  The layout depends on the field and the
+ * parameters that affect placement, the stamps on those that affect looks;
+ * output only says how the result reaches the image.
+ */
+typedef enum
+{
+  SMP_AFFECTS_PLACEMENT = 1 << 0, /* where the impressions go */
+  SMP_AFFECTS_LOOKS     = 1 << 1, /* how each impression looks */
+  SMP_AFFECTS_OUTPUT    = 1 << 2  /* where the result goes */
+} SmpAffects;
+
+/* The dialog's frames, in the order they are shown. */
+typedef enum
+{
+  SMP_GROUP_IMPRESSIONS,
+  SMP_GROUP_PIGMENT,
+  SMP_GROUP_REGION,
+  SMP_GROUP_TREATMENT,
+  SMP_GROUP_SCALE,
+  SMP_GROUP_SEED,
+  SMP_N_GROUPS
+} SmpGroup;
+
+/* The control a parameter gets in the dialog. */
+typedef enum
+{
+  SMP_WIDGET_SLIDER,
+  SMP_WIDGET_COLOR,
+  SMP_WIDGET_CHOICE, /* one of choices[], the value being its index */
+  SMP_WIDGET_SEED    /* a seed with a New Seed button */
+} SmpWidget;
+
 /* One filter parameter: the PDB argument, its validation, its dialog
  * control and its documentation all come from this descriptor.  Strings are
  * marked for translation with N_() and translated by whoever shows them.
@@ -57,19 +89,25 @@ typedef struct
 {
   const gchar *name; /* PDB argument name */
   SmpParamType type;
+  SmpAffects   affects;
   const gchar *label; /* dialog label, with mnemonic */
   const gchar *blurb; /* PDB description and tooltip */
-  const gchar *unit;  /* shown after values in messages, may be "" */
+  const gchar *unit;  /* shown after values, may be "" */
   gdouble      min;   /* hard range, checked on every call */
   gdouble      max;
-  gdouble      ui_min; /* slider range */
-  gdouble      ui_max;
-  gdouble      def;    /* default (colours: see smp_params_defaults) */
-  gint         digits; /* decimals shown in the dialog */
-  gdouble      step;
-  gdouble      page;
   gboolean     zero_is_auto; /* 0 is allowed below min and means "automatic" */
-  gsize        offset;       /* where the value lives in SmpParams */
+  gdouble      def;          /* default, but for colours */
+  SmpColor     def_color;    /* default of a colour */
+  /* The dialog: */
+  SmpGroup            group;
+  SmpWidget           widget;
+  gdouble             ui_min; /* slider range */
+  gdouble             ui_max;
+  gint                digits; /* decimals shown */
+  gdouble             step;
+  gdouble             page;
+  const gchar *const *choices; /* SMP_WIDGET_CHOICE: NULL-terminated */
+  gsize               offset;  /* where the value lives in SmpParams */
 } SmpParamDesc;
 
 /* The PDB arguments after run-mode, image and drawable, in PDB order. */
@@ -78,8 +116,13 @@ const SmpParamDesc *smp_params_lookup (const gchar *name);
 
 void smp_params_defaults (SmpParams *params);
 
+/* The value of a number parameter, and of a colour parameter. */
 gdouble smp_param_get (const SmpParams *params, const SmpParamDesc *desc);
 void smp_param_set (SmpParams *params, const SmpParamDesc *desc, gdouble value);
+SmpColor smp_param_get_color (const SmpParams    *params,
+                              const SmpParamDesc *desc);
+void     smp_param_set_color (SmpParams *params, const SmpParamDesc *desc,
+                              SmpColor color);
 
 gboolean smp_param_value_ok (const SmpParamDesc *desc, gdouble value);
 
@@ -87,6 +130,13 @@ gboolean smp_param_value_ok (const SmpParamDesc *desc, gdouble value);
  * not whole where it must be, or NULL when all are valid.
  */
 const SmpParamDesc *smp_params_find_invalid (const SmpParams *params);
+
+/* Whether a and b agree on every parameter that affects any of what. */
+gboolean smp_params_same (const SmpParams *a, const SmpParams *b,
+                          SmpAffects what);
+
+/* The title of a dialog frame, marked with N_(). */
+const gchar *smp_params_group_title (SmpGroup group);
 
 /* Pigment coverage of the skin: density x area of one mean impression, as a
  * fraction.  Past about 0.2 impressions merge into a solid tone.

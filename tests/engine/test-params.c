@@ -5,8 +5,9 @@
  */
 
 #include <math.h>
+#include <string.h>
 
-#include "smp-params.h"
+#include "smp-testkit.h"
 
 static void
 test_order_and_names (void)
@@ -130,6 +131,114 @@ test_coverage (void)
   g_assert_cmpfloat_with_epsilon (smp_params_spacing_mm (&p), 1.195, 0.001);
 }
 
+/* A value of desc other than the one in p, inside its slider's range. */
+static void
+change (SmpParams *p, const SmpParamDesc *desc)
+{
+  gdouble v;
+
+  if (desc->type == SMP_PARAM_COLOR)
+    {
+      smp_param_set_color (p, desc, (SmpColor){ 0.5, 0.2, 0.1 });
+      return;
+    }
+
+  v = smp_param_get (p, desc);
+  if (desc->type == SMP_PARAM_INT)
+    v = v + 1 <= desc->max ? v + 1 : v - 1;
+  else
+    v = v < desc->ui_max ? (v + desc->ui_max) / 2 : (v + desc->ui_min) / 2;
+  smp_param_set (p, desc, v);
+  g_assert_null (smp_params_find_invalid (p));
+}
+
+static gboolean
+same_layout (const SmpLayout *a, const SmpLayout *b)
+{
+  return a->n_impressions == b->n_impressions
+         && memcmp (a->impressions, b->impressions,
+                    a->n_impressions * sizeof (SmpImpression))
+                == 0;
+}
+
+/* Renders the layout with the looks of p over rgb. */
+static gfloat *
+render (const SmpLayout *layout, const SmpField *field, const SmpParams *p,
+        const gfloat *rgb, gint w, gint h)
+{
+  SmpStamps *stamps = smp_stamps_new (layout, field, p);
+  gfloat    *out    = g_new (gfloat, (gsize) w * h * 3);
+
+  smp_render (stamps, 1, layout->sessions, SMP_RENDER_APPLY,
+              &(SmpRect){ 0, 0, w, h, 3, 3, w * 3, rgb, out });
+  smp_stamps_free (stamps);
+  return out;
+}
+
+/* Every parameter changes the placement if, and only if, the table says it
+ * affects placement, and the pixels made from one placement if, and only
+ * if, it affects looks: what a caller keeps or makes anew by these flags
+ * is then right.
+ */
+static void
+test_affects_what_the_table_says (void)
+{
+  const gint          w = 200, h = 160;
+  const gsize         size = (gsize) w * h * 3 * sizeof (gfloat);
+  gfloat             *rgb  = smp_test_scalp (w, h, TRUE, 3);
+  gfloat             *mask = g_new (gfloat, (gsize) w * h);
+  guint               n;
+  const SmpParamDesc *table = smp_params_table (&n);
+  SmpField           *field;
+  SmpLayout          *layout;
+  SmpParams           p;
+  gfloat             *pixels;
+
+  /* A disc, so that the hairline has an edge to fade in from. */
+  for (gint y = 0; y < h; y++)
+    for (gint x = 0; x < w; x++)
+      mask[y * w + x] = hypot (x - w / 2.0, y - h / 2.0) < 0.45 * w;
+  field = smp_test_field (rgb, mask, w, h);
+  smp_params_defaults (&p);
+  p.scale = 100;
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_OK);
+  pixels = render (layout, field, &p, rgb, w, h);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SmpParamDesc *desc = &table[i];
+      SmpParams           q    = p;
+      SmpLayout          *moved;
+      gfloat             *looks;
+
+      change (&q, desc);
+      g_test_message ("%s", desc->name);
+      g_assert_false (smp_params_same (&p, &q, desc->affects));
+      g_assert_true (smp_params_same (&p, &q, ~desc->affects));
+
+      g_assert_cmpint (smp_layout_new (field, &q, NULL, NULL, &moved), ==,
+                       SMP_LAYOUT_OK);
+      g_assert_cmpint (same_layout (moved, layout), ==,
+                       ! (desc->affects & SMP_AFFECTS_PLACEMENT));
+      g_assert_cmpint (smp_layout_same_placement (&p, &q), ==,
+                       ! (desc->affects & SMP_AFFECTS_PLACEMENT));
+
+      looks = render (layout, field, &q, rgb, w, h);
+      g_assert_cmpint (memcmp (looks, pixels, size) == 0, ==,
+                       ! (desc->affects & SMP_AFFECTS_LOOKS));
+
+      g_free (looks);
+      smp_layout_free (moved);
+    }
+
+  g_free (pixels);
+  smp_layout_free (layout);
+  smp_field_free (field);
+  g_free (mask);
+  g_free (rgb);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -140,5 +249,7 @@ main (int argc, char **argv)
   g_test_add_func ("/params/sliders-inside-ranges",
                    test_every_slider_inside_hard_range);
   g_test_add_func ("/params/coverage", test_coverage);
+  g_test_add_func ("/params/affects-what-the-table-says",
+                   test_affects_what_the_table_says);
   return g_test_run ();
 }
