@@ -13,19 +13,39 @@
 #define SMP_LOCALEDIR LOCALEDIR
 #endif
 
+/* The catalogues beside the plug-in, where a user install puts them, or
+ * else under the prefix, where a system install does.
+ */
+static const gchar *
+localedir (void)
+{
+  static gchar *dir = NULL;
+
+  if (! dir)
+    {
+      g_autofree gchar *exe    = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree gchar *folder = exe ? g_path_get_dirname (exe) : NULL;
+      g_autofree gchar *beside
+          = folder ? g_build_filename (folder, "locale", NULL) : NULL;
+
+      dir = beside && g_file_test (beside, G_FILE_TEST_IS_DIR)
+                ? g_steal_pointer (&beside)
+                : g_strdup (SMP_LOCALEDIR);
+    }
+  return dir;
+}
+
 void
 smp_intl_init (void)
 {
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, SMP_LOCALEDIR);
-#ifdef HAVE_BIND_TEXTDOMAIN_CODESET
+  bindtextdomain (GETTEXT_PACKAGE, localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-#endif
   textdomain (GETTEXT_PACKAGE);
 }
 
 const gchar *
 smp_intl_localedir (void)
 {
-  return SMP_LOCALEDIR;
+  return localedir ();
 }

@@ -13,6 +13,7 @@
 #include "smp-pixels.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "smp-intl.h"
 
@@ -310,6 +311,29 @@ work_on_strips (gpointer data)
   return NULL;
 }
 
+/* For the cancel test only: with SMP_TEST_HOLD set to "pixels-half", a
+ * pass that writes stops once half its strips are written, tells its
+ * process id in the file SMP_TEST_HOLD_FILE names, and waits there to be
+ * killed, as GIMP kills a plug-in whose run the user cancels.
+ */
+static void
+hold_for_test (void)
+{
+  const gchar *stage = g_getenv ("SMP_TEST_HOLD");
+  const gchar *file  = g_getenv ("SMP_TEST_HOLD_FILE");
+
+  if (! stage || ! file || ! g_str_equal (stage, "pixels-half"))
+    return;
+
+  {
+    g_autofree gchar *pid = g_strdup_printf ("%d\n", (gint) getpid ());
+
+    g_file_set_contents (file, pid, -1, NULL);
+  }
+  for (;;)
+    g_usleep (G_USEC_PER_SEC);
+}
+
 static void
 run_strips (StripPass *pass, const GeglRectangle *area)
 {
@@ -346,7 +370,11 @@ run_strips (StripPass *pass, const GeglRectangle *area)
 
       g_async_queue_push (pass->todo, &strips[k % 2]);
       if (k > 0 && pass->write)
-        pass->write (pass, other);
+        {
+          pass->write (pass, other);
+          if (k == pass->n_strips / 2)
+            hold_for_test ();
+        }
       if (k + 1 < pass->n_strips)
         {
           other->rect = strip_rect (area, rows, k + 1);

@@ -19,7 +19,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 
 PLUGIN, COPY = sys.argv[1:3]
 CASES = sys.argv[3:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
@@ -28,22 +27,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPEATS = 5
 
 
-def install(profile, name, exe):
-    folder = os.path.join(profile, "plug-ins", name)
-    os.makedirs(folder)
-    shutil.copy(exe, os.path.join(folder, "REAL"))
-    shutil.copy(os.path.join(HERE, "measure-plugin.py"), os.path.join(folder, name))
+def make_profile(plugins):
+    """A temporary GIMP profile in which each {name: executable} runs
+    through measure-plugin.py."""
+    measure = os.path.join(HERE, "measure-plugin.py")
+    pairs = []
+    for name, exe in plugins.items():
+        pairs += ["%s/REAL=%s" % (name, exe), "%s/%s=%s" % (name, name, measure)]
+    return subprocess.run([os.path.join(HERE, "..", "make-profile.sh")] + pairs,
+                          check=True, capture_output=True, text=True).stdout.strip()
 
 
 def run_case(case):
     as_user = case.endswith("+user")
     size, density = case.replace("+user", "").split("@")
     width, height = size.split("x")
-    profile = tempfile.mkdtemp(prefix="smp-bench-")
-    for sub in ("gradients", "patterns", "brushes", "palettes"):
-        os.makedirs(os.path.join(profile, sub))
-    install(profile, "scalp-micropigmentation", PLUGIN)
-    install(profile, "smp-bench-copy", COPY)
+    profile = make_profile({"scalp-micropigmentation": PLUGIN,
+                            "smp-bench-copy": COPY})
     log = os.path.join(profile, "runs.log")
     calls = ""
     for _ in range(REPEATS):

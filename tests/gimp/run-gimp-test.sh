@@ -10,14 +10,10 @@
 set -u
 plugin=$1 probe=$2 prelude=$3 test=$4
 
-profile=$(mktemp -d "${TMPDIR:-/tmp}/smp-gimp-test.XXXXXX")
+profile=$("$(dirname "$0")/../make-profile.sh" \
+  "scalp-micropigmentation/scalp-micropigmentation=$plugin" \
+  "smp-test-probe/smp-test-probe=$probe")
 trap 'rm -rf "$profile"' EXIT
-for dir in plug-ins/scalp-micropigmentation plug-ins/smp-test-probe \
-           gradients patterns brushes palettes; do
-  mkdir -p "$profile/$dir"
-done
-cp "$plugin" "$profile/plug-ins/scalp-micropigmentation/scalp-micropigmentation"
-cp "$probe" "$profile/plug-ins/smp-test-probe/"
 
 log="$profile/log"
 { cat "$prelude" "$test"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |

@@ -6,11 +6,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import os
-import shutil
 import socket
 import struct
 import subprocess
-import tempfile
 import threading
 import time
 
@@ -31,16 +29,13 @@ def free_display():
 
 
 def make_profile(plugins):
-    """A new GIMP profile holding plugins, a {name: executable} dict, with
-    the data folders GIMP looks for; returns its path."""
-    profile = tempfile.mkdtemp(prefix="smp-gui-")
-    for name, exe in plugins.items():
-        folder = os.path.join(profile, "plug-ins", name)
-        os.makedirs(folder)
-        shutil.copy(exe, os.path.join(folder, name))
-    for sub in ("gradients", "patterns", "brushes", "palettes"):
-        os.makedirs(os.path.join(profile, sub))
-    return profile
+    """A new GIMP profile holding plugins, a {name: executable} dict, made
+    by tests/make-profile.sh; returns its path."""
+    helper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                          "make-profile.sh")
+    pairs = ["%s/%s=%s" % (name, name, exe) for name, exe in plugins.items()]
+    return subprocess.run([helper] + pairs, check=True, capture_output=True,
+                          text=True).stdout.strip()
 
 
 def start_xvfb():
@@ -104,15 +99,46 @@ class Gimp:
             raise RuntimeError("%s -> %s" % (code, text))
         return text.strip()
 
+    def children(self):
+        """GIMP's own child processes (its plug-ins): {pid: command line}."""
+        found = {}
+        task = "/proc/%d/task" % self.proc.pid
+        for tid in os.listdir(task) if os.path.isdir(task) else []:
+            try:
+                with open(os.path.join(task, tid, "children")) as f:
+                    pids = f.read().split()
+            except OSError:
+                continue
+            for pid in pids:
+                try:
+                    with open("/proc/%s/cmdline" % pid, "rb") as f:
+                        found[int(pid)] = f.read()
+                except OSError:
+                    pass
+        return found
+
     def quit(self):
+        """Quits GIMP, then ends any plug-in of this GIMP that outlived it
+        (the Script-Fu server waits on its socket), by process id."""
+        plugins = self.children()
         try:
             self.eval("(gimp-quit 0)")
         except Exception:
             pass
+        self.sock.close()
         try:
             self.proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+            self.proc.wait()
+        for pid, cmdline in plugins.items():
+            try:
+                with open("/proc/%d/cmdline" % pid, "rb") as f:
+                    same = f.read() == cmdline
+            except OSError:
+                continue
+            if same:
+                os.kill(pid, 9)
 
 
 def xdotool(env, *args, timeout=60):

@@ -1,30 +1,41 @@
 #!/bin/sh
-# Runs test-cancel.scm while a killer SIGKILLs the plug-in part way through
-# its render, as GIMP does when the user cancels its progress.
+# Runs test-cancel.scm while a killer SIGKILLs the plug-in half way through
+# writing its result, as GIMP does when the user cancels its progress.
 #
 #   cancel-midway.sh PLUGIN PROBE PRELUDE
 #
-# The test runs the filter in pairs: a whole run, then the same run again.
-# The killer times the whole run and kills the second at three quarters of
-# that time, when reading and placement are done and the render is under
-# way, however fast this machine is.
+# The plug-in, run with SMP_TEST_HOLD=pixels-half, stops once half its
+# strips are written and writes its process id to SMP_TEST_HOLD_FILE.  The
+# killer waits for that file, checks that the process is one this script
+# started (through the GIMP it started), and kills that process alone.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-run='scalp-micropigmentation/scalp-micropigmentation -gimp .* -run'
-now() { date +%s.%N; }
-wait_start() { until pgrep -f "$run" > /dev/null; do sleep 0.01; done; }
-wait_end() { while pgrep -f "$run" > /dev/null; do sleep 0.01; done; }
+held=$(mktemp -d "${TMPDIR:-/tmp}/smp-cancel.XXXXXX")
+trap 'rm -rf "$held"' EXIT
+export SMP_TEST_HOLD=pixels-half SMP_TEST_HOLD_FILE="$held/pid"
+me=$$
+
+# Whether process $1 descends from this script.
+ours() {
+  up=$1
+  while [ "$up" -gt 1 ] 2> /dev/null; do
+    [ "$up" = "$me" ] && return 0
+    up=$(awk '{ print $4 }' "/proc/$up/stat" 2> /dev/null) || return 1
+  done
+  return 1
+}
+
 (
-  for pair in 1 2; do
-    wait_start
-    start=$(now)
-    wait_end
-    whole=$(echo "$(now) $start" | awk '{ print $1 - $2 }')
-    wait_start
-    sleep "$(echo "$whole" | awk '{ print 0.75 * $1 }')"
-    pkill -KILL -f "$run"
-    echo "killed run $pair at 0.75 x $whole s" >&2
-    wait_end
+  for run in 1 2; do
+    until [ -s "$SMP_TEST_HOLD_FILE" ]; do sleep 0.05; done
+    pid=$(cat "$SMP_TEST_HOLD_FILE")
+    rm -f "$SMP_TEST_HOLD_FILE"
+    if ours "$pid"; then
+      kill -KILL "$pid"
+      echo "# killed the plug-in ($pid) half way, run $run" >&2
+    else
+      echo "# process $pid is not this test's: left alone" >&2
+    fi
   done
 ) &
 killer=$!

@@ -7,12 +7,11 @@
 #   valgrind-plugin.sh PLUGIN
 set -u
 plugin=$1
-profile=$(mktemp -d "${TMPDIR:-/tmp}/smp-valgrind.XXXXXX")
+profile=$("$(dirname "$0")/../make-profile.sh" \
+  "scalp-micropigmentation/REAL=$plugin")
 trap 'rm -rf "$profile"' EXIT
 folder="$profile/plug-ins/scalp-micropigmentation"
-mkdir -p "$folder" "$profile/gradients" "$profile/patterns" "$profile/brushes" \
-         "$profile/palettes" "$profile/logs"
-cp "$plugin" "$folder/REAL"
+mkdir -p "$profile/logs"
 cat > "$folder/scalp-micropigmentation" <<WRAP
 #!/bin/sh
 case "\$*" in
