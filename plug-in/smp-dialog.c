@@ -58,7 +58,6 @@ typedef struct
   GtkAdjustment  *adjustments[16]; /* by index in the parameter table */
   GtkWidget      *color_button;
   GtkWidget      *output_combo;
-  GtkWidget      *seed_spin;
   GtkWidget      *readout;
   gboolean        updating; /* widgets being set from params */
   guint32         seed;
@@ -461,9 +460,8 @@ add_seed (Dialog *d, GtkWidget *table, gint row)
 {
   GtkWidget *hbox;
 
-  d->seed      = (guint32) d->params->seed;
-  hbox         = gimp_random_seed_new (&d->seed, &d->randomize);
-  d->seed_spin = GIMP_RANDOM_SEED_SPINBUTTON (hbox);
+  d->seed = (guint32) d->params->seed;
+  hbox    = gimp_random_seed_new (&d->seed, &d->randomize);
   gtk_table_attach (GTK_TABLE (table), hbox, 0, 3, row, row + 1,
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
   g_signal_connect (GIMP_RANDOM_SEED_SPINBUTTON_ADJ (hbox), "value-changed",
@@ -608,6 +606,10 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
     reset (&d);
 
   gtk_widget_destroy (dialog);
+
+  /* Randomize asks for a new seed on every run, as in GIMP's own filters. */
+  if (response == GTK_RESPONSE_OK && d.randomize)
+    params->seed = (gint) g_random_int ();
 
   /* OK while the chosen values are being placed: the filter needs just
    * that placement, so it finishes rather than starting over.

@@ -26,13 +26,14 @@ struct _SmpField
   gint cols, rows;
   gint block_cols, block_rows;
 
-  /* While pixels come in: means and minimum per cell.  After finishing,
-   * sel holds the mean selection, luma the hair coverage, and dist the
-   * distance to the selection's edge, or NULL if it has none.
+  /* Per cell: the mean selection, the mean and darkest luminance of its
+   * pixels (kept until finished), the hair coverage, and the distance to
+   * the selection's edge (NULL if it has none).
    */
   gfloat  *sel;
-  gfloat  *luma;
-  gfloat  *luma_min;
+  gfloat  *mean;
+  gfloat  *darkest;
+  gfloat  *hair;
   gfloat  *dist;
   guint16 *dark; /* per cell: pixels that stand out dark, then hair */
   gfloat  *p75;  /* per block: 75th percentile of its cells' mean */
@@ -64,13 +65,14 @@ smp_field_new (gint width, gint height)
   field->block_cols = (field->cols + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
 
-  n               = (gsize) field->cols * field->rows;
-  field->sel      = g_new0 (gfloat, n);
-  field->luma     = g_new0 (gfloat, n);
-  field->luma_min = g_new (gfloat, n);
-  field->dark     = g_new0 (guint16, n);
+  n              = (gsize) field->cols * field->rows;
+  field->sel     = g_new0 (gfloat, n);
+  field->mean    = g_new0 (gfloat, n);
+  field->darkest = g_new (gfloat, n);
+  field->hair    = g_new0 (gfloat, n);
+  field->dark    = g_new0 (guint16, n);
   for (gsize i = 0; i < n; i++)
-    field->luma_min[i] = G_MAXFLOAT;
+    field->darkest[i] = G_MAXFLOAT;
   field->p75   = g_new (gfloat, field->block_cols * field->block_rows);
   field->skin  = g_new (gfloat, field->block_cols * field->block_rows);
   field->added = g_new0 (gint, field->rows);
@@ -85,8 +87,9 @@ smp_field_free (SmpField *field)
     return;
 
   g_free (field->sel);
-  g_free (field->luma);
-  g_free (field->luma_min);
+  g_free (field->mean);
+  g_free (field->darkest);
+  g_free (field->hair);
   g_free (field->dist);
   g_free (field->dark);
   g_free (field->p75);
@@ -130,11 +133,11 @@ smp_field_cell_area (const SmpField *field, gint col, gint row)
 
 static void finish_ready (SmpField *field, gboolean parallel);
 
-/* A pixel value brought into [0, 1]; float images may hold anything,
+/* A pixel value clamped to [0, 1]; float images may hold anything,
  * infinities and NaN included, and NaN reads as 0.
  */
 static inline gfloat
-unit (gfloat v)
+clamp_unit (gfloat v)
 {
   return v >= 0.0f ? MIN (v, 1.0f) : 0.0f;
 }
@@ -160,8 +163,8 @@ add_cells (SmpField *field, gint col, gint row, gint n, gint ch,
   /* Only the image's last column of cells can be narrower. */
   const gint last_w
       = MIN (SMP_FIELD_CELL, field->width - (col + n - 1) * SMP_FIELD_CELL);
-  gfloat *const sum  = field->luma + base;
-  gfloat *const lo   = field->luma_min + base;
+  gfloat *const sum  = field->mean + base;
+  gfloat *const lo   = field->darkest + base;
   gfloat       *sel  = field->sel + base;
   guint16      *dark = field->dark + base;
   gfloat        hi[CELL_CHUNK];
@@ -185,7 +188,7 @@ add_cells (SmpField *field, gint col, gint row, gint n, gint ch,
 
           for (gint i = 0; i < cw; i++)
             {
-              const gfloat v = unit (p[i]);
+              const gfloat v = clamp_unit (p[i]);
 
               sum[k] += v;
               lo[k] = MIN (lo[k], v);
@@ -205,7 +208,7 @@ add_cells (SmpField *field, gint col, gint row, gint n, gint ch,
           guint        bits  = 0;
 
           for (gint i = 0; i < cw; i++)
-            bits |= (guint) (unit (p[i]) < limit) << i;
+            bits |= (guint) (clamp_unit (p[i]) < limit) << i;
           dark[k] |= (guint16) (bits << (j * SMP_FIELD_CELL));
         }
     }
@@ -220,7 +223,7 @@ add_cells (SmpField *field, gint col, gint row, gint n, gint ch,
             const gint cw = k < n - 1 ? SMP_FIELD_CELL : last_w;
 
             for (gint i = 0; i < cw; i++)
-              sel[k] += unit (m[i]);
+              sel[k] += clamp_unit (m[i]);
           }
       }
 
@@ -334,7 +337,7 @@ block_percentiles (gpointer data, gsize first, gsize last)
              r < MIN ((by + 1) * SMP_FIELD_BLOCK, field->rows); r++)
           for (gint c = bx * SMP_FIELD_BLOCK;
                c < MIN ((bx + 1) * SMP_FIELD_BLOCK, field->cols); c++)
-            values[n++] = field->luma[(gsize) r * field->cols + c];
+            values[n++] = field->mean[(gsize) r * field->cols + c];
 
         field->p75[by * field->block_cols + bx]
             = select_kth (values, n, (n * 3) / 4);
@@ -492,8 +495,8 @@ estimate_hair (gpointer data, gsize first, gsize last)
               const gfloat top  = a0 + (a1 - a0) * tx;
               const gfloat bot  = b0 + (b1 - b0) * tx;
               const gfloat skin = top + (bot - top) * ty;
-              const gfloat mean = field->luma[i];
-              const gfloat dark = field->luma_min[i];
+              const gfloat mean = field->mean[i];
+              const gfloat dark = field->darkest[i];
               const gfloat t0   = ((1.0f - dark / skin) - HAIR_DARKNESS_LO)
                                 / (HAIR_DARKNESS_HI - HAIR_DARKNESS_LO);
               const gfloat   t      = CLAMP (t0, 0.0f, 1.0f);
@@ -503,7 +506,7 @@ estimate_hair (gpointer data, gsize first, gsize last)
               const gfloat cover = CLAMP ((skin - mean) / spread, 0.0f, 1.0f);
               const gfloat coverage = spread > 1e-6f ? cover : 1.0f;
 
-              field->luma[i] = likeness * coverage;
+              field->hair[i] = likeness * coverage;
 
               /* Pixels that stood out in their cell are hair only if the
                * darkest of them reads as hair against the skin.
@@ -697,7 +700,8 @@ smp_field_finish (SmpField *field)
   finish_ready (field, TRUE);
   g_thread_join (distances);
 
-  g_clear_pointer (&field->luma_min, g_free);
+  g_clear_pointer (&field->mean, g_free);
+  g_clear_pointer (&field->darkest, g_free);
   g_clear_pointer (&field->p75, g_free);
   g_clear_pointer (&field->added, g_free);
   field->finished = TRUE;
@@ -712,7 +716,7 @@ smp_field_selection (const SmpField *field, gint col, gint row)
 gfloat
 smp_field_hair (const SmpField *field, gint col, gint row)
 {
-  return field->luma[(gsize) row * field->cols + col];
+  return field->hair[(gsize) row * field->cols + col];
 }
 
 guint16

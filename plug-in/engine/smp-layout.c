@@ -404,7 +404,7 @@ grid_cell (const Grid *grid, const Point *p)
   return cy * grid->cols + cx;
 }
 
-/* Sorts the points into square cells as wide as the reach of the
+/* Sorts the points into square cells as wide as the range of the
  * smallest crowding radius: where density is even, a point's neighbours
  * are in the 3 x 3 cells around it, and where a faint feather widens some
  * radii, the cells too far for any of their points' radii are skipped.
@@ -486,21 +486,21 @@ grid_clear (Grid *grid)
 }
 
 /* Whether cell (cx, cy) is too far from p for any of its points to be in
- * reach: farther than p's radius and the cell's largest, with a little to
+ * range: farther than p's radius and the cell's largest, with a little to
  * spare for rounding (a point counted in vain weighs nothing).
  */
 static inline gboolean
-grid_cell_out_of_reach (const Grid *grid, const Point *p, gint cx, gint cy)
+grid_cell_out_of_range (const Grid *grid, const Point *p, gint cx, gint cy)
 {
   const gsize   c     = (gsize) cy * grid->cols + cx;
   const gdouble left  = grid->x0 + (gdouble) cx * grid->cell;
   const gdouble top   = grid->y0 + (gdouble) cy * grid->cell;
   const gdouble gap_x = MAX (0.0, MAX (left - p->x, p->x - left - grid->cell));
   const gdouble gap_y = MAX (0.0, MAX (top - p->y, p->y - top - grid->cell));
-  const gdouble reach
+  const gdouble range
       = (p->r + grid->cell_r[c]) * grid->radius_scale + 1e-3 * grid->cell;
 
-  return gap_x * gap_x + gap_y * gap_y >= reach * reach;
+  return gap_x * gap_x + gap_y * gap_y >= range * range;
 }
 
 /* Runs of sorted points, each [first, last). */
@@ -515,7 +515,7 @@ typedef struct
   gsize len, size;
 } Runs;
 
-/* Collects the runs of sorted points that may be within reach of sorted
+/* Collects the runs of sorted points that may be within range of sorted
  * point i, point i itself among them, in the grid's order: row by row,
  * cell by cell.
  */
@@ -523,13 +523,13 @@ static void
 grid_neighbours (const Grid *grid, guint32 i, Runs *out)
 {
   const Point  *p     = &grid->pts[i];
-  const gdouble reach = (p->r + grid->r_max) * grid->radius_scale;
-  const gint    cx0 = MAX (0, (gint) ((p->x - reach - grid->x0) / grid->cell));
-  const gint    cy0 = MAX (0, (gint) ((p->y - reach - grid->y0) / grid->cell));
+  const gdouble range = (p->r + grid->r_max) * grid->radius_scale;
+  const gint    cx0 = MAX (0, (gint) ((p->x - range - grid->x0) / grid->cell));
+  const gint    cy0 = MAX (0, (gint) ((p->y - range - grid->y0) / grid->cell));
   const gint    cx1
-      = MIN (grid->cols - 1, (gint) ((p->x + reach - grid->x0) / grid->cell));
+      = MIN (grid->cols - 1, (gint) ((p->x + range - grid->x0) / grid->cell));
   const gint cy1
-      = MIN (grid->rows - 1, (gint) ((p->y + reach - grid->y0) / grid->cell));
+      = MIN (grid->rows - 1, (gint) ((p->y + range - grid->y0) / grid->cell));
   const gsize most = (gsize) (cy1 - cy0 + 1) * (cx1 - cx0 + 1);
 
   out->len = 0;
@@ -557,27 +557,27 @@ grid_neighbours (const Grid *grid, guint32 i, Runs *out)
           const gsize c = (gsize) cy * grid->cols + cx;
 
           if (grid->start[c] == grid->start[c + 1]
-              || grid_cell_out_of_reach (grid, p, cx, cy))
+              || grid_cell_out_of_range (grid, p, cx, cy))
             continue;
           out->run[out->len++] = (Run){ grid->start[c], grid->start[c + 1] };
         }
     }
 }
 
-/* Yuksel's weight of one neighbour: large when close, none past reach. */
+/* Yuksel's weight of one neighbour: large when close, none past range. */
 static inline gdouble
 pair_weight (const Point *a, const Point *b, gdouble scale, gdouble min_frac)
 {
-  const gdouble reach = (a->r + b->r) * scale;
+  const gdouble range = (a->r + b->r) * scale;
   const gdouble dx = a->x - b->x, dy = a->y - b->y;
   const gdouble d2 = dx * dx + dy * dy;
   gdouble       d, t, t2, t4;
 
-  if (d2 >= reach * reach)
+  if (d2 >= range * range)
     return 0.0;
 
-  d  = MAX (sqrt (d2), min_frac * reach);
-  t  = 1.0 - d / reach;
+  d  = MAX (sqrt (d2), min_frac * range);
+  t  = 1.0 - d / range;
   t2 = t * t;
   t4 = t2 * t2;
   return t4 * t4; /* WEIGHT_ALPHA = 8 */
@@ -679,7 +679,7 @@ report (Progress *progress, gdouble fraction)
                          progress->data);
 }
 
-/* Each point's neighbours within reach, found once: a removal then lowers
+/* Each point's neighbours within range, found once: a removal then lowers
  * just those, with no search.  Point i's are index[start[i]] up to
  * index[start[i + 1]].
  */
@@ -687,37 +687,37 @@ typedef struct
 {
   gsize   *start; /* n + 1 */
   guint32 *index;
-} Reach;
+} Neighbours;
 
-/* The neighbours within reach of one range of points, start[] counting
+/* The neighbours within range of one part of the points, start[] counting
  * from the range's own first neighbour until the ranges are joined.
  */
 typedef struct
 {
   gsize first;
   Near  near;
-} ReachPart;
+} NeighbourPart;
 
 typedef struct
 {
   const Grid *grid;
   gdouble     radius_scale, min_frac;
   HeapEntry  *entry; /* by point */
-  gsize      *start; /* Reach.start, per range */
-  GArray     *parts; /* of ReachPart */
+  gsize      *start; /* Neighbours.start, per range */
+  GArray     *parts; /* of NeighbourPart */
   GMutex      lock;  /* on parts */
 } Weights;
 
 /* The heap entries, crowding weight and index, and the neighbours within
- * reach of points [first, last), independent of any other range's.
+ * range of points [first, last), independent of any other range's.
  */
 static void
 sum_weights (gpointer data, gsize first, gsize last)
 {
-  Weights     *job  = data;
-  const Point *pts  = job->grid->pts;
-  Runs         runs = { NULL, 0, 0 };
-  ReachPart    part = { first, { NULL, 0, 0 } };
+  Weights      *job  = data;
+  const Point  *pts  = job->grid->pts;
+  Runs          runs = { NULL, 0, 0 };
+  NeighbourPart part = { first, { NULL, 0, 0 } };
 
   for (gsize i = first; i < last; i++)
     {
@@ -761,8 +761,8 @@ sum_weights (gpointer data, gsize first, gsize last)
 static gint
 part_order (gconstpointer a, gconstpointer b)
 {
-  const gsize x = ((const ReachPart *) a)->first;
-  const gsize y = ((const ReachPart *) b)->first;
+  const gsize x = ((const NeighbourPart *) a)->first;
+  const gsize y = ((const NeighbourPart *) b)->first;
 
   return (x > y) - (x < y);
 }
@@ -770,14 +770,14 @@ part_order (gconstpointer a, gconstpointer b)
 /* Crowding weights into the heap's entries, and neighbour lists. */
 static void
 weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
-       HeapEntry *entry, Reach *reach)
+       HeapEntry *entry, Neighbours *neighbours)
 {
   Weights job   = { grid, radius_scale, min_frac, entry, NULL, NULL, { 0 } };
   gsize   total = 0;
 
-  reach->start = g_new (gsize, grid->n + 1);
-  job.start    = reach->start;
-  job.parts    = g_array_new (FALSE, FALSE, sizeof (ReachPart));
+  neighbours->start = g_new (gsize, grid->n + 1);
+  job.start         = neighbours->start;
+  job.parts         = g_array_new (FALSE, FALSE, sizeof (NeighbourPart));
   g_mutex_init (&job.lock);
   smp_parallel_for (grid->n, PARALLEL_POINTS, sum_weights, &job);
   g_mutex_clear (&job.lock);
@@ -785,25 +785,26 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
   /* The ranges' lists one after the other, in the points' order. */
   g_array_sort (job.parts, part_order);
   for (guint k = 0; k < job.parts->len; k++)
-    total += g_array_index (job.parts, ReachPart, k).near.len;
-  reach->index = g_new (guint32, MAX (total, 1));
-  total        = 0;
+    total += g_array_index (job.parts, NeighbourPart, k).near.len;
+  neighbours->index = g_new (guint32, MAX (total, 1));
+  total             = 0;
   for (guint k = 0; k < job.parts->len; k++)
     {
-      const ReachPart *part = &g_array_index (job.parts, ReachPart, k);
-      const gsize      last = k + 1 < job.parts->len
-                                  ? g_array_index (job.parts, ReachPart, k + 1).first
-                                  : grid->n;
+      const NeighbourPart *part = &g_array_index (job.parts, NeighbourPart, k);
+      const gsize          last
+          = k + 1 < job.parts->len
+                ? g_array_index (job.parts, NeighbourPart, k + 1).first
+                : grid->n;
 
       if (part->near.len > 0)
-        memcpy (reach->index + total, part->near.index,
+        memcpy (neighbours->index + total, part->near.index,
                 part->near.len * sizeof (guint32));
       for (gsize i = part->first; i < last; i++)
-        reach->start[i] += total;
+        neighbours->start[i] += total;
       g_free (part->near.index);
       total += part->near.len;
     }
-  reach->start[grid->n] = total;
+  neighbours->start[grid->n] = total;
   g_array_free (job.parts, TRUE);
 }
 
@@ -814,29 +815,30 @@ weigh (const Grid *grid, gdouble radius_scale, gdouble min_frac,
  * to 0.14-0.17 s.  First its own entries and neighbour list...
  */
 static inline void
-prefetch_list (const Heap *heap, const Reach *reach, const Point *pts)
+prefetch_list (const Heap *heap, const Neighbours *neighbours, const Point *pts)
 {
   if (heap->size > 0)
     {
       const guint32 next = heap->heap[0].index;
 
       __builtin_prefetch (&pts[next]);
-      __builtin_prefetch (&reach->index[reach->start[next]]);
+      __builtin_prefetch (&neighbours->index[neighbours->start[next]]);
     }
 }
 
 /* ...then, once the list has arrived, its neighbours. */
 static inline void
-prefetch_neighbours (const Heap *heap, const Reach *reach, const Point *pts,
-                     const guint8 *gone)
+prefetch_neighbours (const Heap *heap, const Neighbours *neighbours,
+                     const Point *pts, const guint8 *gone)
 {
   if (heap->size > 0)
     {
       const guint32 next = heap->heap[0].index;
 
-      for (gsize k = reach->start[next]; k < reach->start[next + 1]; k++)
+      for (gsize k = neighbours->start[next]; k < neighbours->start[next + 1];
+           k++)
         {
-          const guint32 j = reach->index[k];
+          const guint32 j = neighbours->index[k];
 
           __builtin_prefetch (&gone[j]);
           __builtin_prefetch (&pts[j]);
@@ -856,12 +858,12 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   const gdouble min_frac
       = WEIGHT_BETA * (1.0 - pow ((gdouble) target / MAX (n, 1), WEIGHT_GAMMA))
         / 2.0;
-  Grid     grid;
-  Heap     heap;
-  Reach    reach;
-  guint8  *gone; /* by sorted index */
-  gsize    step;
-  gboolean ok = TRUE;
+  Grid       grid;
+  Heap       heap;
+  Neighbours neighbours;
+  guint8    *gone; /* by sorted index */
+  gsize      step;
+  gboolean   ok = TRUE;
 
   memset (removed, 0, n * sizeof (gboolean));
   if (target >= n)
@@ -875,7 +877,7 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   heap.pos  = g_new (guint32, n);
   heap.size = n;
 
-  weigh (&grid, radius_scale, min_frac, heap.heap, &reach);
+  weigh (&grid, radius_scale, min_frac, heap.heap, &neighbours);
   for (gsize i = 0; i < n; i++)
     heap.pos[i] = (guint32) i;
 
@@ -889,16 +891,16 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
       const guint32 i = heap_pop (&heap);
 
       gone[i] = TRUE;
-      prefetch_list (&heap, &reach, pts);
-      for (gsize k = reach.start[i]; k < reach.start[i + 1]; k++)
+      prefetch_list (&heap, &neighbours, pts);
+      for (gsize k = neighbours.start[i]; k < neighbours.start[i + 1]; k++)
         {
-          const guint32 j = reach.index[k];
+          const guint32 j = neighbours.index[k];
 
           if (! gone[j])
             heap_lower (&heap, j,
                         pair_weight (&pts[i], &pts[j], radius_scale, min_frac));
         }
-      prefetch_neighbours (&heap, &reach, pts, gone);
+      prefetch_neighbours (&heap, &neighbours, pts, gone);
 
       if (removed_count % step == 0
           && ! report (progress, (gdouble) removed_count / (n - target)))
@@ -913,8 +915,8 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
 
   g_free (heap.heap);
   g_free (heap.pos);
-  g_free (reach.start);
-  g_free (reach.index);
+  g_free (neighbours.start);
+  g_free (neighbours.index);
   g_free (gone);
   grid_clear (&grid);
   return ok;

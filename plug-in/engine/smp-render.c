@@ -279,7 +279,7 @@ index_stamps (SmpStamps *st, Stamp *unsorted)
  * aspect under 1.3.
  */
 static gdouble
-reach_bound (const SmpParams *params)
+radius_bound (const SmpParams *params)
 {
   const gdouble spread = 0.3 * params->size_variation;
   const gdouble r_max  = params->dot_size * params->scale / 20.0
@@ -320,7 +320,7 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
 {
   SmpStamps    *st;
   Stamp        *unsorted;
-  const gdouble reach      = reach_bound (params);
+  const gdouble radius     = radius_bound (params);
   const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
                                smp_srgb_to_linear (params->pigment.g),
                                smp_srgb_to_linear (params->pigment.b) };
@@ -356,8 +356,8 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
         {
           const SmpImpression *imp = &layout->impressions[i];
 
-          if (imp->x + reach < x || imp->x - reach > x + width
-              || imp->y + reach < y || imp->y - reach > y + height)
+          if (imp->x + radius < x || imp->x - radius > x + width
+              || imp->y + radius < y || imp->y - radius > y + height)
             continue;
 
           make_stamp (&unsorted[st->n], imp, params, layout->sessions);
@@ -566,7 +566,7 @@ smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
         if (reach->touched[j])
           {
             reach->touched[j] = FALSE;
-            if (smp_render_reaches (reach->trans + j * n_color, n_color))
+            if (smp_render_darkens (reach->trans + j * n_color, n_color))
               reach->pixels[reach->n++] = (guint32) j;
           }
     }
@@ -590,7 +590,7 @@ smp_render_pixel (const SmpStamps *st, SmpRenderMode mode, gint n_color, gint x,
   gfloat keep = 1.0f;
 
   /* Pigment under hair does not show: the hair covers it. */
-  if (st->hair_blend > 0.0f && st->field && smp_render_reaches (t, n_color))
+  if (st->hair_blend > 0.0f && st->field && smp_render_darkens (t, n_color))
     {
       const gfloat skin
           = smp_field_skin_reference (st->field, x + 0.5f, y + 0.5f);

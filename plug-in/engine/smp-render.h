@@ -96,9 +96,11 @@ gsize smp_render_reach (const SmpStamps *stamps, gint first_session,
                         gint last_session, const SmpRect *rect,
                         SmpReach *reach);
 
-/* Whether an impression reaches a pixel of transmittance t. */
+/* Whether a pixel of transmittance t lets less light through: whether an
+ * impression darkens it.
+ */
 static inline gboolean
-smp_render_reaches (const gfloat *t, gint n_color)
+smp_render_darkens (const gfloat *t, gint n_color)
 {
   gboolean reached = FALSE;
 

@@ -452,7 +452,7 @@ test_reach_matches_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
                       smp_render_pixel (stamps, SMP_RENDER_APPLY, 3, x + i,
                                         y + j, reach.trans + at * 3, src, out);
                       g_assert_true (
-                          smp_render_reaches (reach.trans + at * 3, 3));
+                          smp_render_darkens (reach.trans + at * 3, 3));
                       k++;
                     }
                   else
