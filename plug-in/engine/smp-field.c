@@ -375,21 +375,30 @@ block_skin (gpointer data, gsize first, gsize last)
       }
 }
 
-/* The bodies of smp_hair_likeness() and smp_field_skin_reference(), for
- * the compiler to inline in the loop over every cell.
+/* The bodies of smp_hair_likeness() and smp_field_skin_reference(),
+ * inline and without branches, so that the compiler can work on several
+ * cells at once in the loop over every cell.
  */
 static inline gfloat
 hair_likeness (gfloat luma, gfloat skin)
 {
-  gfloat darkness, t;
+  const gfloat darkness = 1.0f - luma / skin;
+  const gfloat t0
+      = (darkness - HAIR_DARKNESS_LO) / (HAIR_DARKNESS_HI - HAIR_DARKNESS_LO);
+  const gfloat   t     = CLAMP (t0, 0.0f, 1.0f);
+  const gboolean valid = skin > 1e-6f && isfinite (luma);
 
-  if (! (skin > 1e-6f) || ! isfinite (luma))
-    return 0.0f;
+  return valid ? t * t * (3.0f - 2.0f * t) : 0.0f;
+}
 
-  darkness = 1.0f - luma / skin;
-  t = (darkness - HAIR_DARKNESS_LO) / (HAIR_DARKNESS_HI - HAIR_DARKNESS_LO);
-  t = CLAMP (t, 0.0f, 1.0f);
-  return t * t * (3.0f - 2.0f * t);
+/* Bilinear between a0, a1 (top) and b0, b1 (bottom). */
+static inline gfloat
+bilinear (gfloat a0, gfloat a1, gfloat b0, gfloat b1, gfloat tx, gfloat ty)
+{
+  const gfloat top = a0 + (a1 - a0) * tx;
+  const gfloat bot = b0 + (b1 - b0) * tx;
+
+  return top + (bot - top) * ty;
 }
 
 /* Where pixel coordinate v falls among the centres of n skin blocks
@@ -421,12 +430,9 @@ skin_reference (const SmpField *field, gfloat x, gfloat y)
   {
     const gfloat *s  = field->skin;
     const gint    bw = field->block_cols;
-    const gfloat  top
-        = s[y0 * bw + x0] + (s[y0 * bw + x1] - s[y0 * bw + x0]) * tx;
-    const gfloat bot
-        = s[y1 * bw + x0] + (s[y1 * bw + x1] - s[y1 * bw + x0]) * tx;
 
-    return top + (bot - top) * ty;
+    return bilinear (s[y0 * bw + x0], s[y0 * bw + x1], s[y1 * bw + x0],
+                     s[y1 * bw + x1], tx, ty);
   }
 }
 
@@ -453,10 +459,9 @@ block_x (const SmpField *field, gint c)
 
 /* Fraction of each cell of rows [first, last) that hair covers: how far
  * the darkest pixel is hair, times how far the mean is pulled from the
- * skin toward that pixel.  The arithmetic is skin_reference()'s and
- * hair_likeness()'s, step for step, but laid out so that the compiler can
- * work on several cells at once: a row goes in runs of cells between the
- * same four skin blocks, and no cell branches.
+ * skin toward that pixel.  A row goes in runs of cells between the same
+ * four skin blocks, and no cell branches, so that the compiler can work on
+ * several cells at once.
  */
 static void
 estimate_hair (gpointer data, gsize first, gsize last)
@@ -490,18 +495,12 @@ estimate_hair (gpointer data, gsize first, gsize last)
 
           for (gint k = c; k < end; k++)
             {
-              const gsize  i    = row + k;
-              const gfloat tx   = block_x (field, k) - x0;
-              const gfloat top  = a0 + (a1 - a0) * tx;
-              const gfloat bot  = b0 + (b1 - b0) * tx;
-              const gfloat skin = top + (bot - top) * ty;
-              const gfloat mean = field->mean[i];
-              const gfloat dark = field->darkest[i];
-              const gfloat t0   = ((1.0f - dark / skin) - HAIR_DARKNESS_LO)
-                                / (HAIR_DARKNESS_HI - HAIR_DARKNESS_LO);
-              const gfloat   t      = CLAMP (t0, 0.0f, 1.0f);
-              const gboolean valid  = skin > 1e-6f && isfinite (dark);
-              const gfloat likeness = valid ? t * t * (3.0f - 2.0f * t) : 0.0f;
+              const gsize  i = row + k;
+              const gfloat skin
+                  = bilinear (a0, a1, b0, b1, block_x (field, k) - x0, ty);
+              const gfloat mean     = field->mean[i];
+              const gfloat dark     = field->darkest[i];
+              const gfloat likeness = hair_likeness (dark, skin);
               const gfloat spread   = skin - dark;
               const gfloat cover = CLAMP ((skin - mean) / spread, 0.0f, 1.0f);
               const gfloat coverage = spread > 1e-6f ? cover : 1.0f;
