@@ -53,6 +53,7 @@ static void query (void);
 static void run (const gchar *name, gint n_params, const GimpParam *param,
                  gint *n_return_vals, GimpParam **return_vals);
 
+static gboolean fail (Outcome *out, GimpPDBStatusType status, gchar *message);
 static gboolean check_drawable (gint32 image, gint32 drawable, Outcome *out);
 static gboolean still_there (gint32 image, gint32 drawable, Outcome *out);
 static gboolean check_output (gint32 drawable, const SmpParams *params,
@@ -99,16 +100,71 @@ query (void)
   smp_pdb_free_args (args, n_args);
 }
 
+/* The procedure's answer: the status, then the layer, or the reason it
+ * failed, which GIMP shows and scripts receive.
+ */
+static void
+answer (const Outcome *out, gint32 layer, gint *n_return_vals,
+        GimpParam **return_vals)
+{
+  static GimpParam values[2];
+
+  *return_vals            = values;
+  *n_return_vals          = 1;
+  values[0].type          = GIMP_PDB_STATUS;
+  values[0].data.d_status = out->status;
+
+  if (out->status == GIMP_PDB_SUCCESS)
+    {
+      *n_return_vals         = 2;
+      values[1].type         = GIMP_PDB_LAYER;
+      values[1].data.d_layer = layer;
+    }
+  else if (out->message)
+    {
+      *n_return_vals          = 2;
+      values[1].type          = GIMP_PDB_STRING;
+      values[1].data.d_string = out->message;
+    }
+}
+
+/* Draws on a checked drawable with checked parameters. */
+static gint32
+apply (gint32 image, gint32 drawable, const SmpParams *params,
+       SmpDialogWork *work, Outcome *out)
+{
+  SmpTarget target;
+  gint32    layer = -1;
+
+  if (! smp_target_init (&target, image, drawable))
+    {
+      /* Nothing selected on this drawable: nothing to do, and no reason
+       * to stop a script over it.
+       */
+      gimp_message (_ ("The selection does not touch the drawable; "
+                       "nothing was changed."));
+    }
+  else
+    {
+      /* The user's values stay as set (scale 0 = automatic). */
+      SmpParams resolved = *params;
+
+      resolved.scale = resolve_scale (image, params);
+      layer          = filter (&target, &resolved, work, out);
+    }
+  smp_target_clear (&target);
+  return layer;
+}
+
 static void
 run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
 {
-  static GimpParam values[2];
-  Outcome          out      = { GIMP_PDB_SUCCESS, NULL };
-  SmpDialogWork    work     = { NULL, NULL, { 0 } };
-  GimpRunMode      run_mode = GIMP_RUN_NONINTERACTIVE;
-  SmpParams        params;
-  gint32           image = -1, drawable = -1, layer = -1;
+  Outcome       out      = { GIMP_PDB_SUCCESS, NULL };
+  SmpDialogWork work     = { NULL, NULL, { 0 } };
+  GimpRunMode   run_mode = GIMP_RUN_NONINTERACTIVE;
+  SmpParams     params;
+  gint32        image = -1, drawable = -1, layer = -1;
 
   smp_intl_init ();
   gegl_init (NULL, NULL);
@@ -121,9 +177,8 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
     }
   else
     {
-      out.status  = GIMP_PDB_CALLING_ERROR;
-      out.message = g_strdup (_ ("The procedure needs run-mode, image and "
-                                 "drawable"));
+      fail (&out, GIMP_PDB_CALLING_ERROR,
+            g_strdup (_ ("The procedure needs run-mode, image and drawable")));
     }
 
   if (out.status == GIMP_PDB_SUCCESS && check_drawable (image, drawable, &out)
@@ -132,26 +187,7 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
       && still_there (image, drawable, &out)
       && check_output (drawable, &params, &out))
     {
-      SmpTarget target;
-
-      if (! smp_target_init (&target, image, drawable))
-        {
-          /* Nothing selected on this drawable: nothing to do, and no
-           * reason to stop a script over it.
-           */
-          gimp_message (_ ("The selection does not touch the drawable; "
-                           "nothing was changed."));
-        }
-      else
-        {
-          /* The user's values stay as set (scale 0 = automatic). */
-          SmpParams resolved = params;
-
-          resolved.scale = resolve_scale (image, &params);
-          layer          = filter (&target, &resolved, &work, &out);
-        }
-      smp_target_clear (&target);
-
+      layer = apply (image, drawable, &params, &work, &out);
       if (out.status == GIMP_PDB_SUCCESS)
         {
           if (run_mode != GIMP_RUN_NONINTERACTIVE)
@@ -163,27 +199,7 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
   smp_layout_free (work.layout);
   smp_field_free (work.field);
 
-  *return_vals            = values;
-  values[0].type          = GIMP_PDB_STATUS;
-  values[0].data.d_status = out.status;
-
-  if (out.status == GIMP_PDB_SUCCESS)
-    {
-      *n_return_vals         = 2;
-      values[1].type         = GIMP_PDB_LAYER;
-      values[1].data.d_layer = layer;
-    }
-  else if (out.message)
-    {
-      /* GIMP shows, and scripts receive, the reason as a second value. */
-      *n_return_vals          = 2;
-      values[1].type          = GIMP_PDB_STRING;
-      values[1].data.d_string = out.message;
-    }
-  else
-    {
-      *n_return_vals = 1;
-    }
+  answer (&out, layer, n_return_vals, return_vals);
 }
 
 static gboolean
@@ -318,6 +334,31 @@ report_stage (gdouble fraction, gpointer data)
   return TRUE;
 }
 
+/* The arguments were checked: only an automatic scale can be off, and
+ * what no memory could hold is refused before reading a pixel.
+ */
+static gboolean
+can_place (const SmpTarget *target, const SmpParams *params, Outcome *out)
+{
+  const gdouble most = params->density * target->w * target->h
+                       / (params->scale * params->scale);
+
+  if (! smp_layout_params_ok (params))
+    return fail (out, GIMP_PDB_EXECUTION_ERROR,
+                 g_strdup_printf (_ ("The image's resolution gives %.3g pixels "
+                                     "per cm, fewer than 1: set the scale"),
+                                  params->scale));
+
+  if (most > SMP_MAX_IMPRESSIONS)
+    return fail (out, GIMP_PDB_EXECUTION_ERROR,
+                 g_strdup_printf (_ ("This would place about %.3g impressions, "
+                                     "more than the %d the filter can place at "
+                                     "once: lower the density or the scale, or "
+                                     "select a smaller region"),
+                                  most, SMP_MAX_IMPRESSIONS));
+  return TRUE;
+}
+
 /* Field, layout, stamps, pixels: the filter proper, on valid input.
  * What the dialog left in work is used, and what is missing is added.
  */
@@ -325,33 +366,12 @@ static gint32
 filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
         Outcome *out)
 {
-  const gdouble most = params->density * target->w * target->h
-                       / (params->scale * params->scale);
   Stage      stage = { 0.0, PROGRESS_FIELD, 0 };
   SmpStamps *stamps;
   gint32     layer;
 
-  /* The arguments were checked: only an automatic scale can be off. */
-  if (! smp_layout_params_ok (params))
-    {
-      fail (out, GIMP_PDB_EXECUTION_ERROR,
-            g_strdup_printf (_ ("The image's resolution gives %.3g pixels "
-                                "per cm, fewer than 1: set the scale"),
-                             params->scale));
-      return -1;
-    }
-
-  /* Refuse before reading a pixel what no memory could hold. */
-  if (most > SMP_MAX_IMPRESSIONS)
-    {
-      fail (out, GIMP_PDB_EXECUTION_ERROR,
-            g_strdup_printf (_ ("This would place about %.3g impressions, more "
-                                "than the %d the filter can place at once: "
-                                "lower the density or the scale, or select a "
-                                "smaller region"),
-                             most, SMP_MAX_IMPRESSIONS));
-      return -1;
-    }
+  if (! can_place (target, params, out))
+    return -1;
 
   gimp_progress_init (_ ("Scalp micropigmentation"));
 

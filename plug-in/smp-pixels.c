@@ -334,14 +334,33 @@ hold_for_test (void)
     g_usleep (G_USEC_PER_SEC);
 }
 
+/* A strip's memory, for n_px pixels. */
+static void
+strip_init (Strip *strip, const StripPass *pass, gsize n_px)
+{
+  const gint bpp = babl_format_get_bytes_per_pixel (pass->target->native);
+
+  *strip = (Strip){ { 0 },
+                    g_malloc (n_px * bpp),
+                    pass->mask ? g_new (gfloat, n_px) : NULL,
+                    pass->out_floats ? g_new (gfloat, n_px * pass->out_floats)
+                                     : NULL };
+}
+
+static void
+strip_clear (Strip *strip)
+{
+  g_free (strip->pixels);
+  g_free (strip->sel);
+  g_free (strip->out);
+}
+
 static void
 run_strips (StripPass *pass, const GeglRectangle *area)
 {
-  const gint  rows = gimp_tile_height ();
-  const gsize n_px = (gsize) area->width * rows;
-  const gint  bpp  = babl_format_get_bytes_per_pixel (pass->target->native);
-  Strip       strips[2];
-  GThread    *worker;
+  const gint rows = gimp_tile_height ();
+  Strip      strips[2];
+  GThread   *worker;
 
   if (area->height <= 0)
     return;
@@ -349,13 +368,8 @@ run_strips (StripPass *pass, const GeglRectangle *area)
   pass->n_strips = (area->y + area->height - 1) / rows - area->y / rows + 1;
   pass->todo     = g_async_queue_new ();
   pass->done     = g_async_queue_new ();
-  for (gint i = 0; i < 2; i++)
-    strips[i]
-        = (Strip){ { 0 },
-                   g_malloc (n_px * bpp),
-                   pass->mask ? g_new (gfloat, n_px) : NULL,
-                   pass->out_floats ? g_new (gfloat, n_px * pass->out_floats)
-                                    : NULL };
+  strip_init (&strips[0], pass, (gsize) area->width * rows);
+  strip_init (&strips[1], pass, (gsize) area->width * rows);
   worker = g_thread_new ("smp-strips", work_on_strips, pass);
 
   strips[0].rect = strip_rect (area, rows, 0);
@@ -392,12 +406,8 @@ run_strips (StripPass *pass, const GeglRectangle *area)
   g_thread_join (worker);
   g_async_queue_unref (pass->todo);
   g_async_queue_unref (pass->done);
-  for (gint i = 0; i < 2; i++)
-    {
-      g_free (strips[i].pixels);
-      g_free (strips[i].sel);
-      g_free (strips[i].out);
-    }
+  strip_clear (&strips[0]);
+  strip_clear (&strips[1]);
 }
 
 /* The field: luminance and selection of the whole drawable. */
@@ -523,6 +533,31 @@ scratch_clear (Scratch *scratch)
   g_free (scratch->linear);
 }
 
+/* Where each of the n reached pixels of a tile is, and its bytes packed
+ * one after the other.  They come row after row.
+ */
+static void
+gather_reached (Scratch *scratch, gint width, const guchar *pixels,
+                gsize stride, gint bpp)
+{
+  const SmpReach *reach     = &scratch->reach;
+  gint            row       = 0;
+  guint32         row_start = 0; /* index of the row's first pixel */
+
+  for (gsize k = 0; k < reach->n; k++)
+    {
+      const guint32 i    = reach->pixels[k];
+      Spot *const   spot = &scratch->spot[k];
+
+      for (; i - row_start >= (guint32) width; row_start += width)
+        row++;
+      spot->x      = (gint) (i - row_start);
+      spot->y      = row;
+      spot->offset = row * stride + spot->x * bpp;
+      memcpy (scratch->packed + k * bpp, pixels + spot->offset, bpp);
+    }
+}
+
 /* Draws the impressions into one tile of the drawable's pixels, stride
  * bytes a row.  SMP_RENDER_APPLY pigments the pixels in place;
  * SMP_RENDER_TRANSMITTANCE leaves them and writes the transmittance of the
@@ -544,27 +579,13 @@ pigment_tile (const Pigment *pg, Scratch *scratch, const GeglRectangle *tile,
                              .n_color = n_color };
   SmpReach     *reach    = &scratch->reach;
   gsize         n;
-  gint          row       = 0;
-  guint32       row_start = 0; /* index of the row's first pixel */
 
   scratch_reserve (scratch, pg, (gsize) tile->width * tile->height);
   n = smp_render_reach (pg->stamps, pg->first, pg->last, &geometry, reach);
   if (n == 0)
     return;
 
-  /* The reached pixels come row after row. */
-  for (gsize k = 0; k < n; k++)
-    {
-      const guint32 i    = reach->pixels[k];
-      Spot *const   spot = &scratch->spot[k];
-
-      for (; i - row_start >= (guint32) tile->width; row_start += tile->width)
-        row++;
-      spot->x      = (gint) (i - row_start);
-      spot->y      = row;
-      spot->offset = row * stride + spot->x * bpp;
-      memcpy (scratch->packed + k * bpp, pixels + spot->offset, bpp);
-    }
+  gather_reached (scratch, tile->width, pixels, stride, pg->bpp);
   babl_process (pg->to_linear, scratch->packed, scratch->linear, (long) n);
 
   for (gsize k = 0; k < n; k++)

@@ -645,6 +645,20 @@ heap_down (Heap *h, gsize i)
 }
 
 /* Removes and returns the point of the highest weight. */
+/* Orders the n entries in h->heap, most crowded on top. */
+static void
+heap_build (Heap *h, gsize n)
+{
+  h->pos  = g_new (guint32, n);
+  h->size = n;
+  for (gsize i = 0; i < n; i++)
+    h->pos[i] = (guint32) i;
+
+  /* From the last node with children up to the root. */
+  for (gsize i = n > 1 ? (n - 2) / HEAP_ARITY + 1 : 0; i-- > 0;)
+    heap_down (h, i);
+}
+
 static guint32
 heap_pop (Heap *h)
 {
@@ -874,16 +888,8 @@ eliminate (const Point *pts, gsize n, gsize target, gdouble radius_scale,
   gone = g_new0 (guint8, n);
 
   heap.heap = g_new (HeapEntry, n);
-  heap.pos  = g_new (guint32, n);
-  heap.size = n;
-
   weigh (&grid, radius_scale, min_frac, heap.heap, &neighbours);
-  for (gsize i = 0; i < n; i++)
-    heap.pos[i] = (guint32) i;
-
-  /* From the last node with children up to the root. */
-  for (gsize i = n > 1 ? (n - 2) / HEAP_ARITY + 1 : 0; i-- > 0;)
-    heap_down (&heap, i);
+  heap_build (&heap, n);
 
   step = MAX ((n - target) / 50, 1024);
   for (gsize removed_count = 0; heap.size > target; removed_count++)
@@ -935,60 +941,31 @@ compact (Point *pts, gsize n, const gboolean *removed)
   return kept;
 }
 
-SmpLayoutStatus
-smp_layout_new (const SmpField *field, const SmpParams *params,
-                SmpProgressFunc progress_func, gpointer user_data,
-                SmpLayout **result)
+/* Thins the n candidates down to the finished treatment's target, then to
+ * each earlier session in turn: the points removed on the way from session
+ * k to k - 1 are session k's.  Fills session[] by candidate; FALSE when
+ * cancelled.
+ */
+static gboolean
+thin_by_session (const Point *all, gsize n, gsize target, gint sessions,
+                 gint *session, Progress *progress)
 {
-  Progress   progress = { progress_func, user_data, 0.0, 0.0 };
-  SmpLayout *layout;
-  Point     *all, *pts;
-  guint32   *keys;
-  gint      *session;
-  gboolean  *removed;
-  gfloat    *w;
-  gdouble    expected, r_full;
-  gsize      n_all, n, target;
-  gboolean   ok = TRUE;
+  Point    *pts     = g_memdup2 (all, MAX (n, 1) * sizeof (Point));
+  gboolean *removed = g_new (gboolean, MAX (n, 1));
+  gboolean  ok      = TRUE;
 
-  *result = NULL;
-  if (! smp_layout_params_ok (params))
-    return SMP_LAYOUT_INVALID;
-
-  w        = smp_layout_weights (field, params);
-  expected = expected_count (field, params, w);
-  /* Yuksel's r_max for the target density at full weight. */
-  r_full = sqrt (1.0 / (2.0 * sqrt (3.0) * impressions_per_px2 (params)));
-  if (! (expected <= SMP_MAX_IMPRESSIONS))
+  for (gint k = sessions; k >= 1 && ok; k--)
     {
-      g_free (w);
-      return SMP_LAYOUT_TOO_MANY;
-    }
-
-  all = scatter_candidates (field, params, w, r_full, &keys, &n_all);
-  g_free (w);
-
-  n       = n_all;
-  pts     = g_memdup2 (all, MAX (n, 1) * sizeof (Point));
-  target  = (gsize) floor (expected + 0.5);
-  session = g_new0 (gint, MAX (n, 1));
-  removed = g_new (gboolean, MAX (n, 1));
-
-  /* Down to the finished treatment, then to each earlier session in turn:
-   * the points removed on the way from session k to k - 1 are session k's.
-   */
-  for (gint k = params->sessions; k >= 1 && ok; k--)
-    {
-      const gdouble share = smp_session_share (k, params->sessions);
+      const gdouble share = smp_session_share (k, sessions);
       const gsize   goal  = (gsize) floor (target * share + 0.5);
 
-      progress.span = (k == params->sessions ? 0.7 : 0.3 / params->sessions);
       /* The first round, from all the candidates, is the long one. */
-      ok = eliminate (pts, n, goal, 1.0 / sqrt (share), removed, &progress);
-      progress.done += progress.span;
+      progress->span = (k == sessions ? 0.7 : 0.3 / sessions);
+      ok = eliminate (pts, n, goal, 1.0 / sqrt (share), removed, progress);
+      progress->done += progress->span;
 
       for (gsize i = 0; i < n; i++)
-        if (removed[i] && k < params->sessions)
+        if (removed[i] && k < sessions)
           session[pts[i].index] = k + 1;
 
       n = compact (pts, n, removed);
@@ -997,36 +974,75 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
   for (gsize i = 0; i < n; i++)
     session[pts[i].index] = 1;
 
-  layout = NULL;
-  if (ok)
+  g_free (pts);
+  g_free (removed);
+  return ok;
+}
+
+/* The candidates given a session, in scatter order, which is canonical. */
+static SmpLayout *
+collect (const SmpField *field, gint sessions, const Point *all,
+         const guint32 *keys, const gint *session, gsize n_all)
+{
+  GArray    *out    = g_array_new (FALSE, FALSE, sizeof (SmpImpression));
+  SmpLayout *layout = g_new0 (SmpLayout, 1);
+
+  for (gsize i = 0; i < n_all; i++)
+    if (session[i] > 0)
+      {
+        const SmpImpression imp = { all[i].x, all[i].y, keys[i], session[i] };
+
+        g_array_append_val (out, imp);
+      }
+
+  layout->sessions      = sessions;
+  layout->width         = smp_field_width (field);
+  layout->height        = smp_field_height (field);
+  layout->n_impressions = out->len;
+  layout->impressions   = (SmpImpression *) g_array_free (out, FALSE);
+  return layout;
+}
+
+SmpLayoutStatus
+smp_layout_new (const SmpField *field, const SmpParams *params,
+                SmpProgressFunc progress_func, gpointer user_data,
+                SmpLayout **result)
+{
+  Progress progress = { progress_func, user_data, 0.0, 0.0 };
+  Point   *all;
+  guint32 *keys;
+  gint    *session;
+  gfloat  *w;
+  gdouble  expected, r_full;
+  gsize    n_all;
+  gboolean ok;
+
+  *result = NULL;
+  if (! smp_layout_params_ok (params))
+    return SMP_LAYOUT_INVALID;
+
+  w        = smp_layout_weights (field, params);
+  expected = expected_count (field, params, w);
+  if (! (expected <= SMP_MAX_IMPRESSIONS))
     {
-      /* The survivors in scatter order, which is canonical. */
-      GArray *out = g_array_new (FALSE, FALSE, sizeof (SmpImpression));
-
-      for (gsize i = 0; i < n_all; i++)
-        if (session[i] > 0)
-          {
-            const SmpImpression imp
-                = { all[i].x, all[i].y, keys[i], session[i] };
-
-            g_array_append_val (out, imp);
-          }
-
-      layout                = g_new0 (SmpLayout, 1);
-      layout->sessions      = params->sessions;
-      layout->width         = smp_field_width (field);
-      layout->height        = smp_field_height (field);
-      layout->n_impressions = out->len;
-      layout->impressions   = (SmpImpression *) g_array_free (out, FALSE);
+      g_free (w);
+      return SMP_LAYOUT_TOO_MANY;
     }
 
+  /* Yuksel's r_max for the target density at full weight. */
+  r_full = sqrt (1.0 / (2.0 * sqrt (3.0) * impressions_per_px2 (params)));
+  all    = scatter_candidates (field, params, w, r_full, &keys, &n_all);
+  g_free (w);
+
+  session = g_new0 (gint, MAX (n_all, 1));
+  ok      = thin_by_session (all, n_all, (gsize) floor (expected + 0.5),
+                             params->sessions, session, &progress);
+  if (ok)
+    *result = collect (field, params->sessions, all, keys, session, n_all);
+
   g_free (all);
-  g_free (pts);
   g_free (keys);
   g_free (session);
-  g_free (removed);
-
-  *result = layout;
   return ok ? SMP_LAYOUT_OK : SMP_LAYOUT_CANCELLED;
 }
 
