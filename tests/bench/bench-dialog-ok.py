@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 # scalp-micropigmentation: how long OK takes in the dialog, in a real GIMP.
 #
-#   bench-dialog-ok.py PLUGIN [WIDTHxHEIGHT]
+#   bench-dialog-ok.py PLUGIN DEFAULTS [WIDTHxHEIGHT]
+#
+# DEFAULTS is the table's defaults as Script-Fu, build/tests/smp-defaults.scm.
 #
 # GIMP under Xvfb makes an 8-bit RGB image of textured skin (default
 # 6000x4000, 100 px/cm), opens the dialog at its default values five
@@ -15,13 +17,14 @@ import statistics
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "gui"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "gui"))
 from smp_gui import (Gimp, make_profile, run_dialog, start_xvfb,  # noqa: E402
                      xdotool)
 
-PLUGIN = sys.argv[1]
-WIDTH, HEIGHT = (sys.argv[2] if len(sys.argv) > 2 else "6000x4000").split("x")
+PLUGIN, DEFAULTS = sys.argv[1:3]  # the plug-in and build/tests/smp-defaults.scm
+WIDTH, HEIGHT = (sys.argv[3] if len(sys.argv) > 3 else "6000x4000").split("x")
+SCHEME = [DEFAULTS, os.path.join(HERE, "..", "gimp", "prelude.scm")]
 TITLE = "Scalp Micropigmentation"
 REPEATS = 5
 SETTLE = 8  # seconds for the preview to read the photo and place
@@ -48,7 +51,7 @@ def time_ok(gimp, img, drw):
 def main():
     display, xvfb = start_xvfb()
     profile = make_profile({"scalp-micropigmentation": PLUGIN})
-    gimp = Gimp(profile, display, "C")
+    gimp = Gimp(profile, display, "C", SCHEME)
     try:
         img = gimp.value("(car (gimp-image-new %s %s RGB))" % (WIDTH, HEIGHT))
         drw = gimp.value('(car (gimp-layer-new %s %s %s RGB-IMAGE "skin" 100'

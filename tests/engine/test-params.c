@@ -239,6 +239,64 @@ test_affects_what_the_table_says (void)
   g_free (rgb);
 }
 
+/* The README's parameter table, as the parameter table makes it: the
+ * argument's position, name, unit, range and default.
+ */
+static gchar *
+readme_row_start (const SmpParamDesc *desc, guint position)
+{
+  return g_strdup_printf ("| %u | %s | %s |", position, desc->name, desc->unit);
+}
+
+static gchar *
+readme_row_end (const SmpParamDesc *desc)
+{
+  const SmpColor c = desc->def_color;
+
+  if (desc->type == SMP_PARAM_COLOR)
+    return g_strdup_printf ("| RGB | (%d, %d, %d) |", (gint) (c.r * 255 + 0.5),
+                            (gint) (c.g * 255 + 0.5), (gint) (c.b * 255 + 0.5));
+  if (desc->zero_is_auto)
+    return g_strdup_printf ("| 0, or %g to %g | %g |", desc->min, desc->max,
+                            desc->def);
+  if (desc->min <= G_MININT32)
+    return g_strdup_printf ("| any integer | %g |", desc->def);
+  return g_strdup_printf ("| %g to %g | %g |", desc->min, desc->max, desc->def);
+}
+
+/* Users read the parameters in the README: its table must say what the
+ * code does, row for row.
+ */
+static void
+test_readme_table (void)
+{
+  g_autofree gchar *path
+      = g_build_filename (SMP_SOURCE_ROOT, "README.md", NULL);
+  g_autofree gchar *text = NULL;
+  g_auto (GStrv) lines   = NULL;
+  guint               n, rows = 0;
+  const SmpParamDesc *table = smp_params_table (&n);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_regex_match_simple ("^\\| [0-9]+ \\|", lines[i], 0, 0))
+      {
+        const SmpParamDesc *desc = &table[rows];
+        g_autofree gchar   *start
+            = readme_row_start (desc, rows + 3); /* after the image's three */
+        g_autofree gchar *end = readme_row_end (desc);
+
+        g_assert_cmpuint (rows, <, n);
+        g_test_message ("%s", lines[i]);
+        g_assert_true (g_str_has_prefix (lines[i], start));
+        g_assert_true (g_str_has_suffix (lines[i], end));
+        rows++;
+      }
+  g_assert_cmpuint (rows, ==, n);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,5 +309,6 @@ main (int argc, char **argv)
   g_test_add_func ("/params/coverage", test_coverage);
   g_test_add_func ("/params/affects-what-the-table-says",
                    test_affects_what_the_table_says);
+  g_test_add_func ("/params/readme-table", test_readme_table);
   return g_test_run ();
 }

@@ -21,23 +21,35 @@
   (display (string-append "\nsmp-result " (number->string smp-passed) " "
                           (number->string smp-failed) "\n")))
 
-; The filter's arguments after run-mode, image and drawable, in PDB order.
-(define smp-defaults
-  '((density . 70) (dot-size . 0.3) (size-variation . 0.25)
-    (pigment . (46 44 50)) (opacity . 80) (softness . 0.35)
-    (tone-variation . 0.15) (hairline-fade . 6) (hair-blend . 0.5)
-    (sessions . 3) (scale . 100) (seed . 7) (output . 0)))
-
-(define (smp-args overrides)
+; The filter's arguments after run-mode, image and drawable, in PDB order:
+; each of base's values, or the one overrides gives.
+(define (smp-merge base overrides)
   (map (lambda (d)
          (let ((o (assq (car d) overrides)))
-           (if o (cdr o) (cdr d))))
-       smp-defaults))
+           (cons (car d) (if o (cdr o) (cdr d)))))
+       base))
 
-; Runs the filter; returns the new layer (-1 for output 0).
-(define (smp img drw overrides)
+; The table's defaults (smp-table-defaults, made from the parameter table),
+; but 100 px per cm, seed 7 and output 0, which most tests share.
+(define smp-defaults
+  (smp-merge smp-table-defaults '((scale . 100) (seed . 7) (output . 0))))
+
+(define (smp-args overrides)
+  (map cdr (smp-merge smp-defaults overrides)))
+
+; Runs the filter with base's values but for overrides (for the dialog's
+; own defaults, base is smp-table-defaults); returns the new layer.
+(define (smp-call-from base run-mode img drw overrides)
   (car (apply plug-in-scalp-micropigmentation
-              (append (list RUN-NONINTERACTIVE img drw) (smp-args overrides)))))
+              (append (list run-mode img drw)
+                      (map cdr (smp-merge base overrides))))))
+
+; Runs the filter in a run mode; returns the new layer (-1 for output 0).
+(define (smp-call run-mode img drw overrides)
+  (smp-call-from smp-defaults run-mode img drw overrides))
+
+(define (smp img drw overrides)
+  (smp-call RUN-NONINTERACTIVE img drw overrides))
 
 ; Runs thunk; returns (ok . value) or (error . message).
 (define (smp-try thunk)

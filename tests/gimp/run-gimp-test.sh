@@ -1,14 +1,16 @@
 #!/bin/sh
-# Runs one Script-Fu test file inside a real, headless GIMP 2.10.
+# Runs Script-Fu files, one after the other, inside a real, headless
+# GIMP 2.10: the table's defaults, the prelude, then the test.
 #
-#   run-gimp-test.sh PLUGIN PROBE PRELUDE TEST.scm
+#   run-gimp-test.sh PLUGIN PROBE FILE.scm...
 #
 # A temporary GIMP profile holds the built plug-in and the test probe.  The
 # test prints "ok - NAME" or "not ok - NAME" per check and a final
 # "smp-result PASSED FAILED" line; this script turns that into TAP and exits
 # non-zero when a check failed or the run did not finish.
 set -u
-plugin=$1 probe=$2 prelude=$3 test=$4
+plugin=$1 probe=$2
+shift 2
 
 profile=$("$(dirname "$0")/../make-profile.sh" \
   "scalp-micropigmentation/scalp-micropigmentation=$plugin" \
@@ -16,7 +18,7 @@ profile=$("$(dirname "$0")/../make-profile.sh" \
 trap 'rm -rf "$profile"' EXIT
 
 log="$profile/log"
-{ cat "$prelude" "$test"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |
+{ cat "$@"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |
   GIMP2_DIRECTORY="$profile" timeout "${SMP_GIMP_TIMEOUT:-600}" \
     gimp-console-2.10 -i -d -f --batch-interpreter plug-in-script-fu-eval -b - \
     > "$log" 2>&1

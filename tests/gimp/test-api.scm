@@ -150,8 +150,7 @@
 
 ; With last values (none stored yet: the defaults, a new layer).
 (let* ((made (smp-new-image 64 48 RGB-IMAGE)) (img (car made)) (drw (cadr made))
-       (layer (car (plug-in-scalp-micropigmentation RUN-WITH-LAST-VALS img drw
-                                                    0 0 0 '(0 0 0) 0 0 0 0 0 0
-                                                    0 0 0))))
+       ; The arguments are ignored; the last values rule.
+       (layer (smp-call RUN-WITH-LAST-VALS img drw '((density . 400) (output . 0)))))
   (check "run with last values adds the default new layer"
          (and (= (layer-count img) 2) (= TRUE (car (gimp-item-is-layer layer))))))

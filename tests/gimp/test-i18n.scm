@@ -9,10 +9,7 @@
                     "density muss zwischen 1 und 400 Pigmentpunkte pro cm² liegen, erhalten: -5")))
 
 (let* ((made (smp-new-image 32 32 RGB-IMAGE))
-       (outcome (smp-try (lambda ()
-                           (plug-in-scalp-micropigmentation
-                            RUN-NONINTERACTIVE (car made) (cadr made) 70 0.3 0.25
-                            '(46 44 50) 80 0.35 0.15 6 0.5 3 100 1 1)))))
+       (outcome (smp-try (lambda () (smp (car made) (cadr made) '((output . 1)))))))
   (check "the new layer's name is German"
          (string=? "Kopfhaut-Mikropigmentierung"
-                   (car (gimp-item-get-name (cadr outcome))))))
+                   (car (gimp-item-get-name (cdr outcome))))))

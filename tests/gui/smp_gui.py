@@ -49,9 +49,11 @@ def start_xvfb():
 
 
 class Gimp:
-    """A GIMP with a display, driven through its Script-Fu server."""
+    """A GIMP with a display, driven through its Script-Fu server, which
+    loads the given Script-Fu files first (the table's defaults and the
+    tests' prelude, for smp-call-from)."""
 
-    def __init__(self, profile, display, language):
+    def __init__(self, profile, display, language, scheme=()):
         self.port = free_port()
         env = dict(os.environ, GIMP2_DIRECTORY=profile, DISPLAY=display)
         if language != "C":
@@ -73,6 +75,8 @@ class Gimp:
                     raise RuntimeError("GIMP's Script-Fu server did not start")
                 time.sleep(0.5)
         self.lock = threading.Lock()
+        for path in scheme:
+            self.value('(load "%s")' % os.path.abspath(path))
 
     def eval(self, code):
         """Evaluates Scheme; returns (ok, text)."""
@@ -171,8 +175,8 @@ def run_dialog(gimp, image, drawable, title, act, shot=None, settle=4):
 
     def call():
         answer["reply"] = gimp.eval(
-            "(plug-in-scalp-micropigmentation RUN-INTERACTIVE %s %s 0 0 0 '(0 0 0)"
-            " 0 0 0 0 0 0 0 0 0)" % (image, drawable))
+            "(smp-call-from smp-table-defaults RUN-INTERACTIVE %s %s '())"
+            % (image, drawable))
 
     thread = threading.Thread(target=call)
     thread.start()

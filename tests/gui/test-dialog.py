@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # scalp-micropigmentation: the dialog in a real GIMP under Xvfb.
 #
-#   test-dialog.py PLUGIN PROBE SYNTHETIC SHOT_DIR
+#   test-dialog.py PLUGIN PROBE SYNTHETIC SHOT_DIR FILE.scm...
 #
 # GIMP runs with its Script-Fu server on a loopback port, so that the test
 # can drive it step by step while xdotool works the dialog.  Checks, in TAP:
@@ -26,6 +26,10 @@ from smp_gui import (Gimp, find_window, make_profile, press, run_dialog,
                      start_xvfb, xdotool)
 
 PLUGIN, PROBE, SYNTHETIC, SHOT_DIR = sys.argv[1:5]
+SCHEME = sys.argv[5:]  # the table's defaults and the prelude
+
+# The filter with the dialog's defaults but a density of 120.
+AT_120 = "(smp-call-from smp-table-defaults %s %s %s '((density . 120) %s))"
 TITLE = {"C": "Scalp Micropigmentation", "de": "Kopfhaut-Mikropigmentierung"}
 
 results = []
@@ -89,7 +93,7 @@ def profile_with_plugins():
 
 def dialog_in_english(display, png):
     profile = profile_with_plugins()
-    gimp = Gimp(profile, display, "C")
+    gimp = Gimp(profile, display, "C", SCHEME)
     try:
         img, layer = new_scalp(gimp, png)
         pristine, pristine_layer = twin(gimp, img)
@@ -104,8 +108,7 @@ def dialog_in_english(display, png):
 
         ref, ref_layer = twin(gimp, pristine)
         expected = gimp.value(
-            "(car (plug-in-scalp-micropigmentation RUN-NONINTERACTIVE %s %s 120"
-            " 0.3 0.25 '(46 44 50) 80 0.35 0.15 6 0.5 3 0 1 1))" % (ref, ref_layer))
+            AT_120 % ("RUN-NONINTERACTIVE", ref, ref_layer, ""))
         got = layers(gimp, img)
         check("OK added one layer, as output 1 does", len(got) == 2)
         if len(got) == 2:
@@ -118,8 +121,8 @@ def dialog_in_english(display, png):
         # The values are remembered: with last values gives the same again.
         again, again_layer = twin(gimp, pristine)
         last = gimp.value(
-            "(car (plug-in-scalp-micropigmentation RUN-WITH-LAST-VALS %s %s 0 0 0"
-            " '(0 0 0) 0 0 0 0 0 0 0 0 0))" % (again, again_layer))
+            "(smp-call-from smp-table-defaults RUN-WITH-LAST-VALS %s %s '())"
+            % (again, again_layer))
         check("the dialog's values are remembered",
               diff(gimp, last, expected) == (0.0, 0))
 
@@ -142,16 +145,15 @@ def dialog_in_english(display, png):
         found, reply = run_dialog(
             gimp, img, layer, TITLE["C"],
             lambda env, window: press(env, window, "Escape"))
-        # Script-Fu answers a cancelled call with #f instead of a layer.
+        # A cancelled call answers #f instead of a layer.
         check("Cancel closes the dialog and returns no layer",
-              found and reply is not None and "(#f)" in reply[1], str(reply))
+              found and reply is not None and reply[1].strip() == "#f", str(reply))
         check("Cancel changes nothing",
               layers(gimp, img) == before
               and diff(gimp, layer, pristine_layer) == (0.0, 0))
 
         # One Ctrl+Z undoes a whole run.
-        gimp.value("(plug-in-scalp-micropigmentation RUN-NONINTERACTIVE %s %s 120"
-                   " 0.3 0.25 '(46 44 50) 80 0.35 0.15 6 0.5 3 0 1 0)" % (img, layer))
+        gimp.value(AT_120 % ("RUN-NONINTERACTIVE", img, layer, "(output . 0)"))
         changed = diff(gimp, layer, pristine_layer)[1] > 0
         gimp.value("(gimp-displays-flush)")
         canvas = find_window(gimp.env, ".*GIMP.*", timeout=10)
@@ -187,7 +189,7 @@ def dialog_in_english(display, png):
 
 def dialog_in_german(display, png):
     profile = profile_with_plugins()
-    gimp = Gimp(profile, display, "de")
+    gimp = Gimp(profile, display, "de", SCHEME)
     try:
         img, layer = new_scalp(gimp, png)
         found, reply = run_dialog(

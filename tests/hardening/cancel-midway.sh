@@ -2,7 +2,8 @@
 # Runs test-cancel.scm while a killer SIGKILLs the plug-in half way through
 # writing its result, as GIMP does when the user cancels its progress.
 #
-#   cancel-midway.sh PLUGIN PROBE PRELUDE
+#   cancel-midway.sh PLUGIN PROBE FILE.scm...   (what run-gimp-test.sh
+#                                               runs before the test)
 #
 # The plug-in, run with SMP_TEST_HOLD=pixels-half, stops once half its
 # strips are written and writes its process id to SMP_TEST_HOLD_FILE.  The
@@ -39,7 +40,7 @@ ours() {
   done
 ) &
 killer=$!
-"$here/../gimp/run-gimp-test.sh" "$1" "$2" "$3" "$here/test-cancel.scm"
+"$here/../gimp/run-gimp-test.sh" "$@" "$here/test-cancel.scm"
 status=$?
 kill "$killer" 2> /dev/null
 exit $status

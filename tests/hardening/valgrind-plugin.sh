@@ -4,9 +4,11 @@
 # invalid read or write, any use of uninitialised memory, and any block
 # definitely lost with the plug-in's own code in its stack.  TAP output.
 #
-#   valgrind-plugin.sh PLUGIN
+#   valgrind-plugin.sh PLUGIN FILE.scm...   (the table's defaults and the
+#                                          prelude, run before its calls)
 set -u
 plugin=$1
+shift
 profile=$("$(dirname "$0")/../make-profile.sh" \
   "scalp-micropigmentation/REAL=$plugin")
 trap 'rm -rf "$profile"' EXIT
@@ -23,8 +25,7 @@ esac
 WRAP
 chmod +x "$folder/scalp-micropigmentation"
 
-GIMP2_DIRECTORY="$profile" timeout 1200 gimp-console-2.10 -i -d -f \
-  --batch-interpreter plug-in-script-fu-eval -b - > "$profile/gimp.log" 2>&1 <<'SCM'
+{ cat "$@"; cat <<'SCM'; } |
 (define (run type precision output)
   (let* ((img (car (gimp-image-new 160 120 (if (= type GRAYA-IMAGE) GRAY RGB))))
          (drw (car (gimp-layer-new img 160 120 type "skin" 100 LAYER-MODE-NORMAL))))
@@ -35,14 +36,16 @@ GIMP2_DIRECTORY="$profile" timeout 1200 gimp-console-2.10 -i -d -f \
     (gimp-context-set-feather TRUE)
     (gimp-context-set-feather-radius 15 15)
     (gimp-image-select-ellipse img CHANNEL-OP-REPLACE 10 10 140 100)
-    (plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img (car (gimp-image-get-active-layer img))
-                                     150 0.5 0.25 '(46 44 50) 80 0.35 0.15 3 0.5 3 100 1 output)
+    (smp img drw (list '(density . 150) '(dot-size . 0.5) '(hairline-fade . 3)
+                       '(seed . 1) (cons 'output output)))
     (display "\nvalgrind-run-done\n")))
 (run RGB-IMAGE PRECISION-U16-GAMMA 0)
 (run GRAYA-IMAGE PRECISION-FLOAT-LINEAR 2)
 (run RGB-IMAGE PRECISION-HALF-LINEAR 1)
 (gimp-quit 0)
 SCM
+  GIMP2_DIRECTORY="$profile" timeout 1200 gimp-console-2.10 -i -d -f \
+    --batch-interpreter plug-in-script-fu-eval -b - > "$profile/gimp.log" 2>&1
 
 n=0 failed=0
 runs=$(grep -c "valgrind-run-done" "$profile/gimp.log")
