@@ -47,25 +47,6 @@ save_png (const gfloat *rgb, gint w, gint h, const gchar *path, GError **error)
   return ok;
 }
 
-/* A soft-edged elliptical selection, as a user would feather one. */
-static gfloat *
-ellipse_mask (gint w, gint h)
-{
-  gfloat *mask = g_new (gfloat, (gsize) w * h);
-
-  for (gint y = 0; y < h; y++)
-    for (gint x = 0; x < w; x++)
-      {
-        const gdouble u = (x + 0.5 - w / 2.0) / (w * 0.42);
-        const gdouble v = (y + 0.5 - h * 0.55) / (h * 0.45);
-        const gdouble d = (1.0 - sqrt (u * u + v * v)) * w * 0.42 / 20.0;
-
-        mask[(gsize) y * w + x] = (gfloat) CLAMP (d, 0.0, 1.0);
-      }
-
-  return mask;
-}
-
 static void
 print_measures (const SmpLayout *layout, const SmpParams *params)
 {
@@ -168,7 +149,9 @@ main (int argc, char **argv)
       return 0;
     }
 
-  mask  = ellipse ? ellipse_mask (width, height) : NULL;
+  mask  = ellipse
+              ? smp_test_ellipse_mask (width, height, 0.5, 0.55, 0.42, 0.45, 20)
+              : NULL;
   field = smp_test_field (skin, mask, width, height);
 
   t0 = g_get_monotonic_time ();

@@ -92,6 +92,25 @@ smp_test_scalp_hair_mask (gint width, gint height, guint32 seed)
 }
 
 gfloat *
+smp_test_ellipse_mask (gint width, gint height, gdouble cx, gdouble cy,
+                       gdouble rx, gdouble ry, gdouble feather)
+{
+  gfloat *mask = g_new (gfloat, (gsize) width * height);
+
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      {
+        const gdouble u = (x + 0.5 - width * cx) / (width * rx);
+        const gdouble v = (y + 0.5 - height * cy) / (height * ry);
+        const gdouble d = (1.0 - sqrt (u * u + v * v)) * width * rx / feather;
+
+        mask[(gsize) y * width + x] = (gfloat) CLAMP (d, 0.0, 1.0);
+      }
+
+  return mask;
+}
+
+gfloat *
 smp_test_luma (const gfloat *rgb, gint width, gint height)
 {
   gfloat *luma = g_new (gfloat, (gsize) width * height);

@@ -25,6 +25,14 @@ gfloat *smp_test_scalp (gint width, gint height, gboolean hair_band,
 /* TRUE where smp_test_scalp() drew a hair strand (width x height). */
 gboolean *smp_test_scalp_hair_mask (gint width, gint height, guint32 seed);
 
+/* A soft-edged elliptical selection (width x height floats, 0 to 1), as a
+ * user would feather one: centred at (cx, cy) and with semi-axes (rx, ry),
+ * all as fractions of the width and height, its edge fading over feather
+ * pixels inside the ellipse.
+ */
+gfloat *smp_test_ellipse_mask (gint width, gint height, gdouble cx, gdouble cy,
+                               gdouble rx, gdouble ry, gdouble feather);
+
 /* Linear luminance of linear RGB pixels (width x height), newly allocated. */
 gfloat *smp_test_luma (const gfloat *rgb, gint width, gint height);
 
