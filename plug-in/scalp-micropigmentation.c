@@ -21,6 +21,7 @@
 
 #include <libgimp/gimp.h>
 
+#include "smp-calibrate.h"
 #include "smp-dialog.h"
 #include "smp-intl.h"
 #include "smp-pdb.h"
@@ -98,6 +99,8 @@ query (void)
 
   gimp_plugin_menu_register (PLUG_IN_PROC, "<Image>/Filters/Render");
   smp_pdb_free_args (args, n_args);
+
+  smp_calibrate_query ();
 }
 
 /* The procedure's answer: the status, then the layer, or the reason it
@@ -156,8 +159,45 @@ apply (gint32 image, gint32 drawable, const SmpParams *params,
   return layer;
 }
 
+/* plug-in-scalp-micropigmentation-calibrate: run-mode, image, length. */
 static void
-run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
+run_calibrate (gint n_params, const GimpParam *param, gint *n_return_vals,
+               GimpParam **return_vals)
+{
+  static GimpParam  values[2];
+  GimpPDBStatusType status  = GIMP_PDB_CALLING_ERROR;
+  gchar            *message = NULL;
+  gdouble           scale   = 0.0;
+
+  if (n_params == 3)
+    scale = smp_calibrate (param[1].data.d_image, param[0].data.d_int32,
+                           param[2].data.d_float, &status, &message);
+  else
+    message = g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
+                               3, n_params);
+
+  *return_vals            = values;
+  *n_return_vals          = 2;
+  values[0].type          = GIMP_PDB_STATUS;
+  values[0].data.d_status = status;
+  if (status == GIMP_PDB_SUCCESS)
+    {
+      values[1].type         = GIMP_PDB_FLOAT;
+      values[1].data.d_float = scale;
+    }
+  else if (message)
+    {
+      values[1].type          = GIMP_PDB_STRING;
+      values[1].data.d_string = message;
+    }
+  else
+    {
+      *n_return_vals = 1;
+    }
+}
+
+static void
+run (const gchar *name, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
 {
   Outcome       out      = { GIMP_PDB_SUCCESS, NULL };
@@ -167,6 +207,11 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
   gint32        image = -1, drawable = -1, layer = -1;
 
   smp_intl_init ();
+  if (g_str_equal (name, CALIBRATE_PROC))
+    {
+      run_calibrate (n_params, param, n_return_vals, return_vals);
+      return;
+    }
   gegl_init (NULL, NULL);
 
   if (n_params >= SMP_PDB_FIRST_PARAM)

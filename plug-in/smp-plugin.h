@@ -8,6 +8,7 @@
 #define __SMP_PLUGIN_H__
 
 #define PLUG_IN_PROC "plug-in-scalp-micropigmentation"
+#define CALIBRATE_PROC "plug-in-scalp-micropigmentation-calibrate"
 #define PLUG_IN_BINARY "scalp-micropigmentation"
 #define PLUG_IN_ROLE "smp-scalp-micropigmentation"
 #define PLUG_IN_VERSION "0.1.0"

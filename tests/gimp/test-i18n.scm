@@ -13,3 +13,12 @@
   (check "the new layer's name is German"
          (string=? "Kopfhaut-Mikropigmentierung"
                    (car (gimp-item-get-name (cdr outcome))))))
+
+(let* ((made (smp-new-image 32 32 RGB-IMAGE))
+       (outcome (smp-try (lambda ()
+                           (plug-in-scalp-micropigmentation-calibrate
+                            RUN-NONINTERACTIVE (car made) 1.0)))))
+  (note "message: " (cdr outcome))
+  (check "calibrating without a path is refused in German"
+         (and (eq? 'error (car outcome))
+              (contains? (cdr outcome) "Das Bild hat keinen aktiven Pfad"))))

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 from smp_gui import (Gimp, find_window, make_profile, press, run_dialog,
@@ -202,6 +203,51 @@ def dialog_in_german(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def calibrate_dialog(display, png):
+    """The calibration asks for the length the active path spans; typing
+    2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME)
+    try:
+        img, _ = new_scalp(gimp, png)
+        vectors = gimp.value('(car (gimp-vectors-new %s "ruler"))' % img)
+        gimp.value("(gimp-image-insert-vectors %s %s 0 0)" % (img, vectors))
+        gimp.value("(gimp-vectors-stroke-new-from-points %s 0 12"
+                   " #(100 100 100 100 100 100 300 100 300 100 300 100) FALSE)"
+                   % vectors)
+        gimp.value("(gimp-image-set-active-vectors %s %s)" % (img, vectors))
+        answer = {}
+
+        def call():
+            answer["reply"] = gimp.eval(
+                "(car (plug-in-scalp-micropigmentation-calibrate"
+                " RUN-INTERACTIVE %s 1.0))" % img)
+
+        thread = threading.Thread(target=call)
+        thread.start()
+        window = find_window(gimp.env, "Scalp Micropigmentation Calibrate")
+        check("the calibration asks for the length", window is not None)
+        if window:
+            time.sleep(1)
+            subprocess.run(["import", "-window", window,
+                            os.path.join(SHOT_DIR, "calibrate.png")],
+                           env=gimp.env, capture_output=True, timeout=60)
+            press(gimp.env, window, "ctrl+a")
+            xdotool(gimp.env, "type", "--delay", "80", "2.5")
+            xdotool(gimp.env, "key", "Return")
+        thread.join(timeout=120)
+        reply = answer.get("reply")
+        check("typing 2.5 cm over 200 px gives 80 px per cm",
+              bool(reply) and reply[0] and abs(float(reply[1]) - 80) < 1e-6,
+              str(reply))
+        res = gimp.value("(car (gimp-image-get-resolution %s))" % img)
+        check("the image's resolution is 80 px per cm",
+              abs(float(res) - 203.2) < 1e-6, res)
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def main():
     os.makedirs(SHOT_DIR, exist_ok=True)
     display, xvfb = start_xvfb()
@@ -210,7 +256,7 @@ def main():
     try:
         subprocess.run([SYNTHETIC, "--width", "560", "--height", "420", "--hair",
                         "--scalp", png], check=True)
-        for step in (dialog_in_english, dialog_in_german):
+        for step in (dialog_in_english, dialog_in_german, calibrate_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
