@@ -12,8 +12,10 @@
 #include "smp-dialog.h"
 
 #include <libgimp/gimpui.h>
+#include <math.h>
 #include <string.h>
 
+#include "smp-calibrate.h"
 #include "smp-intl.h"
 #include "smp-pixels.h"
 #include "smp-plugin.h"
@@ -24,6 +26,9 @@
 
 /* Past this share of skin under pigment, impressions merge. */
 #define HELMET_COVERAGE 0.20
+
+/* Impressions narrower than this many pixels cannot show as dots. */
+#define SMALLEST_DOT_PX 1.5
 
 /* Looks a clinic asks for, drawn from practice.  Values not named keep
  * what the user set; the pigment and seed are never changed.
@@ -58,11 +63,15 @@ typedef struct
   GtkAdjustment  *adjustments[16]; /* by index in the parameter table */
   GtkWidget      *color_button;
   GtkWidget      *output_combo;
+  GtkWidget      *scale_source; /* where scale 0 comes from */
   GtkWidget      *readout;
+  gint32          image;
   gboolean        updating; /* widgets being set from params */
   guint32         seed;
   gboolean        randomize;
 } Dialog;
+
+static void show_params (Dialog *d);
 
 static gdouble
 effective_scale (const Dialog *d)
@@ -277,32 +286,120 @@ preview_update (GimpPreview *preview, Dialog *d)
   g_free (shown);
 }
 
+/* Resolutions that cameras, phones and GIMP write when nobody measured. */
+static gboolean
+unmeasured_resolution (gdouble ppi)
+{
+  static const gdouble defaults[] = { 72, 96, 150, 180, 240, 300, 600 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    if (fabs (ppi - defaults[i]) < 1e-3)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update_scale_source (Dialog *d)
+{
+  g_autofree gchar *text = NULL;
+  const gdouble     ppi  = d->image_scale * 2.54;
+
+  if (d->params->scale > 0.0)
+    text = g_strdup ("");
+  else if (unmeasured_resolution (ppi))
+    text = g_strdup_printf (_ ("From the image's resolution, %.0f ppi: this "
+                               "is rarely a photo's real scale; measure it"),
+                            ppi);
+  else
+    text = g_strdup_printf (_ ("From the image: %.1f px per cm"),
+                            d->image_scale);
+  gtk_label_set_text (GTK_LABEL (d->scale_source), text);
+}
+
+static void
+append_plain (GString *markup, const gchar *text)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (markup, escaped);
+}
+
+/* A warning line under the readout. */
+static void
+append_warning (GString *markup, const gchar *text)
+{
+  g_autofree gchar *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append_printf (
+      markup, "\n<span foreground=\"#c00000\" weight=\"bold\">%s</span>",
+      escaped);
+}
+
 static void
 update_readout (Dialog *d)
 {
   const gdouble     scale    = effective_scale (d);
   const gdouble     spacing  = smp_params_spacing_mm (d->params);
   const gdouble     coverage = smp_params_coverage (d->params);
+  const gdouble     dot_px   = d->params->dot_size * scale / 10.0;
   g_autofree gchar *text     = NULL;
+  g_autofree gchar *small    = NULL;
+  GString          *markup;
 
-  text = g_strdup_printf (_ ("Spacing %.2f mm = %.1f px, dot %.2f mm = %.1f "
-                             "px, pigment covers %.1f%% of the skin"),
-                          spacing, spacing * scale / 10.0, d->params->dot_size,
-                          d->params->dot_size * scale / 10.0, 100.0 * coverage);
+  update_scale_source (d);
+  text   = g_strdup_printf (_ ("Spacing %.2f mm = %.1f px, dot %.2f mm = %.1f "
+                                 "px, pigment covers %.1f%% of the skin"),
+                            spacing, spacing * scale / 10.0, d->params->dot_size,
+                            dot_px, 100.0 * coverage);
+  markup = g_string_new (NULL);
+  append_plain (markup, text);
 
   if (coverage > HELMET_COVERAGE)
+    append_warning (markup, _ ("Impressions this dense, large or dark merge "
+                               "into a solid \"helmet\" tone."));
+  if (dot_px < SMALLEST_DOT_PX)
     {
-      g_autofree gchar *warning = g_markup_printf_escaped (
-          "%s\n<span foreground=\"#c00000\" weight=\"bold\">%s</span>", text,
-          _ ("Impressions this dense, large or dark merge into a solid "
-             "\"helmet\" tone."));
+      small = g_strdup_printf (_ ("An impression is only %.1f px across at "
+                                  "this scale, too small to show: check the "
+                                  "scale."),
+                               dot_px);
+      append_warning (markup, small);
+    }
 
-      gtk_label_set_markup (GTK_LABEL (d->readout), warning);
-    }
-  else
+  gtk_label_set_markup (GTK_LABEL (d->readout), markup->str);
+  g_string_free (markup, TRUE);
+}
+
+/* Measure: the scale from the image's active path, as the calibration
+ * procedure sets it, and the filter then takes it (scale 0).
+ */
+static void
+measure_clicked (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
+{
+  GimpPDBStatusType status;
+  g_autofree gchar *message = NULL;
+  gdouble           scale;
+
+  if (gimp_image_get_active_vectors (d->image) <= 0)
     {
-      gtk_label_set_text (GTK_LABEL (d->readout), text);
+      gtk_label_set_text (GTK_LABEL (d->scale_source),
+                          _ ("Draw a path with the Paths tool across something "
+                             "of known size in the photo, then Measure."));
+      return;
     }
+
+  scale
+      = smp_calibrate (d->image, GIMP_RUN_INTERACTIVE, 0.0, &status, &message);
+  if (status != GIMP_PDB_SUCCESS)
+    {
+      if (message)
+        gtk_label_set_text (GTK_LABEL (d->scale_source), message);
+      return;
+    }
+
+  d->image_scale   = scale;
+  d->params->scale = 0.0;
+  show_params (d);
 }
 
 static void
@@ -468,6 +565,27 @@ add_seed (Dialog *d, GtkWidget *table, gint row)
                     G_CALLBACK (seed_changed), d);
 }
 
+/* Where scale 0 comes from, and a button that measures it. */
+static void
+add_scale_source (Dialog *d, GtkWidget *table, gint row)
+{
+  GtkWidget *hbox    = gtk_hbox_new (FALSE, 6);
+  GtkWidget *measure = gtk_button_new_with_mnemonic (_ ("_Measure"));
+
+  d->scale_source = gtk_label_new (NULL);
+  gtk_label_set_line_wrap (GTK_LABEL (d->scale_source), TRUE);
+  gtk_misc_set_alignment (GTK_MISC (d->scale_source), 0.0, 0.5);
+  gimp_help_set_help_data (measure,
+                           _ ("Set the image's scale from a path across "
+                              "something of known size"),
+                           NULL);
+  g_signal_connect (measure, "clicked", G_CALLBACK (measure_clicked), d);
+  gtk_box_pack_start (GTK_BOX (hbox), d->scale_source, TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (hbox), measure, FALSE, FALSE, 0);
+  gtk_table_attach (GTK_TABLE (table), hbox, 0, 3, row, row + 1,
+                    GTK_EXPAND | GTK_FILL, 0, 0, 0);
+}
+
 /* One frame per group of the parameter table, each parameter's control in
  * table order within it.
  */
@@ -515,6 +633,7 @@ build_controls (Dialog *d)
         }
     }
 
+  add_scale_source (d, tables[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE]++);
   d->readout = gtk_label_new (NULL);
   gtk_label_set_line_wrap (GTK_LABEL (d->readout), TRUE);
   gtk_misc_set_alignment (GTK_MISC (d->readout), 0.0, 0.5);
@@ -593,6 +712,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
 
   memset (&d, 0, sizeof (d));
   d.params     = params;
+  d.image      = image;
   d.has_pixels = smp_target_init (&d.target, image, drawable);
   gimp_image_get_resolution (image, &xres, &yres);
   d.image_scale = (xres + yres) / 2.0 / 2.54;

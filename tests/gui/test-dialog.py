@@ -203,6 +203,55 @@ def dialog_in_german(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def add_ruler(gimp, img):
+    """An active path of one stroke, 200 px long."""
+    vectors = gimp.value('(car (gimp-vectors-new %s "ruler"))' % img)
+    gimp.value("(gimp-image-insert-vectors %s %s 0 0)" % (img, vectors))
+    gimp.value("(gimp-vectors-stroke-new-from-points %s 0 12"
+               " #(100 100 100 100 100 100 300 100 300 100 300 100) FALSE)"
+               % vectors)
+    gimp.value("(gimp-image-set-active-vectors %s %s)" % (img, vectors))
+
+
+def measure_in_filter_dialog(display, png):
+    """On a 72 ppi photo, the filter's Measure button asks for the length
+    the active path spans and sets the image's scale; Cancel then leaves
+    the pixels alone but keeps the measured scale."""
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME)
+    try:
+        img, layer = new_scalp(gimp, png)
+        gimp.value("(gimp-image-set-resolution %s 72 72)" % img)
+        add_ruler(gimp, img)
+        pristine, pristine_layer = twin(gimp, img)
+
+        def act(env, window):
+            time.sleep(1)
+            subprocess.run(["import", "-window", window,
+                            os.path.join(SHOT_DIR, "dialog-72ppi.png")],
+                           env=env, capture_output=True, timeout=60)
+            press(env, window, "alt+m")
+            length = find_window(env, "Scalp Micropigmentation Calibrate",
+                                 timeout=30)
+            check("Measure asks for the length", length is not None)
+            if length:
+                press(env, length, "ctrl+a")
+                xdotool(env, "type", "--delay", "80", "2.5")
+                xdotool(env, "key", "Return")
+                time.sleep(2)
+            press(env, window, "Escape")
+
+        found, reply = run_dialog(gimp, img, layer, TITLE["C"], act)
+        res = gimp.value("(car (gimp-image-get-resolution %s))" % img)
+        check("Measure sets the image's scale to 80 px per cm",
+              found and abs(float(res) - 203.2) < 1e-6, res)
+        check("Cancel after Measure leaves the pixels alone",
+              diff(gimp, layer, pristine_layer) == (0.0, 0))
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def calibrate_dialog(display, png):
     """The calibration asks for the length the active path spans; typing
     2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
@@ -210,12 +259,7 @@ def calibrate_dialog(display, png):
     gimp = Gimp(profile, display, "C", SCHEME)
     try:
         img, _ = new_scalp(gimp, png)
-        vectors = gimp.value('(car (gimp-vectors-new %s "ruler"))' % img)
-        gimp.value("(gimp-image-insert-vectors %s %s 0 0)" % (img, vectors))
-        gimp.value("(gimp-vectors-stroke-new-from-points %s 0 12"
-                   " #(100 100 100 100 100 100 300 100 300 100 300 100) FALSE)"
-                   % vectors)
-        gimp.value("(gimp-image-set-active-vectors %s %s)" % (img, vectors))
+        add_ruler(gimp, img)
         answer = {}
 
         def call():
@@ -256,7 +300,8 @@ def main():
     try:
         subprocess.run([SYNTHETIC, "--width", "560", "--height", "420", "--hair",
                         "--scalp", png], check=True)
-        for step in (dialog_in_english, dialog_in_german, calibrate_dialog):
+        for step in (dialog_in_english, dialog_in_german, calibrate_dialog,
+                     measure_in_filter_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
