@@ -754,10 +754,12 @@ static gint32
 new_pigment_layer (const SmpTarget *target, const gchar *name)
 {
   const gboolean gray = gimp_image_base_type (target->image) == GIMP_GRAY;
-  gint32         layer
-      = gimp_layer_new (target->image, name, target->width, target->height,
-                        gray ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE, 100.0,
-                        GIMP_LAYER_MODE_MULTIPLY);
+  /* Only as large as the selection's bounds on the drawable: outside
+   * them the layer would be transparent, its alpha being the selection.
+   */
+  gint32 layer = gimp_layer_new (target->image, name, target->w, target->h,
+                                 gray ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE,
+                                 100.0, GIMP_LAYER_MODE_MULTIPLY);
 
   /* Multiplying in linear light is how pigment filters the skin, and is
    * exactly what output 0 computes; the layer never paints where the
@@ -766,7 +768,8 @@ new_pigment_layer (const SmpTarget *target, const gchar *name)
   gimp_layer_set_blend_space (layer, GIMP_LAYER_COLOR_SPACE_RGB_LINEAR);
   gimp_layer_set_composite_space (layer, GIMP_LAYER_COLOR_SPACE_RGB_LINEAR);
   gimp_layer_set_composite_mode (layer, GIMP_LAYER_COMPOSITE_CLIP_TO_BACKDROP);
-  gimp_layer_set_offsets (layer, target->off_x, target->off_y);
+  gimp_layer_set_offsets (layer, target->off_x + target->x,
+                          target->off_y + target->y);
   gimp_drawable_fill (layer, GIMP_FILL_TRANSPARENT);
   return layer;
 }
@@ -806,9 +809,12 @@ pigment_layer_strip (StripPass *pass, Strip *strip)
 static void
 write_to_layer (StripPass *pass, const Strip *strip)
 {
-  LayerPass *lp = (LayerPass *) pass;
+  LayerPass          *lp = (LayerPass *) pass;
+  const GeglRectangle in_layer
+      = { strip->rect.x - pass->target->x, strip->rect.y - pass->target->y,
+          strip->rect.width, strip->rect.height };
 
-  gegl_buffer_set (lp->layer, &strip->rect, 0, lp->format, strip->out,
+  gegl_buffer_set (lp->layer, &in_layer, 0, lp->format, strip->out,
                    GEGL_AUTO_ROWSTRIDE);
 }
 

@@ -23,6 +23,10 @@
                 (= layer (first-layer (car b)))))
     (check "output 1: the drawable itself untouched"
            (identical? (cadr b) (cadr pristine)))
+    (check "output 1: the layer covers the selection's bounds, not the canvas"
+           (and (= 130 (car (gimp-drawable-width layer)))
+                (= 100 (car (gimp-drawable-height layer)))
+                (equal? '(10 10) (gimp-drawable-offsets layer))))
     (gimp-selection-none (car a))
     (gimp-selection-none (car b))
     (let ((d (diff (flatten (car a)) (flatten (car b)))))
