@@ -708,6 +708,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   GtkWidget *dialog;
   gdouble    xres, yres;
   gint       response;
+  guint      n;
   SmpParams  chosen;
 
   memset (&d, 0, sizeof (d));
@@ -721,6 +722,11 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   dialog = build_dialog (&d, drawable);
   update_readout (&d);
   gtk_widget_show (dialog);
+  /* Density first, the value most often changed; not the Preview check,
+   * which Space would turn off.
+   */
+  gtk_widget_grab_focus (GIMP_SCALE_ENTRY_SPINBUTTON (
+      d.adjustments[smp_params_lookup ("density") - smp_params_table (&n)]));
 
   while ((response = gimp_dialog_run (GIMP_DIALOG (dialog))) == RESPONSE_RESET)
     reset (&d);

@@ -252,6 +252,32 @@ def measure_in_filter_dialog(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def first_focus_on_density(display, png):
+    """The dialog opens with Density focused: typing 55 and Enter, without
+    clicking anything, applies density 55."""
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME)
+    try:
+        img, layer = new_scalp(gimp, png)
+        ref, ref_layer = twin(gimp, img)
+
+        def act(env, window):
+            xdotool(env, "type", "--delay", "80", "55")
+            xdotool(env, "key", "Return")
+
+        found, reply = run_dialog(gimp, img, layer, TITLE["C"], act)
+        expected = gimp.value(
+            "(smp-call-from smp-table-defaults RUN-NONINTERACTIVE %s %s"
+            " '((density . 55)))" % (ref, ref_layer))
+        got = layers(gimp, img)
+        check("typing at once goes to Density",
+              found and len(got) == 2 and diff(gimp, got[0], expected) == (0.0, 0),
+              str(reply))
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def calibrate_dialog(display, png):
     """The calibration asks for the length the active path spans; typing
     2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
@@ -300,8 +326,8 @@ def main():
     try:
         subprocess.run([SYNTHETIC, "--width", "560", "--height", "420", "--hair",
                         "--scalp", png], check=True)
-        for step in (dialog_in_english, dialog_in_german, calibrate_dialog,
-                     measure_in_filter_dialog):
+        for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
+                     calibrate_dialog, measure_in_filter_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
