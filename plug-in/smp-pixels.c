@@ -1,7 +1,7 @@
 /* scalp-micropigmentation: pixels between GIMP and the engine.
  *
- * Data flows one way: GIMP's buffers are read strip by strip or tile by
- * tile, the engine renders, and the result goes back the same way.  The
+ * Data flows one way: GIMP's buffers are read strip by strip, the engine
+ * renders, and the result goes back the same way.  The
  * plug-in holds a few strips at a time, never a copy of the whole
  * drawable; the tiles it has read stay in GEGL's tile cache, within the
  * size set in GIMP's preferences, as for any plug-in.
@@ -494,7 +494,9 @@ typedef struct
  */
 #define PIGMENT_CHUNK 512
 
-/* Where a reached pixel is: in the drawable, and in its tile's bytes. */
+/* Where a reached pixel is: its column and row in its tile, and its
+ * offset in the tile's bytes.
+ */
 typedef struct
 {
   gint  x, y;
