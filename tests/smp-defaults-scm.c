@@ -21,8 +21,8 @@ main (int argc, char **argv)
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
   GString            *out   = g_string_new ("; Made by smp-defaults-scm from "
-                                            "the parameter table.\n"
-                                            "(define smp-table-defaults\n  '(");
+                                                         "the parameter table.\n"
+                                                         "(define smp-table-defaults\n  '(");
 
   if (argc != 2)
     {
@@ -36,10 +36,9 @@ main (int argc, char **argv)
       const SmpColor      c    = desc->def_color;
 
       if (desc->type == SMP_PARAM_COLOR)
-        g_string_append_printf (out, "(%s . (%d %d %d))", desc->name,
-                                (gint) (c.r * 255 + 0.5),
-                                (gint) (c.g * 255 + 0.5),
-                                (gint) (c.b * 255 + 0.5));
+        g_string_append_printf (
+            out, "(%s . (%d %d %d))", desc->name, (gint) (c.r * 255 + 0.5),
+            (gint) (c.g * 255 + 0.5), (gint) (c.b * 255 + 0.5));
       else
         g_string_append_printf (out, "(%s . %.15g)", desc->name, desc->def);
       g_string_append (out, i + 1 < n ? "\n    " : "))\n");
