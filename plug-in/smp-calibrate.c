@@ -127,6 +127,24 @@ ask_length (gdouble *length)
   return ok;
 }
 
+/* The length to calibrate with: the caller's, or in the other run modes
+ * the last one used, asked for again in interactive mode.  FALSE when the
+ * user cancels.
+ */
+static gboolean
+choose_length (GimpRunMode run_mode, gdouble *length)
+{
+  if (run_mode != GIMP_RUN_NONINTERACTIVE
+      && gimp_get_data_size (CALIBRATE_PROC) == sizeof (gdouble))
+    gimp_get_data (CALIBRATE_PROC, length);
+  if (run_mode != GIMP_RUN_INTERACTIVE)
+    return TRUE;
+
+  if (! (*length >= LENGTH_MIN && *length <= LENGTH_MAX))
+    *length = LENGTH_DEFAULT;
+  return ask_length (length);
+}
+
 gdouble
 smp_calibrate (gint32 image, GimpRunMode run_mode, gdouble length,
                GimpPDBStatusType *status, gchar **message)
@@ -153,18 +171,10 @@ smp_calibrate (gint32 image, GimpRunMode run_mode, gdouble length,
       return 0.0;
     }
 
-  if (run_mode != GIMP_RUN_NONINTERACTIVE
-      && gimp_get_data_size (CALIBRATE_PROC) == sizeof (gdouble))
-    gimp_get_data (CALIBRATE_PROC, &length);
-  if (run_mode == GIMP_RUN_INTERACTIVE)
+  if (! choose_length (run_mode, &length))
     {
-      if (! (length >= LENGTH_MIN && length <= LENGTH_MAX))
-        length = LENGTH_DEFAULT;
-      if (! ask_length (&length))
-        {
-          *status = GIMP_PDB_CANCEL;
-          return 0.0;
-        }
+      *status = GIMP_PDB_CANCEL;
+      return 0.0;
     }
 
   if (! (length >= LENGTH_MIN && length <= LENGTH_MAX))
