@@ -65,6 +65,8 @@ typedef struct
   GtkWidget      *output_combo;
   GtkWidget      *scale_source; /* where scale 0 comes from */
   GtkWidget      *readout;
+  GtkWidget      *warning; /* what to watch out for, beside an icon */
+  GtkWidget      *warning_icon;
   gint32          image;
   gboolean        updating; /* widgets being set from params */
   guint32         seed;
@@ -317,25 +319,6 @@ update_scale_source (Dialog *d)
 }
 
 static void
-append_plain (GString *markup, const gchar *text)
-{
-  g_autofree gchar *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append (markup, escaped);
-}
-
-/* A warning line under the readout. */
-static void
-append_warning (GString *markup, const gchar *text)
-{
-  g_autofree gchar *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append_printf (
-      markup, "\n<span foreground=\"#c00000\" weight=\"bold\">%s</span>",
-      escaped);
-}
-
-static void
 update_readout (Dialog *d)
 {
   const gdouble     scale    = effective_scale (d);
@@ -343,31 +326,33 @@ update_readout (Dialog *d)
   const gdouble     coverage = smp_params_coverage (d->params);
   const gdouble     dot_px   = d->params->dot_size * scale / 10.0;
   g_autofree gchar *text     = NULL;
-  g_autofree gchar *small    = NULL;
-  GString          *markup;
+  GString          *warnings = g_string_new (NULL);
 
   update_scale_source (d);
-  text   = g_strdup_printf (_ ("Spacing %.2f mm = %.1f px, dot %.2f mm = %.1f "
-                                 "px, pigment covers %.1f%% of the skin"),
-                            spacing, spacing * scale / 10.0, d->params->dot_size,
-                            dot_px, 100.0 * coverage);
-  markup = g_string_new (NULL);
-  append_plain (markup, text);
+  text = g_strdup_printf (_ ("Spacing %.2f mm = %.1f px, dot %.2f mm = %.1f "
+                             "px, pigment covers %.1f%% of the skin"),
+                          spacing, spacing * scale / 10.0, d->params->dot_size,
+                          dot_px, 100.0 * coverage);
+  gtk_label_set_text (GTK_LABEL (d->readout), text);
 
   if (coverage > HELMET_COVERAGE)
-    append_warning (markup, _ ("Impressions this dense, large or dark merge "
-                               "into a solid \"helmet\" tone."));
+    g_string_append (warnings, _ ("Impressions this dense, large or dark merge "
+                                  "into a solid \"helmet\" tone."));
   if (dot_px < SMALLEST_DOT_PX)
     {
-      small = g_strdup_printf (_ ("An impression is only %.1f px across at "
-                                  "this scale, too small to show: check the "
-                                  "scale."),
-                               dot_px);
-      append_warning (markup, small);
+      g_autofree gchar *small = g_strdup_printf (
+          _ ("An impression is only %.1f px across at this scale, too small "
+             "to show: check the scale."),
+          dot_px);
+
+      if (warnings->len > 0)
+        g_string_append_c (warnings, '\n');
+      g_string_append (warnings, small);
     }
 
-  gtk_label_set_markup (GTK_LABEL (d->readout), markup->str);
-  g_string_free (markup, TRUE);
+  gtk_label_set_text (GTK_LABEL (d->warning), warnings->str);
+  gtk_widget_set_visible (d->warning_icon, warnings->len > 0);
+  g_string_free (warnings, TRUE);
 }
 
 /* Measure: the scale from the image's active path, as the calibration
@@ -565,6 +550,35 @@ add_seed (Dialog *d, GtkWidget *table, gint row)
                     G_CALLBACK (seed_changed), d);
 }
 
+/* Warnings, in the theme's colours beside GTK's warning icon, in room
+ * kept for three lines so that the dialog does not jump when they come
+ * and go.
+ */
+static void
+add_warning_area (Dialog *d, GtkWidget *table, gint row)
+{
+  GtkWidget   *hbox = gtk_hbox_new (FALSE, 6);
+  PangoLayout *three_lines;
+  gint         height;
+
+  d->warning_icon = gtk_image_new_from_icon_name (GIMP_ICON_DIALOG_WARNING,
+                                                  GTK_ICON_SIZE_BUTTON);
+  gtk_misc_set_alignment (GTK_MISC (d->warning_icon), 0.5, 0.0);
+  d->warning = gtk_label_new (NULL);
+  gtk_label_set_line_wrap (GTK_LABEL (d->warning), TRUE);
+  gtk_misc_set_alignment (GTK_MISC (d->warning), 0.0, 0.0);
+
+  three_lines = gtk_widget_create_pango_layout (d->warning, "1\n2\n3");
+  pango_layout_get_pixel_size (three_lines, NULL, &height);
+  g_object_unref (three_lines);
+  gtk_widget_set_size_request (hbox, -1, height);
+
+  gtk_box_pack_start (GTK_BOX (hbox), d->warning_icon, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (hbox), d->warning, TRUE, TRUE, 0);
+  gtk_table_attach (GTK_TABLE (table), hbox, 0, 3, row, row + 1,
+                    GTK_EXPAND | GTK_FILL, 0, 0, 0);
+}
+
 /* Where scale 0 comes from, and a button that measures it. */
 static void
 add_scale_source (Dialog *d, GtkWidget *table, gint row)
@@ -640,6 +654,7 @@ build_controls (Dialog *d)
   gtk_table_attach (GTK_TABLE (tables[SMP_GROUP_SCALE]), d->readout, 0, 3,
                     rows[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE] + 1,
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
+  add_warning_area (d, tables[SMP_GROUP_SCALE], ++rows[SMP_GROUP_SCALE]);
 
   gtk_widget_show_all (vbox);
   return vbox;
