@@ -103,11 +103,11 @@ query (void)
   smp_calibrate_query ();
 }
 
-/* The procedure's answer: the status, then the layer, or the reason it
+/* A procedure's answer: the status, then its result, or the reason it
  * failed, which GIMP shows and scripts receive.
  */
 static void
-answer (const Outcome *out, gint32 layer, gint *n_return_vals,
+answer (const Outcome *out, GimpParam result, gint *n_return_vals,
         GimpParam **return_vals)
 {
   static GimpParam values[2];
@@ -119,9 +119,8 @@ answer (const Outcome *out, gint32 layer, gint *n_return_vals,
 
   if (out->status == GIMP_PDB_SUCCESS)
     {
-      *n_return_vals         = 2;
-      values[1].type         = GIMP_PDB_LAYER;
-      values[1].data.d_layer = layer;
+      *n_return_vals = 2;
+      values[1]      = result;
     }
   else if (out->message)
     {
@@ -164,36 +163,19 @@ static void
 run_calibrate (gint n_params, const GimpParam *param, gint *n_return_vals,
                GimpParam **return_vals)
 {
-  static GimpParam  values[2];
-  GimpPDBStatusType status  = GIMP_PDB_CALLING_ERROR;
-  gchar            *message = NULL;
-  gdouble           scale   = 0.0;
+  Outcome   out    = { GIMP_PDB_SUCCESS, NULL };
+  GimpParam result = { .type = GIMP_PDB_FLOAT };
 
   if (n_params == 3)
-    scale = smp_calibrate (param[1].data.d_image, param[0].data.d_int32,
-                           param[2].data.d_float, &status, &message);
+    result.data.d_float
+        = smp_calibrate (param[1].data.d_image, param[0].data.d_int32,
+                         param[2].data.d_float, &out.status, &out.message);
   else
-    message = g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
-                               3, n_params);
+    fail (&out, GIMP_PDB_CALLING_ERROR,
+          g_strdup_printf (_ ("The procedure takes %d arguments, got %d"), 3,
+                           n_params));
 
-  *return_vals            = values;
-  *n_return_vals          = 2;
-  values[0].type          = GIMP_PDB_STATUS;
-  values[0].data.d_status = status;
-  if (status == GIMP_PDB_SUCCESS)
-    {
-      values[1].type         = GIMP_PDB_FLOAT;
-      values[1].data.d_float = scale;
-    }
-  else if (message)
-    {
-      values[1].type          = GIMP_PDB_STRING;
-      values[1].data.d_string = message;
-    }
-  else
-    {
-      *n_return_vals = 1;
-    }
+  answer (&out, result, n_return_vals, return_vals);
 }
 
 static void
@@ -244,7 +226,8 @@ run (const gchar *name, gint n_params, const GimpParam *param,
   smp_layout_free (work.layout);
   smp_field_free (work.field);
 
-  answer (&out, layer, n_return_vals, return_vals);
+  answer (&out, (GimpParam){ .type = GIMP_PDB_LAYER, .data.d_layer = layer },
+          n_return_vals, return_vals);
 }
 
 static gboolean

@@ -17,11 +17,18 @@
 #include <math.h>
 
 #include "smp-intl.h"
+#include "smp-pdb.h"
 #include "smp-plugin.h"
 
-#define LENGTH_MIN 0.1
-#define LENGTH_MAX 100.0
-#define LENGTH_DEFAULT 1.0
+/* The length argument, checked and reported as the filter's arguments
+ * are.
+ */
+static const SmpParamDesc length_param = { .name = "length",
+                                           .type = SMP_PARAM_DOUBLE,
+                                           .unit = N_ ("cm"),
+                                           .min  = 0.1,
+                                           .max  = 100,
+                                           .def  = 1.0 };
 
 /* Length along a curved stroke is summed in steps this fine, in pixels. */
 #define LENGTH_PRECISION 0.05
@@ -106,15 +113,16 @@ ask_length (gdouble *length)
   hbox = gtk_hbox_new (FALSE, 6);
   gtk_container_set_border_width (GTK_CONTAINER (hbox), 12);
   label = gtk_label_new_with_mnemonic (_ ("The active path spans _length:"));
-  spin  = gtk_spin_button_new_with_range (LENGTH_MIN, LENGTH_MAX, 0.1);
+  spin  = gtk_spin_button_new_with_range (length_param.min, length_param.max,
+                                          0.1);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), *length);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
   gtk_entry_set_activates_default (GTK_ENTRY (spin), TRUE);
   gtk_box_pack_start (GTK_BOX (hbox), label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), spin, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (hbox), gtk_label_new (_ ("cm")), FALSE, FALSE,
-                      0);
+  gtk_box_pack_start (GTK_BOX (hbox), gtk_label_new (_ (length_param.unit)),
+                      FALSE, FALSE, 0);
   gtk_box_pack_start (
       GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
       TRUE, 0);
@@ -140,8 +148,8 @@ choose_length (GimpRunMode run_mode, gdouble *length)
   if (run_mode != GIMP_RUN_INTERACTIVE)
     return TRUE;
 
-  if (! (*length >= LENGTH_MIN && *length <= LENGTH_MAX))
-    *length = LENGTH_DEFAULT;
+  if (! smp_param_value_ok (&length_param, *length))
+    *length = length_param.def;
   return ask_length (length);
 }
 
@@ -177,13 +185,10 @@ smp_calibrate (gint32 image, GimpRunMode run_mode, gdouble length,
       return 0.0;
     }
 
-  if (! (length >= LENGTH_MIN && length <= LENGTH_MAX))
+  if (! smp_param_value_ok (&length_param, length))
     {
-      *status = GIMP_PDB_CALLING_ERROR;
-      /* TRANSLATORS: "length must be between 0.1 and 100 cm, got 0" */
-      *message = g_strdup_printf (_ ("length must be between %g and %g cm, "
-                                     "got %g"),
-                                  LENGTH_MIN, LENGTH_MAX, length);
+      *status  = GIMP_PDB_CALLING_ERROR;
+      *message = smp_pdb_range_message (&length_param, length);
       return 0.0;
     }
 

@@ -277,6 +277,20 @@ strip_rect (const GeglRectangle *area, gint rows, gint k)
   return (GeglRectangle){ area->x, y0, area->width, y1 - y0 };
 }
 
+/* The selection's values over a rectangle of the drawable. */
+static void
+read_selection (const SmpTarget *target, GeglBuffer *mask,
+                const GeglRectangle *rect, gfloat *sel)
+{
+  /* The selection lives in image coordinates. */
+  const GeglRectangle in_image
+      = { rect->x + target->off_x, rect->y + target->off_y, rect->width,
+          rect->height };
+
+  gegl_buffer_get (mask, &in_image, 1.0, babl_format ("Y float"), sel,
+                   GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+}
+
 static void
 read_strip (StripPass *pass, Strip *strip)
 {
@@ -285,15 +299,7 @@ read_strip (StripPass *pass, Strip *strip)
   gegl_buffer_get (target->source, &strip->rect, 1.0, target->native,
                    strip->pixels, GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
   if (pass->mask)
-    {
-      /* The selection lives in image coordinates. */
-      const GeglRectangle in_image
-          = { strip->rect.x + target->off_x, strip->rect.y + target->off_y,
-              strip->rect.width, strip->rect.height };
-
-      gegl_buffer_get (pass->mask, &in_image, 1.0, babl_format ("Y float"),
-                       strip->sel, GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-    }
+    read_selection (target, pass->mask, &strip->rect, strip->sel);
 }
 
 static gpointer
@@ -675,13 +681,9 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
    */
   if (mask)
     {
-      const GeglRectangle in_image
-          = { rect->x + target->off_x, rect->y + target->off_y, rect->width,
-              rect->height };
       gfloat *sel = g_new (gfloat, n_px);
 
-      gegl_buffer_get (mask, &in_image, 1.0, babl_format ("Y float"), sel,
-                       GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+      read_selection (target, mask, rect, sel);
       for (gsize i = 0; i < n_px; i++)
         for (gint c = 0; c < target->n_color; c++)
           {
