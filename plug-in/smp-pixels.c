@@ -68,26 +68,23 @@ selection_buffer (const SmpTarget *target)
   return gimp_drawable_get_buffer (gimp_image_get_selection (target->image));
 }
 
-/* From the drawable's own format to linear luminance: the linear channels
- * babl converts the pixels to, weighted by the luminance of their
- * primaries.  babl has no direct conversion to "Y float": every process
- * searches one out anew and picks by measured speed, so two runs could
- * disagree in the last bits, enough to move an impression.  Conversions
- * to linear RGB are mostly direct, those without alpha most reliably; so
- * 8- and 16-bit pixels go through a table per channel, filled from the
- * colour channels alone, and the sum is three lookups.  Other depths go
- * through babl to the target's linear format pixel by pixel.
+/* From the drawable's own format to linear light in its own primaries,
+ * which is what the field reads: luminance and colour differences.  babl
+ * works a conversion out anew in every process and picks by measured
+ * speed, so two runs could disagree in the last bits, enough to move an
+ * impression; conversions of each channel alone are exact.  So 8- and
+ * 16-bit pixels go through a table per channel, filled from the colour
+ * channels alone, and other depths through babl.
  */
 typedef struct
 {
-  const Babl *to_linear; /* without a table: to linear float */
+  const Babl *to_linear; /* without a table */
   gint        n_color;   /* 1 or 3 */
-  gint        n_linear;  /* channels of the linear format */
   gint        n_comp;    /* components of a pixel, alpha included */
-  gfloat      weight[3]; /* luminance of each primary; 1 for gray */
+  gfloat      weight[3]; /* luminance of each primary */
   gint        bits;      /* 8 or 16 for a table, 0 without */
   gfloat     *table[3];  /* 2^bits entries each */
-} Luma;
+} Linear;
 
 /* The drawable's format without its alpha, for the tables; NULL for a
  * colour model GIMP does not give drawables.
@@ -112,122 +109,96 @@ color_only (const Babl *native)
   return NULL;
 }
 
-/* Luminance of one pixel in linear light, its colour channels first. */
-static inline gfloat
-luma_of_linear (const Luma *luma, const gfloat *l)
-{
-  if (luma->n_color == 1)
-    return l[0];
-
-  return luma->weight[0] * l[0] + luma->weight[1] * l[1]
-         + luma->weight[2] * l[2];
-}
-
+/* Fills one table per channel: the linear value of each of its codes. */
 static void
-luma_init (Luma *luma, const SmpTarget *target)
+linear_tables (Linear *lin, const Babl *color, const Babl *linear_format)
 {
-  const Babl *native    = target->native;
-  const Babl *u8        = babl_type ("u8");
-  const Babl *u16       = babl_type ("u16");
-  const Babl *type      = babl_format_get_type (native, 0);
-  const Babl *color     = color_only (native);
-  const gint  bpp       = babl_format_get_bytes_per_pixel (native);
-  gdouble     weight[3] = { 1.0, 1.0, 1.0 };
+  const gsize n      = (gsize) 1 << lin->bits;
+  const Babl *fish   = babl_fish (color, linear_format);
+  guint16    *px     = g_new0 (guint16, n * lin->n_color);
+  gfloat     *linear = g_new (gfloat, n * lin->n_color);
 
-  memset (luma, 0, sizeof (Luma));
-  luma->n_color  = target->n_color;
-  luma->n_linear = target->n_channels;
-  luma->n_comp   = babl_format_get_n_components (native);
-  if (luma->n_color == 3)
-    babl_space_get_rgb_luminance (babl_format_get_space (target->format),
-                                  &weight[0], &weight[1], &weight[2]);
-  for (gint c = 0; c < 3; c++)
-    luma->weight[c] = (gfloat) weight[c];
-
-  if (color && type == u8 && bpp == luma->n_comp)
-    luma->bits = 8;
-  else if (color && type == u16 && bpp == 2 * luma->n_comp)
-    luma->bits = 16;
-  if (! luma->bits)
-    {
-      luma->to_linear = babl_fish (native, target->format);
-      return;
-    }
-
-  {
-    const gsize n    = (gsize) 1 << luma->bits;
-    const Babl *fish = babl_fish (
-        color, babl_format (luma->n_color == 3 ? "RGB float" : "Y float"));
-    guint16 *px     = g_new0 (guint16, n * luma->n_color);
-    gfloat  *linear = g_new (gfloat, n * luma->n_color);
-
-    /* What each channel adds alone, the others black: linear light adds
-     * up, even where the image's primaries are not the linear format's.
-     */
-    for (gint c = 0; c < luma->n_color; c++)
+  for (gsize v = 0; v < n; v++)
+    for (gint c = 0; c < lin->n_color; c++)
       {
-        memset (px, 0, n * luma->n_color * sizeof (guint16));
-        for (gsize v = 0; v < n; v++)
-          {
-            if (luma->bits == 8)
-              ((guchar *) px)[v * luma->n_color + c] = (guchar) v;
-            else
-              px[v * luma->n_color + c] = (guint16) v;
-          }
-        babl_process (fish, px, linear, (long) n);
-
-        luma->table[c] = g_new (gfloat, n);
-        for (gsize v = 0; v < n; v++)
-          luma->table[c][v] = luma_of_linear (luma, linear + v * luma->n_color);
+        if (lin->bits == 8)
+          ((guchar *) px)[v * lin->n_color + c] = (guchar) v;
+        else
+          px[v * lin->n_color + c] = (guint16) v;
       }
-    g_free (px);
-    g_free (linear);
-  }
+  babl_process (fish, px, linear, (long) n);
+
+  for (gint c = 0; c < lin->n_color; c++)
+    {
+      lin->table[c] = g_new (gfloat, n);
+      for (gsize v = 0; v < n; v++)
+        lin->table[c][v] = linear[v * lin->n_color + c];
+    }
+  g_free (px);
+  g_free (linear);
 }
 
 static void
-luma_clear (Luma *luma)
+linear_init (Linear *lin, const SmpTarget *target)
+{
+  const Babl *native = target->native;
+  const Babl *space  = babl_format_get_space (native);
+  const Babl *type   = babl_format_get_type (native, 0);
+  const Babl *color  = color_only (native);
+  const gint  bpp    = babl_format_get_bytes_per_pixel (native);
+  const Babl *format = babl_format_with_space (
+      target->n_color == 3 ? "RGB float" : "Y float", space);
+  gdouble weight[3] = { 1.0, 1.0, 1.0 };
+
+  memset (lin, 0, sizeof (Linear));
+  lin->n_color = target->n_color;
+  lin->n_comp  = babl_format_get_n_components (native);
+  if (lin->n_color == 3)
+    babl_space_get_rgb_luminance (space, &weight[0], &weight[1], &weight[2]);
+  for (gint c = 0; c < 3; c++)
+    lin->weight[c] = (gfloat) weight[c];
+
+  if (color && type == babl_type ("u8") && bpp == lin->n_comp)
+    lin->bits = 8;
+  else if (color && type == babl_type ("u16") && bpp == 2 * lin->n_comp)
+    lin->bits = 16;
+
+  if (lin->bits)
+    linear_tables (lin, color, format);
+  else
+    lin->to_linear = babl_fish (native, format);
+}
+
+static void
+linear_clear (Linear *lin)
 {
   for (gint c = 0; c < 3; c++)
-    g_clear_pointer (&luma->table[c], g_free);
+    g_clear_pointer (&lin->table[c], g_free);
 }
 
-/* n pixels to luminance; linear is scratch for n pixels in the linear
- * format, unused with tables.
- */
+/* n pixels to linear light, n_color floats each. */
 static void
-luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n,
-              gfloat *linear)
+linear_convert (const Linear *lin, const guchar *px, gfloat *out, gsize n)
 {
-  const gfloat *const *t = (const gfloat *const *) luma->table;
+  const gfloat *const *t   = (const gfloat *const *) lin->table;
+  const gint           n_c = lin->n_color;
 
-  if (luma->bits == 8 && luma->n_color == 1)
+  if (lin->bits == 8)
     {
-      for (gsize i = 0; i < n; i++, px += luma->n_comp)
-        out[i] = t[0][px[0]];
+      for (gsize i = 0; i < n; i++, px += lin->n_comp)
+        for (gint c = 0; c < n_c; c++)
+          out[i * n_c + c] = t[c][px[c]];
     }
-  else if (luma->bits == 8)
-    {
-      for (gsize i = 0; i < n; i++, px += luma->n_comp)
-        out[i] = t[0][px[0]] + t[1][px[1]] + t[2][px[2]];
-    }
-  else if (luma->bits == 16)
+  else if (lin->bits == 16)
     {
       const guint16 *p = (const guint16 *) px;
 
-      if (luma->n_color == 1)
-        for (gsize i = 0; i < n; i++, p += luma->n_comp)
-          out[i] = t[0][p[0]];
-      else
-        for (gsize i = 0; i < n; i++, p += luma->n_comp)
-          out[i] = t[0][p[0]] + t[1][p[1]] + t[2][p[2]];
+      for (gsize i = 0; i < n; i++, p += lin->n_comp)
+        for (gint c = 0; c < n_c; c++)
+          out[i * n_c + c] = t[c][p[c]];
     }
   else
-    {
-      babl_process (luma->to_linear, px, linear, (long) n);
-      for (gsize i = 0; i < n; i++)
-        out[i] = luma_of_linear (luma, linear + i * luma->n_linear);
-    }
+    babl_process (lin->to_linear, px, out, (long) n);
 }
 
 /* Every pass over the pixels goes by strips of rows, one row of GIMP's
@@ -242,10 +213,11 @@ luma_convert (const Luma *luma, const guchar *px, gfloat *out, gsize n,
  */
 typedef struct
 {
-  GeglRectangle rect;   /* in the drawable */
-  guchar       *pixels; /* the drawable's, in its own format */
-  gfloat       *sel;    /* the selection's values, when the pass reads it */
-  gfloat       *out;    /* what the pass writes, when not the pixels */
+  GeglRectangle rect;         /* in the drawable */
+  gint          above, below; /* rows of pixels read around it */
+  guchar       *pixels;       /* the drawable's, in its own format */
+  gfloat       *sel; /* the selection's values, when the pass reads it */
+  gfloat       *out; /* what the pass writes, when not the pixels */
 } Strip;
 
 typedef struct _StripPass StripPass;
@@ -255,6 +227,7 @@ struct _StripPass
   const SmpTarget *target;
   GeglBuffer      *mask;       /* the selection to read, or NULL */
   gint             out_floats; /* per pixel in Strip.out; 0 for none */
+  gint             halo;       /* rows of pixels read above and below a strip */
   /* On the worker thread, one strip after another. */
   void (*work) (StripPass *pass, Strip *strip);
   /* On the main thread; NULL when nothing is written back. */
@@ -291,13 +264,22 @@ read_selection (const SmpTarget *target, GeglBuffer *mask,
                    GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
 }
 
+/* Reads a strip's pixels, with up to pass->halo rows above and below it
+ * where the drawable has them, and its selection.
+ */
 static void
 read_strip (StripPass *pass, Strip *strip)
 {
   const SmpTarget *target = pass->target;
+  GeglRectangle    around = strip->rect;
 
-  gegl_buffer_get (target->source, &strip->rect, 1.0, target->native,
-                   strip->pixels, GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+  strip->above = MIN (pass->halo, around.y);
+  strip->below = MIN (pass->halo, target->height - around.y - around.height);
+  around.y -= strip->above;
+  around.height += strip->above + strip->below;
+
+  gegl_buffer_get (target->source, &around, 1.0, target->native, strip->pixels,
+                   GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
   if (pass->mask)
     read_selection (target, pass->mask, &strip->rect, strip->sel);
 }
@@ -346,11 +328,14 @@ strip_init (Strip *strip, const StripPass *pass, gsize n_px)
 {
   const gint bpp = babl_format_get_bytes_per_pixel (pass->target->native);
 
-  *strip = (Strip){ { 0 },
-                    g_malloc (n_px * bpp),
-                    pass->mask ? g_new (gfloat, n_px) : NULL,
-                    pass->out_floats ? g_new (gfloat, n_px * pass->out_floats)
-                                     : NULL };
+  *strip = (Strip){
+    { 0 },
+    0,
+    0,
+    g_malloc ((n_px + (gsize) 2 * pass->halo * pass->target->width) * bpp),
+    pass->mask ? g_new (gfloat, n_px) : NULL,
+    pass->out_floats ? g_new (gfloat, n_px * pass->out_floats) : NULL
+  };
 }
 
 static void
@@ -416,14 +401,13 @@ run_strips (StripPass *pass, const GeglRectangle *area)
   strip_clear (&strips[1]);
 }
 
-/* The field: luminance and selection of the whole drawable. */
+/* The field: what the whole drawable and its selection look like. */
 typedef struct
 {
   StripPass pass;
   SmpField *field;
-  Luma      to_luma;
-  gfloat   *luma;   /* a strip's */
-  gfloat   *linear; /* scratch for pixels not by table */
+  Linear    to_linear;
+  gfloat   *linear; /* a strip's, with its halo */
 } FieldPass;
 
 static void
@@ -444,36 +428,38 @@ add_to_field (StripPass *pass, Strip *strip)
       babl_fish (target->format, target->native);
     }
 
-  luma_convert (&fp->to_luma, strip->pixels, fp->luma,
-                (gsize) r.width * r.height, fp->linear);
-  smp_field_add (fp->field, r.x, r.y, r.width, r.height, fp->luma, r.width,
-                 strip->sel, r.width);
+  linear_convert (&fp->to_linear, strip->pixels, fp->linear,
+                  (gsize) r.width * (strip->above + r.height + strip->below));
+  smp_field_add (fp->field, r.y, r.height,
+                 fp->linear + (gsize) strip->above * r.width * target->n_color,
+                 strip->sel);
 }
 
 SmpField *
 smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
                        gpointer data)
 {
-  const GeglRectangle all  = { 0, 0, target->width, target->height };
-  const gsize         n_px = (gsize) target->width * gimp_tile_height ();
-  FieldPass           fp   = { .pass = { .target   = target,
-                                         .mask     = selection_buffer (target),
-                                         .work     = add_to_field,
-                                         .progress = progress,
-                                         .progress_data = data },
-                               .field = smp_field_new (target->width, target->height),
-                               .luma = g_new (gfloat, n_px) };
+  const GeglRectangle all = { 0, 0, target->width, target->height };
+  const gsize         n_px
+      = (gsize) target->width * (gimp_tile_height () + 2 * SMP_FIELD_HALO);
+  FieldPass fp = { .pass   = { .target        = target,
+                               .mask          = selection_buffer (target),
+                               .halo          = SMP_FIELD_HALO,
+                               .work          = add_to_field,
+                               .progress      = progress,
+                               .progress_data = data },
+                   .field  = smp_field_new (target->width, target->height,
+                                            target->n_color),
+                   .linear = g_new (gfloat, n_px * target->n_color) };
 
-  luma_init (&fp.to_luma, target);
-  if (! fp.to_luma.bits)
-    fp.linear = g_new (gfloat, n_px * target->n_channels);
+  linear_init (&fp.to_linear, target);
+  smp_field_set_luminance (fp.field, fp.to_linear.weight);
 
   run_strips (&fp.pass, &all);
   smp_field_finish (fp.field);
 
-  g_free (fp.luma);
   g_free (fp.linear);
-  luma_clear (&fp.to_luma);
+  linear_clear (&fp.to_linear);
   g_clear_object (&fp.pass.mask);
   return fp.field;
 }

@@ -11,73 +11,137 @@
 
 #include "smp-parallel.h"
 
-/* A pixel darker than this fraction of the brightest in its cell stands
- * out from the skin around it.
+/* A cell whose brightest pixel is this much below the skin in log
+ * luminance is under a mass of hair too dense to show strands: from none
+ * at LO (50% of the skin's luminance) to all at HI (30%).  Strands leave
+ * skin between them, freckles and shadows stay lighter than that.
  */
-#define STANDS_OUT 0.7f
+#define MASS_DARKNESS_LO 0.7f
+#define MASS_DARKNESS_HI 1.2f
 
-/* Relative darkness (1 - luma / skin) between these reads as hair. */
-#define HAIR_DARKNESS_LO 0.22f
-#define HAIR_DARKNESS_HI 0.45f
+/* A strand differs from the skin beside it by this much or more, in log
+ * luminance and in log colour difference; the gap between two hairs is
+ * shaped like one, but has the skin's colour.
+ */
+#define STRAND_LUMA_STEP 0.3f
+#define STRAND_COLOR_STEP 0.12f
+
+/* A pixel at least this likely on a line is on one. */
+#define ON_LINE 0.5f
+
+/* The skin beside a pixel: the pixels not on lines in the cells of its
+ * row this many cells to either side.  A cell row lies in one strip
+ * whatever the strips are, so what a pixel is does not depend on them.
+ */
+#define BESIDE 3
+#define BESIDE_MAX ((2 * BESIDE + 1) * SMP_FIELD_CELL * SMP_FIELD_CELL)
+
+/* How far a strand's edges reach from the line along its middle. */
+#define NEAR 1
+G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
+
+/* A cell with no more pixels on lines than this shows the skin. */
+#define CLEAN_CELL 2
+
+#define N_FEATURES SMP_STRANDS_FEATURES
+
+/* What one part of a strip is worked on with. */
+typedef struct
+{
+  SmpStrands *strands;
+  gint        rows; /* most rows it takes */
+  gfloat     *features, *ridge;
+  gfloat     *beside; /* the features of the skin beside a cell */
+} Scratch;
 
 struct _SmpField
 {
-  gint width, height;
-  gint cols, rows;
-  gint block_cols, block_rows;
+  gint   width, height;
+  gint   n_color, n_features;
+  gfloat weight[3];
+  gint   cols, rows;
+  gint   block_cols, block_rows;
 
-  /* Per cell: the mean selection, the mean and darkest luminance of its
-   * pixels (kept until finished), the hair coverage, and the distance to
-   * the selection's edge (NULL if it has none).
+  /* Per cell: the mean selection, the mean and highest log luminance of
+   * its pixels (both kept until finished), the hair coverage, and the distance
+   * to the selection's edge (NULL if it has none).
    */
   gfloat  *sel;
   gfloat  *mean;
-  gfloat  *darkest;
+  gfloat  *top;
   gfloat  *hair;
   gfloat  *dist;
-  guint16 *dark; /* per cell: pixels that stand out dark, then hair */
-  gfloat  *p75;  /* per block: 75th percentile of its cells' mean */
-  gfloat  *skin; /* per block: linear luminance of bare skin */
+  guint16 *bits;  /* per cell: its pixels that are hair */
+  guint8  *lines; /* per cell: how many of its pixels are on lines */
+  /* Per block: the skin's log luminance, first from its own cells (kept
+   * until finished), then from its neighbourhood.
+   */
+  gfloat *own;
+  gfloat *skin;
+
+  /* Scratch for the parts of a strip, worked on at once. */
+  Scratch scratch[SMP_PARALLEL_MAX];
 
   /* Rows are finished as soon as their neighbourhood is in, so that most
    * of the work is done while the pixels still come: the cells added to
    * each cell row, the cell rows complete from the top, and the block
-   * rows whose percentile, skin reference and hair are done.
+   * rows whose own skin, skin and hair are done.
    */
   gint    *added;
   gint     rows_in;
-  gint     p75_done, skin_done, hair_done;
+  gint     own_done, skin_done, hair_done;
   gboolean finished;
 };
 
 SmpField *
-smp_field_new (gint width, gint height)
+smp_field_new (gint width, gint height, gint n_color)
 {
   SmpField *field = g_new0 (SmpField, 1);
-  gsize     n;
+  gsize     n, nb;
 
   g_return_val_if_fail (width > 0 && height > 0, NULL);
+  g_return_val_if_fail (n_color == 1 || n_color == 3, NULL);
 
   field->width      = width;
   field->height     = height;
+  field->n_color    = n_color;
+  field->n_features = n_color == 3 ? N_FEATURES : 1;
+  field->weight[0]  = 0.2126f;
+  field->weight[1]  = 0.7152f;
+  field->weight[2]  = 0.0722f;
   field->cols       = (width + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
   field->rows       = (height + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
   field->block_cols = (field->cols + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
 
-  n              = (gsize) field->cols * field->rows;
-  field->sel     = g_new0 (gfloat, n);
-  field->mean    = g_new0 (gfloat, n);
-  field->darkest = g_new (gfloat, n);
-  field->hair    = g_new0 (gfloat, n);
-  field->dark    = g_new0 (guint16, n);
-  for (gsize i = 0; i < n; i++)
-    field->darkest[i] = G_MAXFLOAT;
-  field->p75   = g_new (gfloat, field->block_cols * field->block_rows);
-  field->skin  = g_new (gfloat, field->block_cols * field->block_rows);
+  n            = (gsize) field->cols * field->rows;
+  nb           = (gsize) field->block_cols * field->block_rows;
+  field->sel   = g_new0 (gfloat, n);
+  field->mean  = g_new0 (gfloat, n);
+  field->top   = g_new0 (gfloat, n);
+  field->hair  = g_new0 (gfloat, n);
+  field->bits  = g_new0 (guint16, n);
+  field->lines = g_new0 (guint8, n);
+  field->own   = g_new (gfloat, nb);
+  field->skin  = g_new (gfloat, nb);
   field->added = g_new0 (gint, field->rows);
 
   return field;
+}
+
+static void
+free_scratch (SmpField *field)
+{
+  for (gint k = 0; k < SMP_PARALLEL_MAX; k++)
+    {
+      Scratch *sc = &field->scratch[k];
+
+      g_clear_pointer (&sc->strands, smp_strands_free);
+      g_clear_pointer (&sc->features, g_free);
+      g_clear_pointer (&sc->ridge, g_free);
+      g_clear_pointer (&sc->beside, g_free);
+      sc->rows = 0;
+    }
 }
 
 void
@@ -88,14 +152,23 @@ smp_field_free (SmpField *field)
 
   g_free (field->sel);
   g_free (field->mean);
-  g_free (field->darkest);
+  g_free (field->top);
   g_free (field->hair);
   g_free (field->dist);
-  g_free (field->dark);
-  g_free (field->p75);
+  g_free (field->bits);
+  g_free (field->lines);
+  g_free (field->own);
   g_free (field->skin);
+  free_scratch (field);
   g_free (field->added);
   g_free (field);
+}
+
+void
+smp_field_set_luminance (SmpField *field, const gfloat weight[3])
+{
+  for (gint c = 0; c < 3; c++)
+    field->weight[c] = weight[c];
 }
 
 gint
@@ -133,136 +206,279 @@ smp_field_cell_area (const SmpField *field, gint col, gint row)
 
 static void finish_ready (SmpField *field, gboolean parallel);
 
-/* A pixel value clamped to [0, 1]; float images may hold anything,
- * infinities and NaN included, and NaN reads as 0.
- */
+/* A selection value clamped to [0, 1]; NaN reads as 0. */
 static inline gfloat
 clamp_unit (gfloat v)
 {
   return v >= 0.0f ? MIN (v, 1.0f) : 0.0f;
 }
 
-/* Cells of one row handled at once: their running maxima fit on the
- * stack.
- */
-#define CELL_CHUNK 256
-
-/* Adds the cells of one cell row (row), n of them from column col, whose
- * pixels start at luma (and mask): the mean and minimum of each, its mean
- * selection, and which of its pixels stand out dark in it.  The pixels
- * go row by row across all the cells, and each cell's sum in the same
- * order as it would alone, so the field is the same however the pixels
- * arrive.
+/* Columns [*x0, *x1) where the strip has anything selected, widened to
+ * whole blocks and by one more block on either side: what a selected
+ * cell's pixels are depends on the lines and skin up to BESIDE cells
+ * away, which must be looked at as they would be with any other strips.
  */
 static void
-add_cells (SmpField *field, gint col, gint row, gint n, gint ch,
-           const gfloat *luma, gint luma_stride, const gfloat *mask,
-           gint mask_stride)
+selected_columns (const SmpField *field, const gfloat *mask, gint rows,
+                  gint *x0, gint *x1)
 {
-  const gsize base = (gsize) row * field->cols + col;
-  /* Only the image's last column of cells can be narrower. */
-  const gint last_w
-      = MIN (SMP_FIELD_CELL, field->width - (col + n - 1) * SMP_FIELD_CELL);
-  gfloat *const sum  = field->mean + base;
-  gfloat *const lo   = field->darkest + base;
-  gfloat       *sel  = field->sel + base;
-  guint16      *dark = field->dark + base;
-  gfloat        hi[CELL_CHUNK];
+  const gint block = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
+  gint       lo = field->width, hi = 0;
 
-  for (gint k = 0; k < n; k++)
+  G_STATIC_ASSERT ((BESIDE + 1) * SMP_FIELD_CELL + NEAR
+                   <= SMP_FIELD_CELL * SMP_FIELD_BLOCK);
+
+  if (! mask)
     {
-      sum[k]  = 0.0f;
-      lo[k]   = G_MAXFLOAT;
-      hi[k]   = 0.0f;
-      sel[k]  = 0.0f;
-      dark[k] = 0;
+      *x0 = 0;
+      *x1 = field->width;
+      return;
     }
 
-  for (gint j = 0; j < ch; j++)
+  for (gint j = 0; j < rows; j++)
     {
-      const gfloat *p = luma + (gsize) j * luma_stride;
+      const gfloat *m = mask + (gsize) j * field->width;
 
-      for (gint k = 0; k < n; k++, p += SMP_FIELD_CELL)
-        {
-          const gint cw = k < n - 1 ? SMP_FIELD_CELL : last_w;
-
-          for (gint i = 0; i < cw; i++)
-            {
-              const gfloat v = clamp_unit (p[i]);
-
-              sum[k] += v;
-              lo[k] = MIN (lo[k], v);
-              hi[k] = MAX (hi[k], v);
-            }
-        }
-    }
-
-  for (gint j = 0; j < ch; j++)
-    {
-      const gfloat *p = luma + (gsize) j * luma_stride;
-
-      for (gint k = 0; k < n; k++, p += SMP_FIELD_CELL)
-        {
-          const gint   cw    = k < n - 1 ? SMP_FIELD_CELL : last_w;
-          const gfloat limit = STANDS_OUT * hi[k];
-          guint        bits  = 0;
-
-          for (gint i = 0; i < cw; i++)
-            bits |= (guint) (clamp_unit (p[i]) < limit) << i;
-          dark[k] |= (guint16) (bits << (j * SMP_FIELD_CELL));
-        }
-    }
-
-  if (mask)
-    for (gint j = 0; j < ch; j++)
-      {
-        const gfloat *m = mask + (gsize) j * mask_stride;
-
-        for (gint k = 0; k < n; k++, m += SMP_FIELD_CELL)
+      for (gint x = 0; x < lo; x++)
+        if (m[x] > 0.0f)
           {
-            const gint cw = k < n - 1 ? SMP_FIELD_CELL : last_w;
-
-            for (gint i = 0; i < cw; i++)
-              sel[k] += clamp_unit (m[i]);
+            lo = x;
+            break;
           }
-      }
+      for (gint x = field->width - 1; x >= MAX (hi, lo); x--)
+        if (m[x] > 0.0f)
+          {
+            hi = x + 1;
+            break;
+          }
+    }
 
-  for (gint k = 0; k < n; k++)
+  *x0 = lo >= hi ? 0 : MAX (lo / block - 1, 0) * block;
+  *x1 = lo >= hi ? 0
+                 : MIN (((hi + block - 1) / block + 1) * block, field->width);
+}
+
+/* The k-th smallest of n values (0-based), reordering them. */
+static gfloat select_kth (gfloat *v, gint n, gint k);
+
+/* Whether pixel at of the strip, on a line, differs by a strand's step
+ * or more from the skin beside it, whose features are skin.
+ */
+static inline gboolean
+differs (const SmpField *field, const Scratch *sc, gsize at, gsize n_px,
+         const gfloat *skin)
+{
+  gfloat d2 = 0.0f;
+
+  for (gint f = 0; f < field->n_features; f++)
     {
-      const gint area = (k < n - 1 ? SMP_FIELD_CELL : last_w) * ch;
+      const gfloat step = f == 0 ? STRAND_LUMA_STEP : STRAND_COLOR_STEP;
+      const gfloat d    = (sc->features[f * n_px + at] - skin[f]) / step;
 
-      sum[k] /= area;
-      sel[k] = mask ? sel[k] / area : 1.0f;
+      d2 += d * d;
+    }
+  return d2 >= 1.0f;
+}
+
+/* Whether the strip's pixel (x, j) lies on a line. */
+static inline gboolean
+on_line (const SmpField *field, const Scratch *sc, gint x, gint j)
+{
+  return fabsf (sc->ridge[(gsize) (j + SMP_STRANDS_MARGIN) * field->width + x])
+         >= ON_LINE;
+}
+
+/* Whether a line passes within NEAR pixels of the strip's pixel (x, j),
+ * across and along: a strand's edges, beside the line along its middle.
+ * The lines are known that far beyond the strip.
+ */
+static gboolean
+near_line (const SmpField *field, const Scratch *sc, gint x, gint j)
+{
+  for (gint v = j - NEAR; v <= j + NEAR; v++)
+    for (gint u = MAX (x - NEAR, 0); u <= MIN (x + NEAR, field->width - 1); u++)
+      if (on_line (field, sc, u, v))
+        return TRUE;
+  return FALSE;
+}
+
+/* The skin beside cell c of a cell row, ch pixel rows of the strip from
+ * its row j0: the median of each feature over the pixels away from lines
+ * in the cells BESIDE to either side.  FALSE if there are none.
+ */
+static gboolean
+skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
+             gsize n_px, gfloat *skin)
+{
+  const gint w      = field->width;
+  const gint x0     = MAX (c - BESIDE, 0) * SMP_FIELD_CELL;
+  const gint x1     = MIN ((c + BESIDE + 1) * SMP_FIELD_CELL, w);
+  gfloat    *values = sc->beside;
+  gint       n      = 0;
+
+  for (gint j = j0; j < j0 + ch; j++)
+    for (gint x = x0; x < x1; x++)
+      if (! near_line (field, sc, x, j))
+        {
+          for (gint f = 0; f < field->n_features; f++)
+            values[f * BESIDE_MAX + n]
+                = sc->features[f * n_px + (gsize) j * w + x];
+          n++;
+        }
+
+  for (gint f = 0; f < field->n_features && n > 0; f++)
+    skin[f] = select_kth (values + f * BESIDE_MAX, n, n / 2);
+  return n > 0;
+}
+
+/* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
+ * its row j0: the selection, the mean and highest log luminance of each
+ * cell, and which of its pixels are hair: on a line or beside one, and
+ * not of the colour of the skin beside them.
+ */
+static void
+add_cell_row (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch,
+              gint rows, const gfloat *mask)
+{
+  const gint  w    = field->width;
+  const gsize base = (gsize) row * field->cols;
+  const gsize n_px = (gsize) w * rows; /* of each feature's plane */
+
+  for (gint c = 0; c < field->cols; c++)
+    {
+      const gint x0  = c * SMP_FIELD_CELL;
+      const gint cw  = MIN (SMP_FIELD_CELL, w - x0);
+      gfloat     sum = 0.0f, top = -G_MAXFLOAT, sel = 0.0f, skin[N_FEATURES];
+      guint      near = 0, bits = 0, on = 0;
+
+      for (gint j = 0; j < ch; j++)
+        for (gint i = 0; i < cw; i++)
+          {
+            const gsize at = (gsize) (j0 + j) * w + x0 + i;
+
+            sum += sc->features[at];
+            top = MAX (top, sc->features[at]);
+            sel += mask ? clamp_unit (mask[at]) : 1.0f;
+            on += on_line (field, sc, x0 + i, j0 + j);
+            near |= (guint) near_line (field, sc, x0 + i, j0 + j)
+                    << (j * SMP_FIELD_CELL + i);
+          }
+
+      if (near && skin_beside (field, sc, c, j0, ch, n_px, skin))
+        for (gint j = 0; j < ch; j++)
+          for (gint i = 0; i < cw; i++)
+            if ((near >> (j * SMP_FIELD_CELL + i)) & 1)
+              bits |= (guint) differs (field, sc, (gsize) (j0 + j) * w + x0 + i,
+                                       n_px, skin)
+                      << (j * SMP_FIELD_CELL + i);
+
+      field->sel[base + c]   = sel / (cw * ch);
+      field->mean[base + c]  = sum / (cw * ch);
+      field->top[base + c]   = top;
+      field->lines[base + c] = (guint8) on;
+      field->bits[base + c]  = (guint16) bits;
+    }
+}
+
+/* Scratch for a part of up to rows rows. */
+static void
+ensure_scratch (SmpField *field, Scratch *sc, gint rows)
+{
+  if (sc->strands && sc->rows >= rows)
+    return;
+
+  smp_strands_free (sc->strands);
+  g_free (sc->features);
+  g_free (sc->ridge);
+  g_free (sc->beside);
+  sc->rows    = rows;
+  sc->strands = smp_strands_new (field->width, rows);
+  sc->features
+      = g_new (gfloat, (gsize) field->width * rows * field->n_features);
+  sc->ridge
+      = g_new (gfloat, (gsize) field->width * (rows + 2 * SMP_STRANDS_MARGIN));
+  sc->beside = g_new (gfloat, N_FEATURES * BESIDE_MAX);
+}
+
+/* One part of a strip: rows [y, y + rows) of the drawable, whose pixels
+ * start at pixels (with context around them, up to the strip's), and
+ * their selection at mask.
+ */
+typedef struct
+{
+  SmpField     *field;
+  gint          y, rows, above, below; /* the strip's */
+  const gfloat *pixels, *mask;
+  gint          x0, x1; /* columns looked at for lines */
+  gint          n_parts;
+} Strip;
+
+/* Works on parts [first, last) of a strip: the lines in their rows, then
+ * the cells.
+ */
+static void
+add_parts (gpointer data, gsize first, gsize last)
+{
+  const Strip *st    = data;
+  SmpField    *field = st->field;
+  const gint   cells = (st->rows + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
+  const gsize  row_f = (gsize) field->width * field->n_color;
+
+  for (gsize k = first; k < last; k++)
+    {
+      Scratch   *sc = &field->scratch[k];
+      const gint j0 = (gint) (cells * k / st->n_parts) * SMP_FIELD_CELL;
+      const gint j1 = MIN (
+          (gint) (cells * (k + 1) / st->n_parts) * SMP_FIELD_CELL, st->rows);
+      const gint rows = j1 - j0;
+      /* Context: the strip's own rows beyond the part, then its halo. */
+      const gint above = MIN (SMP_FIELD_HALO, j0 + st->above);
+      const gint below = MIN (SMP_FIELD_HALO, st->rows - j1 + st->below);
+
+      if (rows <= 0)
+        continue;
+
+      ensure_scratch (field, sc, rows);
+      smp_strands_detect (sc->strands,
+                          st->pixels + (gsize) (j0 - above) * row_f,
+                          field->n_color, field->weight, rows, above, below,
+                          st->x0, st->x1, sc->features, sc->ridge);
+
+      for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
+        add_cell_row (field, sc, (st->y + j0 + j) / SMP_FIELD_CELL, j,
+                      MIN (SMP_FIELD_CELL, rows - j), rows,
+                      st->mask ? st->mask + (gsize) j0 * field->width : NULL);
     }
 }
 
 void
-smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
-               const gfloat *luma, gint luma_stride, const gfloat *mask,
-               gint mask_stride)
+smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
+               const gfloat *mask)
 {
+  const gint cores = (gint) MIN (g_get_num_processors (), SMP_PARALLEL_MAX);
+  Strip      st    = { field,
+                       y,
+                       rows,
+                       MIN (SMP_FIELD_HALO, y),
+                       MIN (SMP_FIELD_HALO, field->height - y - rows),
+                       pixels,
+                       mask,
+                       0,
+                       0,
+                       0 };
+
   g_return_if_fail (! field->finished);
-  g_return_if_fail (x >= 0 && y >= 0 && x + width <= field->width
-                    && y + height <= field->height);
-  g_return_if_fail (x % SMP_FIELD_CELL == 0 && y % SMP_FIELD_CELL == 0);
-  g_return_if_fail (width % SMP_FIELD_CELL == 0 || x + width == field->width);
-  g_return_if_fail (height % SMP_FIELD_CELL == 0
-                    || y + height == field->height);
+  g_return_if_fail (y >= 0 && rows > 0 && y + rows <= field->height);
+  g_return_if_fail (y % SMP_FIELD_CELL == 0);
+  g_return_if_fail (rows % SMP_FIELD_CELL == 0 || y + rows == field->height);
 
-  for (gint j = 0; j < height; j += SMP_FIELD_CELL)
-    for (gint i = 0; i < width; i += CELL_CHUNK * SMP_FIELD_CELL)
-      {
-        const gint w   = MIN (CELL_CHUNK * SMP_FIELD_CELL, width - i);
-        const gint n   = (w + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
-        const gint row = (y + j) / SMP_FIELD_CELL;
+  /* Parts of a few dozen rows each at least, one per core. */
+  st.n_parts = CLAMP (rows / (8 * SMP_FIELD_CELL), 1, cores);
+  selected_columns (field, mask, rows, &st.x0, &st.x1);
+  smp_parallel_for ((gsize) st.n_parts, 2, add_parts, &st);
 
-        add_cells (field, (x + i) / SMP_FIELD_CELL, row, n,
-                   MIN (SMP_FIELD_CELL, height - j),
-                   luma + (gsize) j * luma_stride + i, luma_stride,
-                   mask ? mask + (gsize) j * mask_stride + i : NULL,
-                   mask_stride);
-        field->added[row] += n;
-      }
+  for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
+    field->added[(y + j) / SMP_FIELD_CELL] = field->cols;
 
   while (field->rows_in < field->rows
          && field->added[field->rows_in] == field->cols)
@@ -276,7 +492,7 @@ smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
 }
 
 /* The k-th smallest of n values (0-based), reordering them: Hoare's
- * selection, in place, no more than the few dozen values of a block.
+ * selection, in place, no more than the hundred or so values of a block.
  */
 static gfloat
 select_kth (gfloat *v, gint n, gint k)
@@ -318,12 +534,22 @@ select_kth (gfloat *v, gint n, gint k)
 #define PARALLEL_BLOCK_ROWS 32
 #define PARALLEL_CELL_ROWS 256
 
-/* The 75th percentile of the cells' mean luminance in each block of block
- * rows [first, last): hair and shadow pull the mean of a block down, a few
- * highlights do not pull the percentile up.
+/* Whether a cell shows bare skin: few of its pixels on lines, or nothing
+ * selected, where lines were not looked for.
+ */
+static inline gboolean
+clean_cell (const SmpField *field, gsize i)
+{
+  return field->lines[i] <= CLEAN_CELL || field->sel[i] <= 0.0f;
+}
+
+/* The skin's log luminance in each block of block rows [first, last),
+ * from its own cells that show bare skin, or from all of them where too
+ * few do: the 75th percentile of their means.  Hair and shadow pull the
+ * mean of a block down, a few highlights do not pull the percentile up.
  */
 static void
-block_percentiles (gpointer data, gsize first, gsize last)
+block_own_skin (gpointer data, gsize first, gsize last)
 {
   SmpField *field = data;
   gfloat    values[SMP_FIELD_BLOCK * SMP_FIELD_BLOCK];
@@ -331,31 +557,42 @@ block_percentiles (gpointer data, gsize first, gsize last)
   for (gint by = (gint) first; by < (gint) last; by++)
     for (gint bx = 0; bx < field->block_cols; bx++)
       {
-        gint n = 0;
+        const gint r0 = by * SMP_FIELD_BLOCK, c0 = bx * SMP_FIELD_BLOCK;
+        const gint r1 = MIN (r0 + SMP_FIELD_BLOCK, field->rows);
+        const gint c1 = MIN (c0 + SMP_FIELD_BLOCK, field->cols);
+        gint       n = 0, clean = 0;
 
-        for (gint r = by * SMP_FIELD_BLOCK;
-             r < MIN ((by + 1) * SMP_FIELD_BLOCK, field->rows); r++)
-          for (gint c = bx * SMP_FIELD_BLOCK;
-               c < MIN ((bx + 1) * SMP_FIELD_BLOCK, field->cols); c++)
-            values[n++] = field->mean[(gsize) r * field->cols + c];
+        for (gint r = r0; r < r1; r++)
+          for (gint c = c0; c < c1; c++)
+            clean += clean_cell (field, (gsize) r * field->cols + c);
 
-        field->p75[by * field->block_cols + bx]
+        for (gint r = r0; r < r1; r++)
+          for (gint c = c0; c < c1; c++)
+            {
+              const gsize i = (gsize) r * field->cols + c;
+
+              if (4 * clean < (r1 - r0) * (c1 - c0) || clean_cell (field, i))
+                values[n++] = field->mean[i];
+            }
+
+        field->own[by * field->block_cols + bx]
             = select_kth (values, n, (n * 3) / 4);
       }
 }
 
-/* Skin reference of each block of block rows [first, last): the median of
- * its neighbourhood's percentiles, but never below its own, so that one
+/* Skin of each block of block rows [first, last): the median of its
+ * neighbourhood's own skin, but never darker than its own, so that one
  * shiny or hairy block does not decide.
  */
 static void
 block_skin (gpointer data, gsize first, gsize last)
 {
-  SmpField *field = data;
-  gfloat    window[9];
+  SmpField  *field = data;
+  const gint bw    = field->block_cols;
+  gfloat     window[9];
 
   for (gint by = (gint) first; by < (gint) last; by++)
-    for (gint bx = 0; bx < field->block_cols; bx++)
+    for (gint bx = 0; bx < bw; bx++)
       {
         gint n = 0;
 
@@ -364,31 +601,13 @@ block_skin (gpointer data, gsize first, gsize last)
             {
               const gint x = bx + dx, y = by + dy;
 
-              if (x >= 0 && y >= 0 && x < field->block_cols
-                  && y < field->block_rows)
-                window[n++] = field->p75[y * field->block_cols + x];
+              if (x >= 0 && y >= 0 && x < bw && y < field->block_rows)
+                window[n++] = field->own[y * bw + x];
             }
 
-        field->skin[by * field->block_cols + bx]
-            = MAX (select_kth (window, n, n / 2),
-                   field->p75[by * field->block_cols + bx]);
+        field->skin[by * bw + bx]
+            = MAX (select_kth (window, n, n / 2), field->own[by * bw + bx]);
       }
-}
-
-/* The bodies of smp_hair_likeness() and smp_field_skin_reference(),
- * inline and without branches, so that the compiler can work on several
- * cells at once in the loop over every cell.
- */
-static inline gfloat
-hair_likeness (gfloat luma, gfloat skin)
-{
-  const gfloat darkness = 1.0f - luma / skin;
-  const gfloat t0
-      = (darkness - HAIR_DARKNESS_LO) / (HAIR_DARKNESS_HI - HAIR_DARKNESS_LO);
-  const gfloat   t     = CLAMP (t0, 0.0f, 1.0f);
-  const gboolean valid = skin > 1e-6f && isfinite (luma);
-
-  return valid ? t * t * (3.0f - 2.0f * t) : 0.0f;
 }
 
 /* Bilinear between a0, a1 (top) and b0, b1 (bottom). */
@@ -412,109 +631,73 @@ block_coord (gfloat v, gint n)
   return CLAMP (f, 0.0f, n - 1.0f);
 }
 
-static inline gfloat
-skin_reference (const SmpField *field, gfloat x, gfloat y)
+/* Log luminance of the skin around pixel (x, y). */
+static gfloat
+skin_at (const SmpField *field, gfloat x, gfloat y)
 {
-  const gfloat fx = block_coord (x, field->block_cols);
-  const gfloat fy = block_coord (y, field->block_rows);
-  gint         x0, y0, x1, y1;
-  gfloat       tx, ty;
+  const gfloat  fx = block_coord (x, field->block_cols);
+  const gfloat  fy = block_coord (y, field->block_rows);
+  const gint    x0 = (gint) fx, y0 = (gint) fy;
+  const gint    x1 = MIN (x0 + 1, field->block_cols - 1);
+  const gint    y1 = MIN (y0 + 1, field->block_rows - 1);
+  const gfloat *s  = field->skin;
+  const gint    bw = field->block_cols;
 
-  x0 = (gint) fx;
-  y0 = (gint) fy;
-  x1 = MIN (x0 + 1, field->block_cols - 1);
-  y1 = MIN (y0 + 1, field->block_rows - 1);
-  tx = fx - x0;
-  ty = fy - y0;
-
-  {
-    const gfloat *s  = field->skin;
-    const gint    bw = field->block_cols;
-
-    return bilinear (s[y0 * bw + x0], s[y0 * bw + x1], s[y1 * bw + x0],
-                     s[y1 * bw + x1], tx, ty);
-  }
+  return bilinear (s[y0 * bw + x0], s[y0 * bw + x1], s[y1 * bw + x0],
+                   s[y1 * bw + x1], fx - x0, fy - y0);
 }
 
 gfloat
-smp_hair_likeness (gfloat luma, gfloat skin)
+smp_field_skin_luminance (const SmpField *field, gfloat x, gfloat y)
 {
-  return hair_likeness (luma, skin);
+  return smp_strands_unlog (skin_at (field, x, y));
 }
 
-gfloat
-smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y)
-{
-  return skin_reference (field, x, y);
-}
-
-/* Where the centre of cell column c falls among the skin blocks' centres,
- * as skin_reference() places it.
- */
 static inline gfloat
-block_x (const SmpField *field, gint c)
+smoothstep (gfloat lo, gfloat hi, gfloat v)
 {
-  return block_coord ((c + 0.5f) * SMP_FIELD_CELL, field->block_cols);
+  const gfloat t = CLAMP ((v - lo) / (hi - lo), 0.0f, 1.0f);
+
+  return t * t * (3.0f - 2.0f * t);
 }
 
-/* Fraction of each cell of rows [first, last) that hair covers: how far
- * the darkest pixel is hair, times how far the mean is pulled from the
- * skin toward that pixel.  A row goes in runs of cells between the same
- * four skin blocks, and no cell branches, so that the compiler can work on
- * several cells at once.
+/* Hair in cell i, centred at (x, y): its strands, and a mass of dark hair
+ * too dense to show strands, which darkens the whole cell, its brightest
+ * pixel too.
  */
+static void
+cell_hair (SmpField *field, gsize i, gint cw, gint ch, gfloat x, gfloat y)
+{
+  const gint   area    = cw * ch;
+  const gfloat mass    = smoothstep (MASS_DARKNESS_LO, MASS_DARKNESS_HI,
+                                     skin_at (field, x, y) - field->top[i]);
+  const gfloat strands = (gfloat) __builtin_popcount (field->bits[i]) / area;
+
+  if (field->sel[i] <= 0.0f)
+    {
+      field->hair[i] = 0.0f;
+      field->bits[i] = 0;
+      return;
+    }
+
+  field->hair[i] = MAX (mass, strands);
+  if (mass >= 0.5f)
+    for (gint j = 0; j < ch; j++)
+      field->bits[i] |= (guint16) (((1u << cw) - 1) << (j * SMP_FIELD_CELL));
+}
+
+/* Hair of each cell of rows [first, last). */
 static void
 estimate_hair (gpointer data, gsize first, gsize last)
 {
-  SmpField  *field = data;
-  const gint bw    = field->block_cols;
+  SmpField *field = data;
 
   for (gint r = (gint) first; r < (gint) last; r++)
-    {
-      const gfloat fy
-          = block_coord ((r + 0.5f) * SMP_FIELD_CELL, field->block_rows);
-      const gint   y0  = (gint) fy;
-      const gint   y1  = MIN (y0 + 1, field->block_rows - 1);
-      const gfloat ty  = fy - y0;
-      const gsize  row = (gsize) r * field->cols;
-      gint         c   = 0;
-
-      while (c < field->cols)
-        {
-          /* The run of cells whose x falls between blocks x0 and x1. */
-          const gint   x0  = (gint) block_x (field, c);
-          const gint   x1  = MIN (x0 + 1, bw - 1);
-          const gfloat a0  = field->skin[y0 * bw + x0];
-          const gfloat a1  = field->skin[y0 * bw + x1];
-          const gfloat b0  = field->skin[y1 * bw + x0];
-          const gfloat b1  = field->skin[y1 * bw + x1];
-          gint         end = c + 1;
-
-          while (end < field->cols && (gint) block_x (field, end) == x0)
-            end++;
-
-          for (gint k = c; k < end; k++)
-            {
-              const gsize  i = row + k;
-              const gfloat skin
-                  = bilinear (a0, a1, b0, b1, block_x (field, k) - x0, ty);
-              const gfloat mean     = field->mean[i];
-              const gfloat dark     = field->darkest[i];
-              const gfloat likeness = hair_likeness (dark, skin);
-              const gfloat spread   = skin - dark;
-              const gfloat cover = CLAMP ((skin - mean) / spread, 0.0f, 1.0f);
-              const gfloat coverage = spread > 1e-6f ? cover : 1.0f;
-
-              field->hair[i] = likeness * coverage;
-
-              /* Pixels that stood out in their cell are hair only if the
-               * darkest of them reads as hair against the skin.
-               */
-              field->dark[i] = likeness < 0.5f ? 0 : field->dark[i];
-            }
-          c = end;
-        }
-    }
+    for (gint c = 0; c < field->cols; c++)
+      cell_hair (field, (gsize) r * field->cols + c,
+                 MIN (SMP_FIELD_CELL, field->width - c * SMP_FIELD_CELL),
+                 MIN (SMP_FIELD_CELL, field->height - r * SMP_FIELD_CELL),
+                 (c + 0.5f) * SMP_FIELD_CELL, (r + 0.5f) * SMP_FIELD_CELL);
 }
 
 /* Rows [from, to) of some work on the field, over the cores or not. */
@@ -557,15 +740,15 @@ static void
 finish_ready (SmpField *field, gboolean parallel)
 {
   const gint blocks  = field->block_rows;
-  const gint p75_to  = field->rows_in == field->rows
+  const gint own_to  = field->rows_in == field->rows
                            ? blocks
                            : field->rows_in / SMP_FIELD_BLOCK;
-  const gint skin_to = p75_to == blocks ? blocks : MAX (p75_to - 1, 0);
+  const gint skin_to = own_to == blocks ? blocks : MAX (own_to - 1, 0);
   const gint hair_to = skin_to == blocks ? blocks : MAX (skin_to - 1, 0);
 
-  run_rows (field, block_percentiles, field->p75_done, p75_to,
-            PARALLEL_BLOCK_ROWS, parallel);
-  field->p75_done = MAX (field->p75_done, p75_to);
+  run_rows (field, block_own_skin, field->own_done, own_to, PARALLEL_BLOCK_ROWS,
+            parallel);
+  field->own_done = MAX (field->own_done, own_to);
   run_rows (field, block_skin, field->skin_done, skin_to, PARALLEL_BLOCK_ROWS,
             parallel);
   field->skin_done = MAX (field->skin_done, skin_to);
@@ -700,8 +883,10 @@ smp_field_finish (SmpField *field)
   g_thread_join (distances);
 
   g_clear_pointer (&field->mean, g_free);
-  g_clear_pointer (&field->darkest, g_free);
-  g_clear_pointer (&field->p75, g_free);
+  g_clear_pointer (&field->top, g_free);
+  g_clear_pointer (&field->lines, g_free);
+  g_clear_pointer (&field->own, g_free);
+  free_scratch (field);
   g_clear_pointer (&field->added, g_free);
   field->finished = TRUE;
 }
@@ -721,7 +906,28 @@ smp_field_hair (const SmpField *field, gint col, gint row)
 guint16
 smp_field_hair_pixels (const SmpField *field, gint col, gint row)
 {
-  return field->dark[(gsize) row * field->cols + col];
+  return field->bits[(gsize) row * field->cols + col];
+}
+
+gfloat
+smp_field_hair_at (const SmpField *field, gint x, gint y)
+{
+  gint hair = 0, n = 0;
+
+  for (gint v = MAX (y - 1, 0); v <= MIN (y + 1, field->height - 1); v++)
+    for (gint u = MAX (x - 1, 0); u <= MIN (x + 1, field->width - 1); u++)
+      {
+        const guint16 bits
+            = field->bits[(gsize) (v / SMP_FIELD_CELL) * field->cols
+                          + u / SMP_FIELD_CELL];
+
+        hair += (bits >> ((v % SMP_FIELD_CELL) * SMP_FIELD_CELL
+                          + u % SMP_FIELD_CELL))
+                & 1;
+        n++;
+      }
+
+  return (gfloat) hair / n;
 }
 
 gfloat

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "smp-strands.h"
+
 G_BEGIN_DECLS
 
 /* Side of one field cell, in pixels.  The field keeps a few numbers per
@@ -21,34 +23,50 @@ G_BEGIN_DECLS
 
 typedef struct _SmpField SmpField;
 
-/* A field over a width x height drawable, in the drawable's coordinates. */
-SmpField *smp_field_new (gint width, gint height);
+/* A field over a width x height drawable whose pixels have n_color
+ * colour channels (1 or 3), in linear light.
+ */
+SmpField *smp_field_new (gint width, gint height, gint n_color);
 void      smp_field_free (SmpField *field);
+
+/* The luminance of each primary, for RGB drawables; by default those of
+ * sRGB's primaries, GIMP's own.
+ */
+void smp_field_set_luminance (SmpField *field, const gfloat weight[3]);
 
 gint smp_field_width (const SmpField *field);
 gint smp_field_height (const SmpField *field);
 gint smp_field_cols (const SmpField *field);
 gint smp_field_rows (const SmpField *field);
 
-/* Feeds one rectangle of the drawable: linear luminance (0 to 1) and the
- * selection's value (0 to 1; NULL when everything is selected), each with
- * its row stride in floats.  Rectangles come in any order, never overlap,
- * and hold whole cells: x and y are multiples of SMP_FIELD_CELL, and so are
- * width and height unless the rectangle reaches the drawable's edge.  One
- * thread at a time: an add may finish rows that earlier adds completed.
- */
-void smp_field_add (SmpField *field, gint x, gint y, gint width, gint height,
-                    const gfloat *luma, gint luma_stride, const gfloat *mask,
-                    gint mask_stride);
+/* Rows of context smp_field_add() takes above and below a strip. */
+#define SMP_FIELD_HALO SMP_STRANDS_HALO
 
-/* Call once every pixel was added: estimates the skin reference, hair
- * coverage and the distance of each cell to the selection's edge.  Rows
- * added from the top down are mostly done already, as they came in.
+/* Feeds a strip of rows [y, y + rows): its linear pixels, n_color floats
+ * each, rows of the drawable's width; and the selection's value of each
+ * of its pixels (0 to 1; NULL when everything is selected).  pixels
+ * points at the strip's first row and also holds, before it and after
+ * it, MIN (SMP_FIELD_HALO, y) rows above the strip and MIN
+ * (SMP_FIELD_HALO, height - y - rows) below it: hair is told by its
+ * shape, which reaches beyond the strip.  Strips come in any order and
+ * never overlap; y is a multiple of SMP_FIELD_CELL, and so is rows unless
+ * the strip reaches the drawable's bottom.  One thread at a time: an add
+ * may finish rows that earlier adds completed.
+ */
+void smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
+                    const gfloat *mask);
+
+/* Call once every pixel was added: estimates the skin, hair coverage and
+ * the distance of each cell to the selection's edge.  Rows added from the
+ * top down are mostly done already, as they came in.
  */
 void smp_field_finish (SmpField *field);
 
 /* Per cell, after smp_field_finish(). */
 gfloat smp_field_selection (const SmpField *field, gint col, gint row);
+/* How much of the cell hair covers, 0 to 1; 0 where nothing is selected:
+ * hair is looked for only where pigment may go.
+ */
 gfloat smp_field_hair (const SmpField *field, gint col, gint row);
 /* The cell's pixels that are hair, one bit each, row by row from bit 0. */
 guint16 smp_field_hair_pixels (const SmpField *field, gint col, gint row);
@@ -57,14 +75,15 @@ gfloat smp_field_edge_distance (const SmpField *field, gint col, gint row);
 /* Pixels of the drawable in that cell (fewer along the right and bottom). */
 gint smp_field_cell_area (const SmpField *field, gint col, gint row);
 
-/* Linear luminance of bare skin around (x, y), for telling hair apart. */
-gfloat smp_field_skin_reference (const SmpField *field, gfloat x, gfloat y);
-
-/* How much a pixel of luminance @luma looks like hair against skin of
- * luminance @skin: 0 = skin, 1 = clearly hair.  Relative, so it does not
- * depend on the photo's exposure.
+/* Share of hair among pixel (x, y) and its eight neighbours, 0 to 1: how
+ * much of the skin there hair hides.
  */
-gfloat smp_hair_likeness (gfloat luma, gfloat skin);
+gfloat smp_field_hair_at (const SmpField *field, gint x, gint y);
+
+/* The skin's linear luminance around pixel (x, y), as the field estimated
+ * it from the cells without hair.
+ */
+gfloat smp_field_skin_luminance (const SmpField *field, gfloat x, gfloat y);
 
 G_END_DECLS
 

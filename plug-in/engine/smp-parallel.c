@@ -7,7 +7,7 @@
 #include "smp-parallel.h"
 
 /* More threads than this never pays for the work the engine splits. */
-#define MAX_PARTS 8
+#define MAX_PARTS SMP_PARALLEL_MAX
 
 /* Set by smp_parallel_set_threads(); 0 = one part per core. */
 static gint max_threads = 0;

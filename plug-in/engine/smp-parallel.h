@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The most parts work is ever split into. */
+#define SMP_PARALLEL_MAX 8
+
 /* Does the items [first, last) of some work. */
 typedef void (*SmpRangeFunc) (gpointer data, gsize first, gsize last);
 

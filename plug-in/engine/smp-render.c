@@ -574,15 +574,6 @@ smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
   return reach->n;
 }
 
-static gfloat
-pixel_luminance (const gfloat *p, gint n_color)
-{
-  if (n_color == 1)
-    return p[0];
-
-  return 0.2126f * p[0] + 0.7152f * p[1] + 0.0722f * p[2];
-}
-
 void
 smp_render_pixel (const SmpStamps *st, SmpRenderMode mode, gint n_color, gint x,
                   gint y, const gfloat *t, const gfloat *src, gfloat *dst)
@@ -591,14 +582,7 @@ smp_render_pixel (const SmpStamps *st, SmpRenderMode mode, gint n_color, gint x,
 
   /* Pigment under hair does not show: the hair covers it. */
   if (st->hair_blend > 0.0f && st->field && smp_render_darkens (t, n_color))
-    {
-      const gfloat skin
-          = smp_field_skin_reference (st->field, x + 0.5f, y + 0.5f);
-
-      keep = 1.0f
-             - st->hair_blend
-                   * smp_hair_likeness (pixel_luminance (src, n_color), skin);
-    }
+    keep = 1.0f - st->hair_blend * smp_field_hair_at (st->field, x, y);
 
   for (gint c = 0; c < n_color; c++)
     {

@@ -26,26 +26,37 @@ now (void)
   return g_get_monotonic_time () / 1e6;
 }
 
-/* Skin-like luminance with pores, fed strip by strip as the plug-in does;
- * all selected, or an ellipse feathered over a twentieth of its radius.
- * Adds to *seconds the time the engine takes, not the making of pixels.
+/* Skin-like colour with grain, fed strip by strip as the plug-in does,
+ * with the rows around each strip; all selected, or an ellipse feathered
+ * over a twentieth of its radius.  Adds to *seconds the time the engine
+ * takes, not the making of pixels.
  */
 static SmpField *
 make_field (gint width, gint height, gboolean feathered, gdouble *seconds)
 {
-  SmpField *field = smp_field_new (width, height);
-  gfloat   *luma  = g_new (gfloat, (gsize) width * STRIP);
-  gfloat   *mask  = feathered ? g_new (gfloat, (gsize) width * STRIP) : NULL;
-  gdouble   t;
+  SmpField  *field = smp_field_new (width, height, 3);
+  const gint halo  = SMP_FIELD_HALO;
+  gfloat    *rgb   = g_new (gfloat, (gsize) width * (STRIP + 2 * halo) * 3);
+  gfloat    *mask  = feathered ? g_new (gfloat, (gsize) width * STRIP) : NULL;
+  gdouble    t;
 
   for (gint y = 0; y < height; y += STRIP)
     {
-      const gint rows = MIN (STRIP, height - y);
+      const gint rows  = MIN (STRIP, height - y);
+      const gint above = MIN (halo, y);
+      const gint below = MIN (halo, height - y - rows);
 
-      for (gint j = 0; j < rows; j++)
+      for (gint j = -above; j < rows + below; j++)
         for (gint x = 0; x < width; x++)
-          luma[j * width + x]
-              = 0.35f + 0.03f * (smp_hash_uniform (1, x, y + j, 0) - 0.5f);
+          {
+            const gfloat v
+                = 0.35f + 0.03f * (smp_hash_uniform (1, x, y + j, 0) - 0.5f);
+            gfloat *px = rgb + ((gsize) (j + above) * width + x) * 3;
+
+            px[0] = 1.6f * v;
+            px[1] = 0.85f * v;
+            px[2] = 0.6f * v;
+          }
       if (mask)
         for (gint j = 0; j < rows; j++)
           for (gint x = 0; x < width; x++)
@@ -57,14 +68,14 @@ make_field (gint width, gint height, gboolean feathered, gdouble *seconds)
               mask[j * width + x] = (gfloat) CLAMP (v, 0.0, 1.0);
             }
       t = now ();
-      smp_field_add (field, 0, y, width, rows, luma, width, mask, width);
+      smp_field_add (field, y, rows, rgb + (gsize) above * width * 3, mask);
       *seconds += now () - t;
     }
 
   t = now ();
   smp_field_finish (field);
   *seconds += now () - t;
-  g_free (luma);
+  g_free (rgb);
   g_free (mask);
   return field;
 }

@@ -10,84 +10,200 @@
 
 #include "smp-random.h"
 
-#define HAIR_STRANDS_PER_PX 0.012 /* strands started per pixel of the band */
+/* Share of the band that strands cover, as on a thinning scalp. */
+#define BAND_COVER 0.40
 
-static void
-skin_at (gint width, gint height, gint x, gint y, guint32 seed, gfloat *rgb)
+typedef struct
 {
-  /* Warm light-medium skin, sRGB about (200, 150, 125). */
-  static const gfloat skin[3] = { 0.58f, 0.30f, 0.20f };
-  const gdouble       u = (x + 0.5) / width - 0.5, v = (y + 0.5) / height - 0.5;
-  /* The dome of a head lit from the upper left, and a soft highlight. */
+  gfloat skin[3];     /* linear RGB */
+  gfloat hair[3];     /* linear RGB of a typical strand */
+  gfloat hair_jitter; /* relative spread of a strand's brightness */
+  gfloat dark_share;  /* strands that are dark instead (salt and pepper) */
+} Kind;
+
+static const Kind kinds[] = {
+  /* Dark hair on light skin: sRGB about (35, 25, 20) on (224, 172, 146). */
+  [SMP_TEST_HAIR_DARK]
+  = { { 0.745f, 0.413f, 0.287f }, { 0.017f, 0.010f, 0.007f }, 0.3f, 0.0f },
+  /* Dark hair on dark skin: (30, 22, 18) on (110, 72, 52). */
+  [SMP_TEST_HAIR_DARK_ON_DARK]
+  = { { 0.155f, 0.064f, 0.034f }, { 0.013f, 0.008f, 0.006f }, 0.3f, 0.0f },
+  /* Grey and white hair, lighter than medium skin, a few dark ones left:
+   * (200, 200, 200) on (190, 135, 105).
+   */
+  [SMP_TEST_HAIR_GREY]
+  = { { 0.515f, 0.242f, 0.141f }, { 0.578f, 0.578f, 0.578f }, 0.35f, 0.15f },
+  /* Blond hair as bright as light skin, only yellower: (215, 180, 120). */
+  [SMP_TEST_HAIR_BLOND]
+  = { { 0.745f, 0.413f, 0.287f }, { 0.680f, 0.456f, 0.188f }, 0.12f, 0.0f },
+};
+
+/* Bare skin: the dome of a head lit from the upper left, a soft
+ * highlight, fine grain, and, added after, pores and freckles.
+ */
+static void
+skin_at (const Kind *kind, gint width, gint height, gint x, gint y,
+         guint32 seed, gfloat *rgb)
+{
+  const gdouble u = (x + 0.5) / width - 0.5, v = (y + 0.5) / height - 0.5;
   const gdouble shade = 0.75
                         + 0.35
                               * exp (-(u + 0.15) * (u + 0.15) * 3.0
                                      - (v + 0.2) * (v + 0.2) * 3.0);
   const gdouble glint
       = 0.25 * exp (-((u + 0.2) * (u + 0.2) + (v + 0.25) * (v + 0.25)) / 0.004);
-  /* Pores and fine texture, a few pixels wide. */
   const gdouble grain = 0.05 * smp_value_noise (seed, x / 2.5, y / 2.5)
                         + 0.03 * smp_value_noise (seed + 1, x / 9.0, y / 9.0);
 
   for (gint c = 0; c < 3; c++)
-    rgb[c] = (gfloat) CLAMP (skin[c] * shade * (1.0 + grain) + glint, 0.0, 1.0);
+    rgb[c] = (gfloat) CLAMP (kind->skin[c] * shade * (1.0 + grain)
+                                 + glint * kind->skin[c],
+                             0.0, 1.0);
 }
 
-/* Strands: short dark curved lines, mostly running downwards. */
+/* Darkens a round spot, soft-edged: pores (small, grey) and freckles
+ * (larger, brown).
+ */
 static void
-draw_hair (gfloat *rgb, gboolean *mask, gint width, gint height, guint32 seed)
+spot (gfloat *rgb, gint width, gint height, gdouble cx, gdouble cy,
+      gdouble radius, gdouble depth, gdouble brown)
 {
-  static const gfloat hair[3] = { 0.035f, 0.025f, 0.02f };
-  const gint          band    = height / 4;
-  const gint          n       = (gint) (HAIR_STRANDS_PER_PX * width * band);
+  for (gint y = MAX ((gint) (cy - radius - 2), 0);
+       y <= MIN ((gint) (cy + radius + 2), height - 1); y++)
+    for (gint x = MAX ((gint) (cx - radius - 2), 0);
+         x <= MIN ((gint) (cx + radius + 2), width - 1); x++)
+      {
+        const gdouble d = hypot (x + 0.5 - cx, y + 0.5 - cy) / radius;
+        const gdouble a = depth * exp (-2.0 * d * d);
 
-  for (gint s = 0; s < n; s++)
+        for (gint c = 0; c < 3; c++)
+          rgb[((gsize) y * width + x) * 3 + c]
+              *= (gfloat) (1.0 - a * (c == 2 ? 1.0 + brown : 1.0));
+      }
+}
+
+static void
+pores_and_freckles (gfloat *rgb, gint width, gint height, guint32 seed)
+{
+  const gint pores = width * height / 40, freckles = width * height / 900;
+
+  for (gint i = 0; i < pores; i++)
+    spot (rgb, width, height, smp_hash_uniform (seed, i, 1, 91) * width,
+          smp_hash_uniform (seed, i, 2, 91) * height,
+          0.6 + 0.7 * smp_hash_uniform (seed, i, 3, 91),
+          0.10 + 0.15 * smp_hash_uniform (seed, i, 4, 91), 0.0);
+  for (gint i = 0; i < freckles; i++)
+    spot (rgb, width, height, smp_hash_uniform (seed, i, 1, 92) * width,
+          smp_hash_uniform (seed, i, 2, 92) * height,
+          1.5 + 2.5 * smp_hash_uniform (seed, i, 3, 92),
+          0.12 + 0.15 * smp_hash_uniform (seed, i, 4, 92), 0.3);
+}
+
+/* One strand, anti-aliased, into the hair layer: where it covers a pixel
+ * more than what is there, it is on top.
+ */
+static void
+draw_strand (const Kind *kind, gfloat *alpha, gfloat *color, gint width,
+             gint band, guint32 seed, gint s, gint *covered)
+{
+  gdouble x = smp_hash_uniform (seed, s, 1, 77) * width;
+  /* Strands come in from above too, so that they cover the band evenly. */
+  gdouble y     = smp_hash_uniform (seed, s, 2, 77) * (band + 50) - 50;
+  gdouble angle = (smp_hash_uniform (seed, s, 5, 77) < 0.8 ? G_PI / 2 : 0)
+                  + 0.5 * smp_hash_normal (seed, s, 3, 77);
+  const gint     len  = 30 + (gint) (smp_hash_uniform (seed, s, 4, 77) * 90);
+  const gdouble  half = 0.4 + 0.9 * smp_hash_uniform (seed, s, 6, 77);
+  const gboolean dark = smp_hash_uniform (seed, s, 7, 77) < kind->dark_share;
+  const gdouble  tone
+      = MAX (1.0 + kind->hair_jitter * smp_hash_normal (seed, s, 8, 77), 0.4);
+  gfloat rgb[3];
+
+  for (gint c = 0; c < 3; c++)
+    rgb[c] = (gfloat) CLAMP (dark ? kinds[SMP_TEST_HAIR_DARK].hair[c]
+                                  : kind->hair[c] * tone,
+                             0.0, 1.0);
+
+  /* Half-pixel steps, bending a little along the way. */
+  for (gint step = 0; step < len; step++)
     {
-      gdouble    x     = smp_hash_uniform (seed, s, 1, 77) * width;
-      gdouble    y     = smp_hash_uniform (seed, s, 2, 77) * band;
-      gdouble    angle = G_PI / 2 + 0.6 * smp_hash_normal (seed, s, 3, 77);
-      const gint len   = 8 + (gint) (smp_hash_uniform (seed, s, 4, 77) * 20);
+      for (gint j = (gint) floor (y - half - 1); j <= (gint) (y + half + 1);
+           j++)
+        for (gint i = (gint) floor (x - half - 1); i <= (gint) (x + half + 1);
+             i++)
+          {
+            const gdouble d = hypot (i + 0.5 - x, j + 0.5 - y);
+            const gfloat  a = (gfloat) CLAMP (half + 0.5 - d, 0.0, 1.0);
+            gsize         at;
 
-      for (gint step = 0; step < len; step++)
-        {
-          const gint ix = (gint) x, iy = (gint) y;
-
-          if (ix >= 0 && iy >= 0 && ix < width && iy < band)
-            {
-              if (rgb)
-                for (gint c = 0; c < 3; c++)
-                  rgb[((gsize) iy * width + ix) * 3 + c] = hair[c];
-              if (mask)
-                mask[(gsize) iy * width + ix] = TRUE;
-            }
-          x += cos (angle);
-          y += sin (angle);
-          angle += 0.05 * smp_hash_normal (seed, s, step, 78);
-        }
+            if (i < 0 || j < 0 || i >= width || j >= band)
+              continue;
+            at = (gsize) j * width + i;
+            if (a <= alpha[at])
+              continue;
+            *covered += alpha[at] < 0.5f && a >= 0.5f;
+            alpha[at] = a;
+            for (gint c = 0; c < 3; c++)
+              color[at * 3 + c] = rgb[c];
+          }
+      x += 0.5 * cos (angle);
+      y += 0.5 * sin (angle);
+      angle += 0.03 * smp_hash_normal (seed, s, step, 78);
     }
+}
+
+gfloat *
+smp_test_scalp_of (gint width, gint height, SmpTestHair hair, guint32 seed,
+                   gboolean **strands)
+{
+  const Kind *kind
+      = &kinds[hair == SMP_TEST_HAIR_NONE ? SMP_TEST_HAIR_DARK : hair];
+  const gint band    = height / 4;
+  gfloat    *rgb     = g_new (gfloat, (gsize) width * height * 3);
+  gfloat    *alpha   = g_new0 (gfloat, (gsize) width * band);
+  gfloat    *color   = g_new0 (gfloat, (gsize) width * band * 3);
+  gint       covered = 0;
+
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      skin_at (kind, width, height, x, y, seed,
+               rgb + ((gsize) y * width + x) * 3);
+  pores_and_freckles (rgb, width, height, seed);
+
+  for (gint s = 0;
+       hair != SMP_TEST_HAIR_NONE && covered < BAND_COVER * width * band; s++)
+    draw_strand (kind, alpha, color, width, band, seed, s, &covered);
+
+  for (gsize i = 0; i < (gsize) width * band; i++)
+    for (gint c = 0; c < 3; c++)
+      rgb[i * 3 + c]
+          = rgb[i * 3 + c] * (1.0f - alpha[i]) + color[i * 3 + c] * alpha[i];
+
+  if (strands)
+    {
+      *strands = g_new0 (gboolean, (gsize) width * height);
+      for (gsize i = 0; i < (gsize) width * band; i++)
+        (*strands)[i] = alpha[i] >= 0.5f;
+    }
+
+  g_free (alpha);
+  g_free (color);
+  return rgb;
 }
 
 gfloat *
 smp_test_scalp (gint width, gint height, gboolean hair_band, guint32 seed)
 {
-  gfloat *rgb = g_new (gfloat, (gsize) width * height * 3);
-
-  for (gint y = 0; y < height; y++)
-    for (gint x = 0; x < width; x++)
-      skin_at (width, height, x, y, seed, rgb + ((gsize) y * width + x) * 3);
-
-  if (hair_band)
-    draw_hair (rgb, NULL, width, height, seed);
-
-  return rgb;
+  return smp_test_scalp_of (width, height,
+                            hair_band ? SMP_TEST_HAIR_DARK : SMP_TEST_HAIR_NONE,
+                            seed, NULL);
 }
 
 gboolean *
 smp_test_scalp_hair_mask (gint width, gint height, guint32 seed)
 {
-  gboolean *mask = g_new0 (gboolean, (gsize) width * height);
+  gboolean *mask;
 
-  draw_hair (NULL, mask, width, height, seed);
+  g_free (smp_test_scalp_of (width, height, SMP_TEST_HAIR_DARK, seed, &mask));
   return mask;
 }
 
@@ -124,12 +240,10 @@ smp_test_luma (const gfloat *rgb, gint width, gint height)
 SmpField *
 smp_test_field (const gfloat *rgb, const gfloat *mask, gint width, gint height)
 {
-  SmpField *field = smp_field_new (width, height);
-  gfloat   *luma  = smp_test_luma (rgb, width, height);
+  SmpField *field = smp_field_new (width, height, 3);
 
-  smp_field_add (field, 0, 0, width, height, luma, width, mask, width);
+  smp_field_add (field, 0, height, rgb, mask);
   smp_field_finish (field);
-  g_free (luma);
   return field;
 }
 

@@ -15,14 +15,31 @@
 
 G_BEGIN_DECLS
 
-/* A made-up scalp in linear RGB: skin with soft shading, a highlight and
- * fine texture, and, when hair_band is set, dark strands over the top
- * quarter.  Returns width x height x 3 floats.
+typedef enum
+{
+  SMP_TEST_HAIR_NONE,
+  SMP_TEST_HAIR_DARK,         /* dark hair on light skin */
+  SMP_TEST_HAIR_DARK_ON_DARK, /* dark hair on dark skin */
+  SMP_TEST_HAIR_GREY,         /* grey and white, lighter than the skin */
+  SMP_TEST_HAIR_BLOND         /* as bright as the skin, yellower */
+} SmpTestHair;
+
+/* A made-up scalp in linear RGB: skin with soft shading, a highlight,
+ * fine grain, pores and freckles, and over the top quarter strands of
+ * hair of the kind asked for, covering 40% of it: of varied width (1 to
+ * 2.6 px), tone and curvature, mostly running downwards, some across,
+ * crossing one another.  Returns width x height x 3 floats; if strands is
+ * not NULL, sets it to a new width x height mask, TRUE where a strand
+ * covers a pixel at least half.
  */
+gfloat *smp_test_scalp_of (gint width, gint height, SmpTestHair hair,
+                           guint32 seed, gboolean **strands);
+
+/* The same with dark hair on light skin, or no hair. */
 gfloat *smp_test_scalp (gint width, gint height, gboolean hair_band,
                         guint32 seed);
 
-/* TRUE where smp_test_scalp() drew a hair strand (width x height). */
+/* The strands of smp_test_scalp() with hair (width x height). */
 gboolean *smp_test_scalp_hair_mask (gint width, gint height, guint32 seed);
 
 /* A soft-edged elliptical selection (width x height floats, 0 to 1), as a

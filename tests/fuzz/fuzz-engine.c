@@ -114,23 +114,28 @@ decode_params (Input *in, SmpParams *p)
 static SmpField *
 decode_field (Input *in, int w, int h, gboolean *finite)
 {
-  SmpField     *field = smp_field_new (w, h);
-  float        *luma  = malloc (sizeof (float) * w * h);
+  const int     n_color = (byte (in) & 1) ? 3 : 1;
+  SmpField     *field   = smp_field_new (w, h, n_color);
+  float        *px      = malloc (sizeof (float) * w * h * n_color);
   float        *mask = (byte (in) & 1) ? malloc (sizeof (float) * w * h) : NULL;
   const uint8_t style = byte (in);
 
   *finite = TRUE;
   for (int i = 0; i < w * h; i++)
     {
-      luma[i] = (style & 1) ? raw_float (in) : byte (in) / 255.0f;
-      *finite &= isfinite (luma[i]);
+      for (int c = 0; c < n_color; c++)
+        {
+          px[i * n_color + c]
+              = (style & 1) ? raw_float (in) : byte (in) / 255.0f;
+          *finite &= isfinite (px[i * n_color + c]);
+        }
       if (mask)
         mask[i] = (style & 2) ? raw_float (in) : byte (in) / 255.0f;
     }
 
-  smp_field_add (field, 0, 0, w, h, luma, w, mask, w);
+  smp_field_add (field, 0, h, px, mask);
   smp_field_finish (field);
-  free (luma);
+  free (px);
   free (mask);
   return field;
 }
