@@ -927,7 +927,8 @@ smp_field_hair_at (const SmpField *field, gint x, gint y)
         n++;
       }
 
-  return (gfloat) hair / n;
+  /* Outside the drawable, and a pixel away from it, there is no hair. */
+  return n > 0 ? (gfloat) hair / n : 0.0f;
 }
 
 gfloat
