@@ -51,6 +51,7 @@ typedef struct
   SmpStrands *strands;
   gint        rows; /* most rows it takes */
   gfloat     *features, *ridge;
+  guint16    *near;   /* per cell of a row: its pixels near a line */
   gfloat     *beside; /* the features of the skin beside a cell */
 } Scratch;
 
@@ -139,6 +140,7 @@ free_scratch (SmpField *field)
       g_clear_pointer (&sc->strands, smp_strands_free);
       g_clear_pointer (&sc->features, g_free);
       g_clear_pointer (&sc->ridge, g_free);
+      g_clear_pointer (&sc->near, g_free);
       g_clear_pointer (&sc->beside, g_free);
       sc->rows = 0;
     }
@@ -304,28 +306,36 @@ near_line (const SmpField *field, const Scratch *sc, gint x, gint j)
 
 /* The skin beside cell c of a cell row, ch pixel rows of the strip from
  * its row j0: the median of each feature over the pixels away from lines
- * in the cells BESIDE to either side.  FALSE if there are none.
+ * in the cells BESIDE to either side, whose pixels near a line sc->near
+ * holds.  FALSE if there are none.
  */
 static gboolean
 skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
              gsize n_px, gfloat *skin)
 {
   const gint w      = field->width;
-  const gint x0     = MAX (c - BESIDE, 0) * SMP_FIELD_CELL;
-  const gint x1     = MIN ((c + BESIDE + 1) * SMP_FIELD_CELL, w);
   gfloat    *values = sc->beside;
   gint       n      = 0;
 
-  for (gint j = j0; j < j0 + ch; j++)
-    for (gint x = x0; x < x1; x++)
-      if (! near_line (field, sc, x, j))
-        {
-          for (gint f = 0; f < field->n_features; f++)
-            values[f * BESIDE_MAX + n]
-                = sc->features[f * n_px + (gsize) j * w + x];
-          n++;
-        }
+  for (gint k = MAX (c - BESIDE, 0); k <= MIN (c + BESIDE, field->cols - 1);
+       k++)
+    {
+      const gint x0 = k * SMP_FIELD_CELL;
+      const gint cw = MIN (SMP_FIELD_CELL, w - x0);
 
+      for (gint j = 0; j < ch; j++)
+        for (gint i = 0; i < cw; i++)
+          if (! ((sc->near[k] >> (j * SMP_FIELD_CELL + i)) & 1))
+            {
+              const gsize at = (gsize) (j0 + j) * w + x0 + i;
+
+              for (gint f = 0; f < field->n_features; f++)
+                values[f * BESIDE_MAX + n] = sc->features[f * n_px + at];
+              n++;
+            }
+    }
+
+  /* The median is a value, whatever order the pixels came in. */
   for (gint f = 0; f < field->n_features && n > 0; f++)
     skin[f] = select_kth (values + f * BESIDE_MAX, n, n / 2);
   return n > 0;
@@ -333,11 +343,11 @@ skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
 
 /* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
  * its row j0: the selection, the mean and highest log luminance of each
- * cell, and which of its pixels are hair: on a line or beside one, and
- * not of the colour of the skin beside them.
+ * cell, and its pixels near a line; then which of those are hair, not of
+ * the colour of the skin beside them.
  */
 static void
-add_cell_row (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch,
+add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
               gint rows, const gfloat *mask)
 {
   const gint  w    = field->width;
@@ -348,8 +358,8 @@ add_cell_row (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch,
     {
       const gint x0  = c * SMP_FIELD_CELL;
       const gint cw  = MIN (SMP_FIELD_CELL, w - x0);
-      gfloat     sum = 0.0f, top = -G_MAXFLOAT, sel = 0.0f, skin[N_FEATURES];
-      guint      near = 0, bits = 0, on = 0;
+      gfloat     sum = 0.0f, top = -G_MAXFLOAT, sel = 0.0f;
+      guint      near = 0, on = 0;
 
       for (gint j = 0; j < ch; j++)
         for (gint i = 0; i < cw; i++)
@@ -364,19 +374,28 @@ add_cell_row (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch,
                     << (j * SMP_FIELD_CELL + i);
           }
 
-      if (near && skin_beside (field, sc, c, j0, ch, n_px, skin))
-        for (gint j = 0; j < ch; j++)
-          for (gint i = 0; i < cw; i++)
-            if ((near >> (j * SMP_FIELD_CELL + i)) & 1)
-              bits |= (guint) differs (field, sc, (gsize) (j0 + j) * w + x0 + i,
-                                       n_px, skin)
-                      << (j * SMP_FIELD_CELL + i);
-
       field->sel[base + c]   = sel / (cw * ch);
       field->mean[base + c]  = sum / (cw * ch);
       field->top[base + c]   = top;
       field->lines[base + c] = (guint8) on;
-      field->bits[base + c]  = (guint16) bits;
+      sc->near[c]            = (guint16) near;
+    }
+
+  for (gint c = 0; c < field->cols; c++)
+    {
+      const gint x0   = c * SMP_FIELD_CELL;
+      const gint cw   = MIN (SMP_FIELD_CELL, w - x0);
+      guint      bits = 0;
+      gfloat     skin[N_FEATURES];
+
+      if (sc->near[c] && skin_beside (field, sc, c, j0, ch, n_px, skin))
+        for (gint j = 0; j < ch; j++)
+          for (gint i = 0; i < cw; i++)
+            if ((sc->near[c] >> (j * SMP_FIELD_CELL + i)) & 1)
+              bits |= (guint) differs (field, sc, (gsize) (j0 + j) * w + x0 + i,
+                                       n_px, skin)
+                      << (j * SMP_FIELD_CELL + i);
+      field->bits[base + c] = (guint16) bits;
     }
 }
 
@@ -390,6 +409,7 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
   smp_strands_free (sc->strands);
   g_free (sc->features);
   g_free (sc->ridge);
+  g_free (sc->near);
   g_free (sc->beside);
   sc->rows    = rows;
   sc->strands = smp_strands_new (field->width, rows);
@@ -397,6 +417,7 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
       = g_new (gfloat, (gsize) field->width * rows * field->n_features);
   sc->ridge
       = g_new (gfloat, (gsize) field->width * (rows + 2 * SMP_STRANDS_MARGIN));
+  sc->near   = g_new (guint16, field->cols);
   sc->beside = g_new (gfloat, N_FEATURES * BESIDE_MAX);
 }
 
