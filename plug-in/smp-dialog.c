@@ -107,6 +107,7 @@ worker_keep_going (gdouble fraction G_GNUC_UNUSED, gpointer data)
 }
 
 static gboolean worker_done (gpointer data);
+static void     update_readout (Dialog *d);
 
 static gpointer
 worker_run (gpointer data)
@@ -189,7 +190,10 @@ current_layout (Dialog *d, const SmpParams *resolved, gboolean *waiting)
     return NULL;
 
   if (! d->field)
-    d->field = smp_pixels_read_field (&d->target, NULL, NULL);
+    {
+      d->field = smp_pixels_read_field (&d->target, NULL, NULL);
+      update_readout (d);
+    }
 
   *waiting = TRUE;
   if (d->worker)
@@ -318,6 +322,26 @@ update_scale_source (Dialog *d)
   gtk_label_set_text (GTK_LABEL (d->scale_source), text);
 }
 
+/* What the field found of the photo's own focus, once it is read. */
+static gchar *
+focus_text (const Dialog *d)
+{
+  const gdouble blur = d->field ? smp_field_blur (d->field) : -1.0;
+
+  if (blur < 0.0)
+    return g_strdup ("");
+  if (blur == 0.0)
+    return g_strdup (_ ("Too little detail around the selection to judge "
+                        "the photo's focus: impressions are drawn sharp"));
+  if (blur <= SMP_RENDER_SHARP_SIGMA)
+    return g_strdup_printf (
+        _ ("The photo is sharp (blur %.1f px): impressions are drawn sharp"),
+        blur);
+  return g_strdup_printf (_ ("The photo is soft (blur %.1f px): impressions "
+                             "are blurred to match"),
+                          blur);
+}
+
 static void
 update_readout (Dialog *d)
 {
@@ -326,6 +350,7 @@ update_readout (Dialog *d)
   const gdouble     coverage = smp_params_coverage (d->params);
   const gdouble     dot_px   = d->params->dot_size * scale / 10.0;
   g_autofree gchar *text     = NULL;
+  g_autofree gchar *focus    = focus_text (d);
   GString          *warnings = g_string_new (NULL);
 
   update_scale_source (d);
@@ -333,7 +358,14 @@ update_readout (Dialog *d)
                              "px, pigment covers %.1f%% of the skin"),
                           spacing, spacing * scale / 10.0, d->params->dot_size,
                           dot_px, 100.0 * coverage);
-  gtk_label_set_text (GTK_LABEL (d->readout), text);
+  if (*focus)
+    {
+      g_autofree gchar *both = g_strconcat (text, "\n", focus, NULL);
+
+      gtk_label_set_text (GTK_LABEL (d->readout), both);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (d->readout), text);
 
   if (coverage > HELMET_COVERAGE)
     g_string_append (warnings, _ ("Impressions this dense, large or dark merge "

@@ -48,11 +48,14 @@ G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
 /* What one part of a strip is worked on with. */
 typedef struct
 {
-  SmpStrands *strands;
-  gint        rows; /* most rows it takes */
-  gfloat     *features, *ridge;
-  guint16    *near;   /* per cell of a row: its pixels near a line */
-  gfloat     *beside; /* the features of the skin beside a cell */
+  SmpStrands   *strands;
+  gint          rows; /* most rows it takes */
+  gfloat       *features, *ridge;
+  guint16      *near;   /* per cell of a row: its pixels near a line */
+  gfloat       *beside; /* the features of the skin beside a cell */
+  SmpFocus     *focus;
+  guint8       *around; /* per cell row and block: near the selection */
+  SmpFocusVotes votes;
 } Scratch;
 
 struct _SmpField
@@ -79,6 +82,10 @@ struct _SmpField
    */
   gfloat *own;
   gfloat *skin;
+
+  /* The edges' votes for the photo's blur, and the blur they make. */
+  SmpFocusVotes votes;
+  gdouble       blur;
 
   /* Scratch for the parts of a strip, worked on at once. */
   Scratch scratch[SMP_PARALLEL_MAX];
@@ -142,6 +149,8 @@ free_scratch (SmpField *field)
       g_clear_pointer (&sc->ridge, g_free);
       g_clear_pointer (&sc->near, g_free);
       g_clear_pointer (&sc->beside, g_free);
+      g_clear_pointer (&sc->focus, smp_focus_free);
+      g_clear_pointer (&sc->around, g_free);
       sc->rows = 0;
     }
 }
@@ -411,6 +420,8 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
   g_free (sc->ridge);
   g_free (sc->near);
   g_free (sc->beside);
+  smp_focus_free (sc->focus);
+  g_free (sc->around);
   sc->rows    = rows;
   sc->strands = smp_strands_new (field->width, rows);
   sc->features
@@ -419,6 +430,9 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
       = g_new (gfloat, (gsize) field->width * (rows + 2 * SMP_STRANDS_MARGIN));
   sc->near   = g_new (guint16, field->cols);
   sc->beside = g_new (gfloat, N_FEATURES * BESIDE_MAX);
+  sc->focus  = smp_focus_new (field->width, rows);
+  sc->around = g_new (guint8, (gsize) (rows + SMP_FIELD_CELL - 1)
+                                  / SMP_FIELD_CELL * field->block_cols);
 }
 
 /* One part of a strip: rows [y, y + rows) of the drawable, whose pixels
@@ -433,6 +447,32 @@ typedef struct
   gint          x0, x1; /* columns looked at for lines */
   gint          n_parts;
 } Strip;
+
+/* Which blocks of each of a part's cell rows are in the selection or
+ * beside it: where edges vote for the photo's blur.
+ */
+static void
+blocks_around (const SmpField *field, Scratch *sc, gint row0, gint cell_rows)
+{
+  const gint n = field->block_cols;
+
+  G_STATIC_ASSERT (SMP_FIELD_CELL * SMP_FIELD_BLOCK == SMP_FOCUS_BLOCK);
+
+  for (gint j = 0; j < cell_rows; j++)
+    {
+      const gfloat *sel    = field->sel + (gsize) (row0 + j) * field->cols;
+      guint8       *around = sc->around + (gsize) j * n;
+
+      memset (around, 0, n);
+      for (gint c = 0; c < field->cols; c++)
+        if (sel[c] > 0.0f)
+          {
+            const gint b = c / SMP_FIELD_BLOCK;
+
+            around[MAX (b - 1, 0)] = around[b] = around[MIN (b + 1, n - 1)] = 1;
+          }
+    }
+}
 
 /* Works on parts [first, last) of a strip: the lines in their rows, then
  * the cells.
@@ -460,15 +500,25 @@ add_parts (gpointer data, gsize first, gsize last)
         continue;
 
       ensure_scratch (field, sc, rows);
-      smp_strands_detect (sc->strands,
-                          st->pixels + (gsize) (j0 - above) * row_f,
-                          field->n_color, field->weight, rows, above, below,
-                          st->x0, st->x1, sc->features, sc->ridge);
+      smp_strands_detect (
+          sc->strands,
+          st->pixels + (gsize) (j0 - MIN (above, SMP_STRANDS_HALO)) * row_f,
+          field->n_color, field->weight, rows, MIN (above, SMP_STRANDS_HALO),
+          MIN (below, SMP_STRANDS_HALO), st->x0, st->x1, sc->features,
+          sc->ridge);
 
       for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
         add_cell_row (field, sc, (st->y + j0 + j) / SMP_FIELD_CELL, j,
                       MIN (SMP_FIELD_CELL, rows - j), rows,
                       st->mask ? st->mask + (gsize) j0 * field->width : NULL);
+
+      blocks_around (field, sc, (st->y + j0) / SMP_FIELD_CELL,
+                     (rows + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL);
+      memset (&sc->votes, 0, sizeof sc->votes);
+      smp_focus_measure (sc->focus, st->pixels + (gsize) (j0 - above) * row_f,
+                         field->n_color, field->weight, rows, above, below,
+                         st->x0, st->x1, sc->around, field->block_cols,
+                         &sc->votes);
     }
 }
 
@@ -497,6 +547,9 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
   st.n_parts = CLAMP (rows / (8 * SMP_FIELD_CELL), 1, cores);
   selected_columns (field, mask, rows, &st.x0, &st.x1);
   smp_parallel_for ((gsize) st.n_parts, 2, add_parts, &st);
+  for (gint k = 0; k < st.n_parts; k++)
+    for (gint i = 0; i < SMP_FOCUS_BINS; i++)
+      field->votes.votes[i] += field->scratch[k].votes.votes[i];
 
   for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
     field->added[(y + j) / SMP_FIELD_CELL] = field->cols;
@@ -899,6 +952,7 @@ smp_field_finish (SmpField *field)
    * now.
    */
   field->rows_in = field->rows;
+  field->blur    = smp_focus_sigma (&field->votes);
   distances      = g_thread_new ("smp-distances", edge_distances, field);
   finish_ready (field, TRUE);
   g_thread_join (distances);
@@ -910,6 +964,18 @@ smp_field_finish (SmpField *field)
   free_scratch (field);
   g_clear_pointer (&field->added, g_free);
   field->finished = TRUE;
+}
+
+gdouble
+smp_field_blur (const SmpField *field)
+{
+  return field->blur;
+}
+
+const SmpFocusVotes *
+smp_field_focus_votes (const SmpField *field)
+{
+  return &field->votes;
 }
 
 gfloat

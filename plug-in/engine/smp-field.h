@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "smp-focus.h"
 #include "smp-strands.h"
 
 G_BEGIN_DECLS
@@ -40,7 +41,7 @@ gint smp_field_cols (const SmpField *field);
 gint smp_field_rows (const SmpField *field);
 
 /* Rows of context smp_field_add() takes above and below a strip. */
-#define SMP_FIELD_HALO SMP_STRANDS_HALO
+#define SMP_FIELD_HALO MAX (SMP_STRANDS_HALO, SMP_FOCUS_HALO)
 
 /* Feeds a strip of rows [y, y + rows): its linear pixels, n_color floats
  * each, rows of the drawable's width; and the selection's value of each
@@ -61,6 +62,14 @@ void smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
  * top down are mostly done already, as they came in.
  */
 void smp_field_finish (SmpField *field);
+
+/* The photo's own blur in and around the selection, after
+ * smp_field_finish(): the sigma in pixels of the Gaussian it looks
+ * blurred by, 0 where there was too little detail to judge from.
+ */
+gdouble smp_field_blur (const SmpField *field);
+/* The votes of the edges that blur is the median of. */
+const SmpFocusVotes *smp_field_focus_votes (const SmpField *field);
 
 /* Per cell, after smp_field_finish(). */
 gfloat smp_field_selection (const SmpField *field, gint col, gint row);

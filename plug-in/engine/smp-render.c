@@ -58,6 +58,12 @@ typedef struct
   gfloat extent;       /* half the side of the bounding box */
   gfloat area;         /* pi a b */
   gint   session;
+  /* Seen through the photo's blur: the row of the blurred profiles it
+   * takes (-1 for the skin's own edge alone), and the table's samples
+   * per unit of rho.
+   */
+  gint   profile;
+  gfloat rho_scale;
 } Stamp;
 
 struct _SmpStamps
@@ -70,6 +76,7 @@ struct _SmpStamps
   gfloat          absorb[3]; /* 1 - linear pigment, per channel */
   gfloat          absorb_gray;
   gfloat          hair_blend;
+  gdouble         photo_sigma; /* the photo's blur beyond a sharp one's */
   const SmpField *field;
 };
 
@@ -92,6 +99,102 @@ init_coverage_table (void)
     }
 }
 
+/* A photo's blur makes an impression a disc seen through a Gaussian: a
+ * unit disc blurred by tau covers, at rho from its middle, the integral
+ * over the disc of the Gaussian's weight, which the Bessel function I0
+ * turns into one dimension.  One row of samples for each of a geometric
+ * series of tau, each up to rho = 1 + PROFILE_REACH tau.
+ */
+#define PROFILE_ROWS 96
+#define PROFILE_SAMPLES 160
+#define PROFILE_TAU_MIN 0.05
+#define PROFILE_TAU_STEP 1.08
+#define PROFILE_REACH 4.0
+
+static gfloat profile_table[PROFILE_ROWS][PROFILE_SAMPLES + 2];
+
+static gdouble
+profile_tau (gint row)
+{
+  return PROFILE_TAU_MIN * pow (PROFILE_TAU_STEP, row);
+}
+
+/* A polynomial's value at x, its coefficients from the constant up. */
+static gdouble
+horner (const gdouble *c, gint n, gdouble x)
+{
+  gdouble v = c[n - 1];
+
+  for (gint i = n - 2; i >= 0; i--)
+    v = v * x + c[i];
+  return v;
+}
+
+/* e^-x I0 (x), x >= 0 (Abramowitz and Stegun 9.8.1 and 9.8.2). */
+static gdouble
+bessel_i0e (gdouble x)
+{
+  static const gdouble near[] = { 1.0,       3.5156229, 3.0899424, 1.2067492,
+                                  0.2659732, 0.0360768, 0.0045813 };
+  static const gdouble far[]
+      = { 0.39894228,  0.01328592, 0.00225319,  -0.00157565, 0.00916281,
+          -0.02057706, 0.02635537, -0.01647633, 0.00392377 };
+  const gdouble t = x / 3.75;
+
+  if (t <= 1.0)
+    return exp (-x) * horner (near, G_N_ELEMENTS (near), t * t);
+  return horner (far, G_N_ELEMENTS (far), 1.0 / t) / sqrt (x);
+}
+
+/* One row: the blurred disc's coverage at each sample, scaled so that it
+ * covers exactly pi, the disc's own area, as blurring keeps pigment.
+ */
+static void
+init_profile_row (gint row)
+{
+  const gdouble tau = profile_tau (row), t2 = tau * tau;
+  const gdouble step = (1.0 + PROFILE_REACH * tau) / PROFILE_SAMPLES;
+  const gint    n_s  = 128;
+  gfloat       *p    = profile_table[row];
+  gdouble       area = 0.0;
+
+  for (gint k = 0; k <= PROFILE_SAMPLES; k++)
+    {
+      const gdouble rho = k * step;
+      gdouble       sum = 0.0;
+
+      for (gint j = 0; j < n_s; j++)
+        {
+          const gdouble r = (j + 0.5) / n_s;
+
+          sum += r / t2 * exp (-0.5 * (rho - r) * (rho - r) / t2)
+                 * bessel_i0e (rho * r / t2);
+        }
+      p[k] = (gfloat) (sum / n_s);
+    }
+  p[PROFILE_SAMPLES] = p[PROFILE_SAMPLES + 1] = 0.0f;
+
+  /* The area the interpolated samples cover, ring by ring. */
+  for (gint k = 0; k < PROFILE_SAMPLES; k++)
+    area += G_PI * step * step
+            * (p[k] * (k + 1.0 / 3.0) + p[k + 1] * (k + 2.0 / 3.0));
+  for (gint k = 0; k < PROFILE_SAMPLES; k++)
+    p[k] = (gfloat) (p[k] * G_PI / area);
+}
+
+static void
+init_profile_table (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      for (gint row = 0; row < PROFILE_ROWS; row++)
+        init_profile_row (row);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /* Coverage of a pixel at normalised elliptical radius rho. */
 static inline gfloat
 stamp_coverage (const Stamp *s, gfloat dx, gfloat dy)
@@ -101,6 +204,18 @@ stamp_coverage (const Stamp *s, gfloat dx, gfloat dy)
   const gfloat t = (sqrtf (u * u + v * v) - 1.0f) * s->sharp;
   gfloat       pos, frac;
   gint         i;
+
+  if (s->profile >= 0)
+    {
+      pos = sqrtf (u * u + v * v) * s->rho_scale;
+      if (pos >= PROFILE_SAMPLES)
+        return 0.0f;
+      i    = (gint) pos;
+      frac = pos - i;
+      return profile_table[s->profile][i]
+             + (profile_table[s->profile][i + 1] - profile_table[s->profile][i])
+                   * frac;
+    }
 
   if (t >= TABLE_RANGE)
     return 0.0f;
@@ -148,8 +263,10 @@ stamp_outline (const Stamp *s, Outline *o)
   const gdouble ia2 = (gdouble) s->inv_a * s->inv_a;
   const gdouble ib2 = (gdouble) s->inv_b * s->inv_b;
   const gdouble cs = s->cos_t, sn = s->sin_t;
-  const gdouble r = (1.0 + TABLE_RANGE / s->sharp) * (1.0 + 1e-3)
-                    + OFFSET_SLACK * MAX (s->inv_a, s->inv_b);
+  const gdouble reach
+      = s->profile >= 0 ? s->extent * s->inv_a : 1.0 + TABLE_RANGE / s->sharp;
+  const gdouble r
+      = reach * (1.0 + 1e-3) + OFFSET_SLACK * MAX (s->inv_a, s->inv_b);
 
   o->a  = cs * cs * ia2 + sn * sn * ib2;
   o->b  = 2.0 * cs * sn * (ia2 - ib2);
@@ -200,10 +317,58 @@ exact_gain (const Stamp *s)
   return sum > 0.0 ? (gfloat) (s->area / sum) : 0.0f;
 }
 
+/* The same for a stamp too wide to sum, in closed form: a unit disc whose
+ * edge is blurred by tau across rho, 0.5 erfc ((rho - 1) / (sqrt 2 tau)),
+ * covers 2 pi tau times the integral from a = -1 / tau of (1 + tau u)
+ * Q (u) du, Q the normal distribution's upper tail; that is pi (1 +
+ * tau²) while tau is small, less once the blur reaches the middle.
+ */
+static gfloat
+disc_gain (gdouble tau)
+{
+  const gdouble a   = -1.0 / tau;
+  const gdouble q   = 0.5 * erfc (a / G_SQRT2);
+  const gdouble phi = exp (-0.5 * a * a) / sqrt (2.0 * G_PI);
+  const gdouble covered
+      = 2.0 * G_PI * tau
+        * (phi - a * q + 0.5 * tau * ((1.0 - a * a) * q + a * phi));
+
+  return (gfloat) (G_PI / covered);
+}
+
+/* The blur of an impression's edge, in pixels, at this radius: the
+ * skin's diffusion, the pixel's footprint and the photo's own blur.
+ */
+static gdouble
+edge_sigma (const SmpParams *params, gdouble radius, gdouble photo_sigma)
+{
+  const gdouble soft = SOFTNESS_SIGMA * params->softness * radius;
+
+  return sqrt (soft * soft + PIXEL_SIGMA * PIXEL_SIGMA
+               + photo_sigma * photo_sigma);
+}
+
+/* Makes a stamp whose edge is blurred by tau across rho a disc seen
+ * through a Gaussian: the profile of the nearest tau, whose samples cover
+ * the disc's own area.
+ */
+static void
+blurred_profile (Stamp *s, gdouble tau, gdouble a)
+{
+  const gint row = CLAMP (
+      (gint) lround (log (tau / PROFILE_TAU_MIN) / log (PROFILE_TAU_STEP)), 0,
+      PROFILE_ROWS - 1);
+  const gdouble reach = 1.0 + PROFILE_REACH * profile_tau (row);
+
+  s->profile   = row;
+  s->rho_scale = (gfloat) (PROFILE_SAMPLES / reach);
+  s->extent    = (gfloat) (a * reach);
+}
+
 /* Prepares one impression's stamp. */
 static void
 make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
-            gint sessions)
+            gint sessions, gdouble photo_sigma)
 {
   const guint32 seed   = (guint32) params->seed;
   const gdouble spread = 0.3 * params->size_variation;
@@ -217,28 +382,32 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
   const gdouble radius = mean_r * exp (spread * n_size - 0.5 * spread * spread);
   const gdouble a      = radius * sqrt (aspect);
   const gdouble b      = radius / sqrt (aspect);
-  const gdouble soft   = SOFTNESS_SIGMA * params->softness * radius;
-  const gdouble sigma  = sqrt (soft * soft + PIXEL_SIGMA * PIXEL_SIGMA);
+  const gdouble sigma  = edge_sigma (params, radius, photo_sigma);
   const gdouble tone
       = CLAMP (1.0 + 0.4 * params->tone_variation * n_tone, 0.2, 1.8);
   /* Later sessions sit a little darker, as fresher work does. */
   const gdouble depth
       = 1.0 - 0.12 * (sessions - imp->session) / MAX (sessions - 1, 1);
 
-  s->x      = imp->x;
-  s->y      = imp->y;
-  s->cos_t  = (gfloat) cos (angle);
-  s->sin_t  = (gfloat) sin (angle);
-  s->inv_a  = (gfloat) (1.0 / a);
-  s->inv_b  = (gfloat) (1.0 / b);
-  s->sharp  = (gfloat) (radius / (G_SQRT2 * sigma));
-  s->extent = (gfloat) (a * (1.0 + TABLE_RANGE / s->sharp));
-  s->area   = (gfloat) (G_PI * a * b);
+  s->x       = imp->x;
+  s->y       = imp->y;
+  s->cos_t   = (gfloat) cos (angle);
+  s->sin_t   = (gfloat) sin (angle);
+  s->inv_a   = (gfloat) (1.0 / a);
+  s->inv_b   = (gfloat) (1.0 / b);
+  s->sharp   = (gfloat) (radius / (G_SQRT2 * sigma));
+  s->extent  = (gfloat) (a * (1.0 + TABLE_RANGE / s->sharp));
+  s->area    = (gfloat) (G_PI * a * b);
+  s->profile = -1;
+  if (photo_sigma > 0.0)
+    blurred_profile (s, sigma / radius, a);
 
   if (s->extent <= EXACT_EXTENT)
     s->gain = exact_gain (s);
+  else if (s->profile >= 0)
+    s->gain = 1.0f;
   else
-    s->gain = (gfloat) (radius * radius / (radius * radius + sigma * sigma));
+    s->gain = disc_gain (sigma / radius);
 
   s->strength = (gfloat) MIN (1.0, params->opacity / 100.0 * tone * depth);
   s->session  = imp->session;
@@ -279,13 +448,12 @@ index_stamps (SmpStamps *st, Stamp *unsorted)
  * aspect under 1.3.
  */
 static gdouble
-radius_bound (const SmpParams *params)
+radius_bound (const SmpParams *params, gdouble photo_sigma)
 {
   const gdouble spread = 0.3 * params->size_variation;
   const gdouble r_max  = params->dot_size * params->scale / 20.0
                         * exp (3.0 * spread - 0.5 * spread * spread);
-  const gdouble soft  = SOFTNESS_SIGMA * params->softness * r_max;
-  const gdouble sigma = sqrt (soft * soft + PIXEL_SIGMA * PIXEL_SIGMA);
+  const gdouble sigma = edge_sigma (params, r_max, photo_sigma);
 
   return sqrt (1.3) * (r_max + TABLE_RANGE * G_SQRT2 * sigma) + 1.0;
 }
@@ -297,6 +465,7 @@ typedef struct
 {
   const SmpLayout *layout;
   const SmpParams *params;
+  gdouble          photo_sigma;
   Stamp           *out;
 } StampJob;
 
@@ -308,7 +477,20 @@ make_stamps (gpointer data, gsize first, gsize last)
 
   for (gsize i = first; i < last; i++)
     make_stamp (&job->out[i], &job->layout->impressions[i], job->params,
-                sessions);
+                sessions, job->photo_sigma);
+}
+
+/* The blur of the photo beyond a sharp photo's, which the impressions
+ * take on; none without a field.
+ */
+static gdouble
+photo_sigma (const SmpField *field)
+{
+  const gdouble blur = field ? smp_field_blur (field) : 0.0;
+
+  return blur > SMP_RENDER_SHARP_SIGMA ? sqrt (
+             blur * blur - SMP_RENDER_SHARP_SIGMA * SMP_RENDER_SHARP_SIGMA)
+                                       : 0.0;
 }
 
 /* Stamps for the impressions that can reach the rectangle, or all of them
@@ -320,7 +502,8 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
 {
   SmpStamps    *st;
   Stamp        *unsorted;
-  const gdouble radius     = radius_bound (params);
+  const gdouble photo      = photo_sigma (field);
+  const gdouble radius     = radius_bound (params, photo);
   const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
                                smp_srgb_to_linear (params->pigment.g),
                                smp_srgb_to_linear (params->pigment.b) };
@@ -328,9 +511,12 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   g_return_val_if_fail (smp_layout_params_ok (params), NULL);
 
   init_coverage_table ();
+  if (photo > 0.0)
+    init_profile_table ();
   st              = g_new0 (SmpStamps, 1);
   st->field       = field;
   st->hair_blend  = (gfloat) params->hair_blend;
+  st->photo_sigma = photo;
   st->bucket_cols = MAX (1, (layout->width + BUCKET - 1) / BUCKET);
   st->bucket_rows = MAX (1, (layout->height + BUCKET - 1) / BUCKET);
   for (gint c = 0; c < 3; c++)
@@ -342,7 +528,7 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
   if (width < 0)
     {
-      const StampJob job = { layout, params, unsorted };
+      const StampJob job = { layout, params, photo, unsorted };
 
       smp_parallel_for (layout->n_impressions, PARALLEL_STAMPS, make_stamps,
                         (gpointer) &job);
@@ -360,7 +546,7 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
               || imp->y + radius < y || imp->y - radius > y + height)
             continue;
 
-          make_stamp (&unsorted[st->n], imp, params, layout->sessions);
+          make_stamp (&unsorted[st->n], imp, params, layout->sessions, photo);
           st->max_extent = MAX (st->max_extent, unsorted[st->n].extent);
           st->n++;
         }

@@ -15,6 +15,14 @@
 
 G_BEGIN_DECLS
 
+/* A photo's own blur, in pixels, up to which it is as sharp as its
+ * pixels let it be: demosaicing, the lens and JPEG soften the edges of
+ * the sharpest photos about this much, and an impression's pixel
+ * footprint and softness stand for it.  Only the photo's blur beyond it
+ * (smp_field_blur()) is added to the impressions.
+ */
+#define SMP_RENDER_SHARP_SIGMA 1.5
+
 typedef enum
 {
   /* Colour channels become skin x pigment transmittance. */

@@ -18,6 +18,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-smooth.h"
+
 /* Added to linear values before their logarithm: below about 1% of white,
  * differences are noise.
  */
@@ -45,6 +47,7 @@
 #define SIGMA_MAX 2.0f
 #define RADIUS_MAX 6
 G_STATIC_ASSERT (RADIUS_MAX + 1 + SMP_STRANDS_MARGIN <= SMP_STRANDS_HALO);
+G_STATIC_ASSERT (RADIUS_MAX <= SMP_SMOOTH_RADIUS_MAX);
 
 typedef struct
 {
@@ -162,82 +165,12 @@ features_of (SmpStrands *s, const gfloat *px, gint n_color,
     }
 }
 
-static gint
-gaussian (gfloat sigma, gfloat *kernel)
-{
-  const gint radius = (gint) ceilf (3.0f * sigma);
-  gfloat     sum    = 0.0f;
-
-  for (gint k = -radius; k <= radius; k++)
-    sum += kernel[k + radius] = expf (-0.5f * k * k / (sigma * sigma));
-  for (gint k = 0; k <= 2 * radius; k++)
-    kernel[k] /= sum;
-  return radius;
-}
-
-/* Where a strip's rows are: row r of the strip (negative in the halo
- * above) is row r + above of the planes, clamped to the rows there are.
- */
+/* A strip, and the columns smoothed in it. */
 typedef struct
 {
-  gint rows, above, below;
-  gint xa, xb; /* columns smoothed */
+  SmpStrip strip;
+  gint     xa, xb;
 } Span;
-
-static inline gint
-plane_row (const Span *sp, gint r)
-{
-  return CLAMP (r, -sp->above, sp->rows + sp->below - 1) + sp->above;
-}
-
-/* Smooths plane p at sigma over rows [-M - 1, rows + M + 1), M the
- * margin, and columns [xa, xb)
- * into s->blur, separably, repeating the drawable's outer pixels.
- */
-static void
-smooth (SmpStrands *s, const gfloat *p, gfloat sigma, const Span *sp)
-{
-  const gint w = s->width;
-  gfloat     k[2 * RADIUS_MAX + 1];
-  const gint rad = gaussian (sigma, k);
-  const gint m   = SMP_STRANDS_MARGIN + 1;
-  const gint r0  = plane_row (sp, -m - rad);
-  const gint r1  = plane_row (sp, sp->rows + m - 1 + rad);
-
-  for (gint i = r0; i <= r1; i++)
-    {
-      const gfloat *in  = p + (gsize) i * w;
-      gfloat       *out = s->horiz + (gsize) i * w;
-
-      for (gint x = sp->xa; x < sp->xb; x++)
-        {
-          gfloat sum = 0.0f;
-
-          if (x - rad >= 0 && x + rad < w)
-            for (gint j = -rad; j <= rad; j++)
-              sum += k[j + rad] * in[x + j];
-          else
-            for (gint j = -rad; j <= rad; j++)
-              sum += k[j + rad] * in[CLAMP (x + j, 0, w - 1)];
-          out[x] = sum;
-        }
-    }
-
-  for (gint r = -m; r < sp->rows + m; r++)
-    {
-      gfloat *out = s->blur + (gsize) (r + m) * w;
-
-      for (gint x = sp->xa; x < sp->xb; x++)
-        out[x] = 0.0f;
-      for (gint j = -rad; j <= rad; j++)
-        {
-          const gfloat *in = s->horiz + (gsize) plane_row (sp, r + j) * w;
-
-          for (gint x = sp->xa; x < sp->xb; x++)
-            out[x] += k[j + rad] * in[x];
-        }
-    }
-}
 
 /* How much a pixel lies on a line, from its smoothed neighbourhood:
  * rows a (above), m and b (below), columns x - 1, x, x + 1.  Positive on
@@ -280,9 +213,11 @@ probe_lines (SmpStrands *s, const Probe *probe, const Span *sp, gint x0,
 {
   const gint w = s->width;
 
-  smooth (s, s->plane[probe->feature], probe->sigma, sp);
+  smp_smooth (&sp->strip, s->plane[probe->feature], probe->sigma,
+              SMP_STRANDS_MARGIN + 1, sp->xa, sp->xb, s->horiz, s->blur);
 
-  for (gint r = -SMP_STRANDS_MARGIN; r < sp->rows + SMP_STRANDS_MARGIN; r++)
+  for (gint r = -SMP_STRANDS_MARGIN; r < sp->strip.rows + SMP_STRANDS_MARGIN;
+       r++)
     {
       const gfloat *a   = s->blur + (gsize) (r + SMP_STRANDS_MARGIN) * w;
       const gfloat *m   = a + w;
@@ -309,8 +244,9 @@ smp_strands_detect (SmpStrands *strands, const gfloat *pixels, gint n_color,
   const gint  w     = strands->width;
   const gint  n_f   = n_color == 3 ? SMP_STRANDS_FEATURES : 1;
   const gsize total = (gsize) w * (rows_above + rows + rows_below);
-  const Span  sp
-      = { rows, rows_above, rows_below, MAX (x0 - 1, 0), MIN (x1 + 1, w) };
+  const Span  sp    = { { w, rows, rows_above, rows_below },
+                        MAX (x0 - 1, 0),
+                        MIN (x1 + 1, w) };
 
   g_return_if_fail (rows <= strands->rows_max);
   g_return_if_fail (rows_above <= SMP_STRANDS_HALO

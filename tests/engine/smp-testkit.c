@@ -237,6 +237,52 @@ smp_test_luma (const gfloat *rgb, gint width, gint height)
   return luma;
 }
 
+/* One pass of a separable blur: along rows when step is n, along columns
+ * when it is a row.
+ */
+static void
+blur_pass (const gfloat *in, gfloat *out, gint width, gint height, gint n,
+           gboolean along_rows, const gdouble *k, gint radius)
+{
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      for (gint c = 0; c < n; c++)
+        {
+          gdouble sum = 0.0;
+
+          for (gint j = -radius; j <= radius; j++)
+            {
+              const gint xx = along_rows ? CLAMP (x + j, 0, width - 1) : x;
+              const gint yy = along_rows ? y : CLAMP (y + j, 0, height - 1);
+
+              sum += k[j + radius] * in[((gsize) yy * width + xx) * n + c];
+            }
+          out[((gsize) y * width + x) * n + c] = (gfloat) sum;
+        }
+}
+
+gfloat *
+smp_test_blur (const gfloat *pixels, gint width, gint height, gint n,
+               gdouble sigma)
+{
+  const gint radius = (gint) ceil (4.0 * sigma);
+  gdouble   *k      = g_new (gdouble, 2 * radius + 1);
+  gfloat    *tmp    = g_new (gfloat, (gsize) width * height * n);
+  gfloat    *out    = g_new (gfloat, (gsize) width * height * n);
+  gdouble    sum    = 0.0;
+
+  for (gint j = -radius; j <= radius; j++)
+    sum += k[j + radius] = exp (-0.5 * j * j / (sigma * sigma));
+  for (gint j = 0; j <= 2 * radius; j++)
+    k[j] /= sum;
+
+  blur_pass (pixels, tmp, width, height, n, TRUE, k, radius);
+  blur_pass (tmp, out, width, height, n, FALSE, k, radius);
+  g_free (tmp);
+  g_free (k);
+  return out;
+}
+
 SmpField *
 smp_test_field (const gfloat *rgb, const gfloat *mask, gint width, gint height)
 {

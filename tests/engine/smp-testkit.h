@@ -50,6 +50,13 @@ gboolean *smp_test_scalp_hair_mask (gint width, gint height, guint32 seed);
 gfloat *smp_test_ellipse_mask (gint width, gint height, gdouble cx, gdouble cy,
                                gdouble rx, gdouble ry, gdouble feather);
 
+/* The pixels (width x height x n floats) blurred by a Gaussian of sigma
+ * pixels, as a soft lens or an upscale would, the edges repeating;
+ * newly allocated.
+ */
+gfloat *smp_test_blur (const gfloat *pixels, gint width, gint height, gint n,
+                       gdouble sigma);
+
 /* Linear luminance of linear RGB pixels (width x height), newly allocated. */
 gfloat *smp_test_luma (const gfloat *rgb, gint width, gint height);
 

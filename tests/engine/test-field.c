@@ -313,6 +313,11 @@ test_arrival_order (void)
       {
         SmpField *field = field_arriving (rgb, mask, w, h, strip, arrival);
 
+        /* Every edge votes once, whichever strip brought it. */
+        g_assert_cmpmem (smp_field_focus_votes (field), sizeof (SmpFocusVotes),
+                         smp_field_focus_votes (ref), sizeof (SmpFocusVotes));
+        g_assert_cmpfloat (smp_field_blur (field), ==, smp_field_blur (ref));
+
         for (gint r = 0; r < smp_field_rows (ref); r++)
           for (gint c = 0; c < smp_field_cols (ref); c++)
             {
@@ -334,7 +339,10 @@ test_arrival_order (void)
         smp_field_free (field);
       }
 
-  /* The test means something only if some cells are hair. */
+  /* The test means something only if some cells are hair, and enough
+   * edges vote to judge the blur from.
+   */
+  g_assert_cmpfloat (smp_field_blur (ref), >, 0.0);
   {
     gint hair = 0;
 
