@@ -313,6 +313,47 @@ count_rows (gpointer data, gsize first, gsize last)
     }
 }
 
+/* Cells around one, each way, over which hair is averaged for the
+ * candidates' radius.
+ */
+#define HAIR_REACH 2
+
+/* The weight a candidate's radius of elimination follows: the cell's, but
+ * with hair averaged over the cells around it.  Hair varies from pixel to
+ * pixel, much faster than impressions are spaced; where it thins the
+ * density, it does so over a patch of scalp, and a radius as fine-grained
+ * as the strands would keep too many impressions among them, at the bare
+ * skin's expense.
+ */
+static gdouble
+radius_weight (const Scatter *job, gint c, gint r, gdouble wc)
+{
+  const SmpField *field = job->field;
+  const gdouble   blend = job->params->hair_blend;
+  const gint      cols = smp_field_cols (field), rows = smp_field_rows (field);
+  gdouble         hair = 0.0, own;
+  gint            n    = 0;
+
+  if (blend <= 0.0)
+    return wc;
+
+  own = 1.0 - blend * smp_field_hair (field, c, r);
+  if (own <= 0.0)
+    return wc;
+
+  for (gint j = MAX (r - HAIR_REACH, 0); j <= MIN (r + HAIR_REACH, rows - 1);
+       j++)
+    for (gint i = MAX (c - HAIR_REACH, 0); i <= MIN (c + HAIR_REACH, cols - 1);
+         i++)
+      if (smp_field_selection (field, i, j) > 0.0f)
+        {
+          hair += smp_field_hair (field, i, j);
+          n++;
+        }
+
+  return wc / own * (1.0 - blend * hair / MAX (n, 1));
+}
+
 static void
 fill_rows (gpointer data, gsize first, gsize last)
 {
@@ -341,7 +382,9 @@ fill_rows (gpointer data, gsize first, gsize last)
           if (n == 0)
             continue;
 
-          radius  = (gfloat) (job->r_full / sqrt (MAX (wc, MIN_RADIUS_WEIGHT)));
+          radius  = (gfloat) (job->r_full
+                             / sqrt (MAX (radius_weight (job, c, r, wc),
+                                           MIN_RADIUS_WEIGHT)));
           skin_px = skin_pixels (smp_field_hair_pixels (field, c, r), cw, ch);
           for (gint k = 0; k < n; k++, at++)
             {

@@ -314,16 +314,13 @@ test_hair_of_every_colour (void)
                       density[1]);
       g_assert_cmpfloat (share[0], >, 0.3);
       g_assert_cmpfloat (fabs (density[0] - 1.0), <=, 0.05);
-      /* Issue 18 asks for at most 10% on strands and the density within
-       * 5% for every kind.  Blond strands, told by hue alone, still get
-       * 12%; and where hair blend thins the band, the layout keeps about
-       * a sixth more there than the weights ask, at bare skin's expense:
-       * 6% under on the grey scalp.  Both are open in issue 18.
+      /* Issue 18 asks for at most 10% on strands for every kind: blond
+       * strands, told by hue alone, still get 11 to 13%, which is open in
+       * issue 18.
        */
       g_assert_cmpfloat (share[1], <=,
                          kind == SMP_TEST_HAIR_BLOND ? 0.13 : 0.10);
-      g_assert_cmpfloat (fabs (density[1] - 1.0), <=,
-                         kind == SMP_TEST_HAIR_GREY ? 0.065 : 0.05);
+      g_assert_cmpfloat (fabs (density[1] - 1.0), <=, 0.05);
 
       smp_field_free (field);
       g_free (strands);
