@@ -234,6 +234,19 @@ skin_pixels (guint16 hair, gint cw, gint ch)
   return inside & ~hair;
 }
 
+/* The hair pixels of a cell and those beside them, up, down, left or
+ * right within the cell.
+ */
+static guint16
+beside_hair (guint16 hair)
+{
+  /* Columns a shift left or right may come from without leaving its row. */
+  const guint16 not_first = 0xeeee, not_last = 0x7777;
+
+  return (guint16) (hair | ((hair << 1) & not_first) | ((hair >> 1) & not_last)
+                    | (hair << SMP_FIELD_CELL) | (hair >> SMP_FIELD_CELL));
+}
+
 /* Moves a candidate to the same spot within a pixel of the cell that is
  * skin, chosen by hash among them.
  */
@@ -386,6 +399,11 @@ fill_rows (gpointer data, gsize first, gsize last)
                              / sqrt (MAX (radius_weight (job, c, r, wc),
                                            MIN_RADIUS_WEIGHT)));
           skin_px = skin_pixels (smp_field_hair_pixels (field, c, r), cw, ch);
+          /* Clear of the strands' edges where the cell has such skin: a
+           * strand's edge pixels are the ones most often not found.
+           */
+          if (skin_px & ~beside_hair (~skin_px))
+            skin_px &= ~beside_hair (~skin_px);
           for (gint k = 0; k < n; k++, at++)
             {
               Point p = { x0 + cw * smp_hash_uniform (seed, cell, k, TAG_X),
