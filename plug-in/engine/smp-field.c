@@ -40,6 +40,13 @@
 #define NEAR 1
 G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
 
+/* How many strand steps a pixel away from lines, in a cell a line
+ * passes, must differ from the skin beside to be hair: where strands
+ * cross or clump, the clump is no line, and its middle is too far from
+ * one.
+ */
+#define FAR_STEPS 3.5f
+
 /* A cell with no more pixels on lines than this shows the skin. */
 #define CLEAN_CELL 2
 
@@ -272,12 +279,12 @@ selected_columns (const SmpField *field, const gfloat *mask, gint rows,
 /* The k-th smallest of n values (0-based), reordering them. */
 static gfloat select_kth (gfloat *v, gint n, gint k);
 
-/* Whether pixel at of the strip, on a line, differs by a strand's step
- * or more from the skin beside it, whose features are skin.
+/* Whether pixel at of the strip differs from the skin beside it, whose
+ * features are skin, by more than sqrt (steps2) strand steps.
  */
 static inline gboolean
 differs (const SmpField *field, const Scratch *sc, gsize at, gsize n_px,
-         const gfloat *skin)
+         const gfloat *skin, gfloat steps2)
 {
   gfloat d2 = 0.0f;
 
@@ -288,7 +295,7 @@ differs (const SmpField *field, const Scratch *sc, gsize at, gsize n_px,
 
       d2 += d * d;
     }
-  return d2 >= 1.0f;
+  return d2 >= steps2;
 }
 
 /* Whether the strip's pixel (x, j) lies on a line. */
@@ -352,8 +359,9 @@ skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
 
 /* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
  * its row j0: the selection, the mean and highest log luminance of each
- * cell, and its pixels near a line; then which of those are hair, not of
- * the colour of the skin beside them.
+ * cell, and its pixels near a line; then, in the cells a line passes,
+ * which pixels are hair: those near it not of the colour of the skin
+ * beside them, and those away from it far from that colour.
  */
 static void
 add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
@@ -400,10 +408,12 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
       if (sc->near[c] && skin_beside (field, sc, c, j0, ch, n_px, skin))
         for (gint j = 0; j < ch; j++)
           for (gint i = 0; i < cw; i++)
-            if ((sc->near[c] >> (j * SMP_FIELD_CELL + i)) & 1)
-              bits |= (guint) differs (field, sc, (gsize) (j0 + j) * w + x0 + i,
-                                       n_px, skin)
-                      << (j * SMP_FIELD_CELL + i);
+            bits |= (guint) differs (
+                        field, sc, (gsize) (j0 + j) * w + x0 + i, n_px, skin,
+                        (sc->near[c] >> (j * SMP_FIELD_CELL + i)) & 1
+                            ? 1.0f
+                            : FAR_STEPS * FAR_STEPS)
+                    << (j * SMP_FIELD_CELL + i);
       field->bits[base + c] = (guint16) bits;
     }
 }
