@@ -12,6 +12,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "smp-testkit.h"
 
@@ -262,6 +263,54 @@ test_pigment (void)
   g_free (soft);
 }
 
+/* The preview prepares only the impressions near what it shows: through
+ * the photo's blur, which widens them, it still shows exactly what OK
+ * makes.
+ */
+static void
+test_preview (void)
+{
+  gfloat     *sharp = smp_test_scalp_of (W, H, SMP_TEST_HAIR_GREY, 4, NULL);
+  gfloat     *soft  = smp_test_blur (sharp, W, H, 3, 3.0);
+  SmpField   *field = smp_test_field (soft, NULL, W, H);
+  const gint  x = 150, y = 140, rw = 60, rh = 45;
+  const gsize off = ((gsize) y * W + x) * 3, n = (gsize) W * H * 3;
+  gfloat     *full = g_memdup2 (soft, n * sizeof (gfloat));
+  gfloat     *part = g_memdup2 (soft, n * sizeof (gfloat));
+  SmpLayout  *layout;
+  SmpStamps  *all, *near;
+  SmpParams   p;
+
+  smp_params_defaults (&p);
+  p.scale    = 50.0;
+  p.dot_size = 0.6;
+  p.seed     = 9;
+  g_assert_cmpfloat (smp_field_blur (field), >, SHARP);
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_OK);
+  all  = smp_stamps_new (layout, field, &p);
+  near = smp_stamps_new_near (layout, field, &p, x, y, rw, rh);
+  g_assert_cmpuint (smp_stamps_count (near), <, smp_stamps_count (all) / 4);
+
+  smp_render (all, 1, p.sessions, SMP_RENDER_APPLY,
+              &(SmpRect){ 0, 0, W, H, 3, 3, W * 3, soft, full });
+  smp_render (near, 1, p.sessions, SMP_RENDER_APPLY,
+              &(SmpRect){ x, y, rw, rh, 3, 3, W * 3, soft + off, part + off });
+  for (gint j = 0; j < rh; j++)
+    g_assert_cmpmem (part + off + (gsize) j * W * 3, rw * 3 * sizeof (gfloat),
+                     full + off + (gsize) j * W * 3, rw * 3 * sizeof (gfloat));
+  g_assert_true (memcmp (full, soft, n * sizeof (gfloat)) != 0);
+
+  smp_stamps_free (all);
+  smp_stamps_free (near);
+  smp_layout_free (layout);
+  smp_field_free (field);
+  g_free (full);
+  g_free (part);
+  g_free (sharp);
+  g_free (soft);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -270,5 +319,6 @@ main (int argc, char **argv)
   g_test_add_func ("/focus/too-little-detail", test_too_little);
   g_test_add_func ("/focus/impressions", test_impressions);
   g_test_add_func ("/focus/pigment", test_pigment);
+  g_test_add_func ("/focus/preview", test_preview);
   return g_test_run ();
 }
