@@ -719,7 +719,7 @@ build_dialog (Dialog *d, gint32 drawable)
 
   dialog = gimp_dialog_new (
       _ ("Scalp Micropigmentation"), PLUG_IN_ROLE, NULL, 0,
-      gimp_standard_help_func, PLUG_IN_PROC, _ ("_Reset"), RESPONSE_RESET,
+      gimp_standard_help_func, PLUG_IN_PROC, _ ("R_eset"), RESPONSE_RESET,
       _ ("_Cancel"), GTK_RESPONSE_CANCEL, _ ("_OK"), GTK_RESPONSE_OK, NULL);
   gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
   gtk_dialog_set_alternative_button_order (GTK_DIALOG (dialog), RESPONSE_RESET,

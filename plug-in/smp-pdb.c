@@ -6,6 +6,7 @@
 
 #include "smp-pdb.h"
 
+#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -178,18 +179,44 @@ smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
   return NULL;
 }
 
+/* The last values as text in the user's GIMP profile, where they outlive
+ * GIMP, which keeps a procedure's data only while it runs.
+ */
+#define LAST_VALUES_GROUP "last-values"
+
+static gchar *
+last_values_path (void)
+{
+  return g_build_filename (gimp_directory (), PLUG_IN_BINARY, "last-values",
+                           NULL);
+}
+
+static gboolean
+load_last_from_profile (SmpParams *params)
+{
+  g_autofree gchar *path = last_values_path ();
+  GKeyFile         *kf   = g_key_file_new ();
+  gboolean          read = FALSE;
+
+  smp_params_defaults (params);
+  if (g_key_file_load_from_file (kf, path, G_KEY_FILE_NONE, NULL))
+    read = smp_params_load_keys (params, kf, LAST_VALUES_GROUP) > 0;
+  g_key_file_free (kf);
+  return read;
+}
+
 gboolean
 smp_pdb_load_last (SmpParams *params)
 {
   LastValues last;
 
   if (gimp_get_data_size (PLUG_IN_PROC) != sizeof (LastValues))
-    return FALSE;
+    return load_last_from_profile (params);
 
   gimp_get_data (PLUG_IN_PROC, &last);
   if (last.version != LAST_VALUES_VERSION
       || smp_params_find_invalid (&last.params))
-    return FALSE;
+    return load_last_from_profile (params);
 
   *params = last.params;
   return TRUE;
@@ -198,10 +225,30 @@ smp_pdb_load_last (SmpParams *params)
 void
 smp_pdb_save_last (const SmpParams *params)
 {
+  g_autofree gchar *path   = last_values_path ();
+  g_autofree gchar *dir    = g_path_get_dirname (path);
+  g_autofree gchar *text   = NULL;
+  g_autoptr (GError) error = NULL;
+  GKeyFile  *kf            = g_key_file_new ();
   LastValues last;
 
   memset (&last, 0, sizeof (last));
   last.version = LAST_VALUES_VERSION;
   last.params  = *params;
   gimp_set_data (PLUG_IN_PROC, &last, sizeof (last));
+
+  g_key_file_set_comment (kf, NULL, NULL,
+                          " The values the Scalp Micropigmentation filter "
+                          "last ran with.",
+                          NULL);
+  smp_params_save_keys (params, kf, LAST_VALUES_GROUP);
+  text = g_key_file_to_data (kf, NULL, NULL);
+  g_key_file_free (kf);
+
+  /* Not being able to keep them is no reason to fail the filter. */
+  if (g_mkdir_with_parents (dir, 0700) != 0
+      || ! g_file_set_contents (path, text, -1, &error))
+    g_printerr ("%s: could not keep the last values in %s: %s\n",
+                PLUG_IN_BINARY, path,
+                error ? error->message : g_strerror (errno));
 }

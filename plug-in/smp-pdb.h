@@ -29,7 +29,10 @@ gchar *smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params);
 /* The message for a parameter whose value is out of range. */
 gchar *smp_pdb_range_message (const SmpParamDesc *desc, gdouble value);
 
-/* Last values, kept by GIMP between runs of a session. */
+/* Last values: kept by GIMP between runs of a session, and as text in
+ * the user's profile between sessions.  Loading gives the defaults for
+ * anything not kept, and says whether anything was.
+ */
 gboolean smp_pdb_load_last (SmpParams *params);
 void     smp_pdb_save_last (const SmpParams *params);
 

@@ -73,7 +73,7 @@ static const SmpParamDesc params_table[] = {
   { .name      = "pigment",
     .type      = SMP_PARAM_COLOR,
     .affects   = LOOKS,
-    .label     = N_ ("_Pigment:"),
+    .label     = N_ ("Pi_gment:"),
     .blurb     = N_ ("Pigment shade"),
     .unit      = "",
     .min       = 0,
@@ -85,7 +85,7 @@ static const SmpParamDesc params_table[] = {
   { .name    = "opacity",
     .type    = SMP_PARAM_DOUBLE,
     .affects = LOOKS,
-    .label   = N_ ("_Opacity:"),
+    .label   = N_ ("Opacit_y:"),
     .blurb   = N_ ("Strength of one impression, in percent"),
     .unit    = "%",
     .min     = 0,
@@ -100,7 +100,7 @@ static const SmpParamDesc params_table[] = {
   { .name    = "softness",
     .type    = SMP_PARAM_DOUBLE,
     .affects = LOOKS,
-    .label   = N_ ("_Softness:"),
+    .label   = N_ ("So_ftness:"),
     .blurb   = N_ ("Diffusion of the edge, as healed pigment seen through "
                      "skin"),
     .unit    = "",
@@ -133,7 +133,7 @@ static const SmpParamDesc params_table[] = {
   { .name    = "hairline-fade",
     .type    = SMP_PARAM_DOUBLE,
     .affects = PLACEMENT,
-    .label   = N_ ("_Hairline fade:"),
+    .label   = N_ ("Hair_line fade:"),
     .blurb   = N_ ("Width in mm of the band inside the selection's edge over "
                      "which density rises from none to full"),
     .unit    = N_ ("mm"),
@@ -170,7 +170,7 @@ static const SmpParamDesc params_table[] = {
   { .name    = "sessions",
     .type    = SMP_PARAM_INT,
     .affects = PLACEMENT,
-    .label   = N_ ("S_essions:"),
+    .label   = N_ ("Sess_ions:"),
     .blurb   = N_ ("Treatment sessions layered; each adds impressions and "
                      "depth"),
     .unit    = "",
@@ -397,6 +397,77 @@ smp_params_same (const SmpParams *a, const SmpParams *b, SmpAffects what)
     }
 
   return TRUE;
+}
+
+void
+smp_params_save_keys (const SmpParams *params, GKeyFile *key_file,
+                      const gchar *group)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (params_table); i++)
+    {
+      const SmpParamDesc *desc = &params_table[i];
+
+      if (desc->type == SMP_PARAM_COLOR)
+        {
+          const SmpColor color  = smp_param_get_color (params, desc);
+          gdouble        rgb[3] = { color.r, color.g, color.b };
+
+          g_key_file_set_double_list (key_file, group, desc->name, rgb, 3);
+        }
+      else if (desc->type == SMP_PARAM_INT)
+        g_key_file_set_integer (key_file, group, desc->name,
+                                (gint) smp_param_get (params, desc));
+      else
+        g_key_file_set_double (key_file, group, desc->name,
+                               smp_param_get (params, desc));
+    }
+}
+
+/* Reads one parameter from group into params, if it is there and valid. */
+static gboolean
+load_key (SmpParams *params, const SmpParamDesc *desc, GKeyFile *key_file,
+          const gchar *group)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (desc->type == SMP_PARAM_COLOR)
+    {
+      gsize               n   = 0;
+      g_autofree gdouble *rgb = g_key_file_get_double_list (
+          key_file, group, desc->name, &n, &error);
+      SmpColor color;
+
+      if (! rgb || n != 3)
+        return FALSE;
+      color = (SmpColor){ rgb[0], rgb[1], rgb[2] };
+      if (! color_ok (&color))
+        return FALSE;
+      smp_param_set_color (params, desc, color);
+      return TRUE;
+    }
+  else
+    {
+      /* A whole number where one must be: "2.5" is no session count. */
+      const gdouble value
+          = desc->type == SMP_PARAM_INT
+                ? g_key_file_get_integer (key_file, group, desc->name, &error)
+                : g_key_file_get_double (key_file, group, desc->name, &error);
+
+      if (error || ! smp_param_value_ok (desc, value))
+        return FALSE;
+      smp_param_set (params, desc, value);
+      return TRUE;
+    }
+}
+
+guint
+smp_params_load_keys (SmpParams *params, GKeyFile *key_file, const gchar *group)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (params_table); i++)
+    n += load_key (params, &params_table[i], key_file, group);
+  return n;
 }
 
 const gchar *

@@ -135,6 +135,18 @@ const SmpParamDesc *smp_params_find_invalid (const SmpParams *params);
 gboolean smp_params_same (const SmpParams *a, const SmpParams *b,
                           SmpAffects what);
 
+/* Writes every parameter into group of key_file, under its PDB name:
+ * settings kept as text, in the user's profile.
+ */
+void smp_params_save_keys (const SmpParams *params, GKeyFile *key_file,
+                           const gchar *group);
+/* Reads into params the parameters group holds, keeping the others'
+ * values: one that is missing, unreadable or out of range is left as it
+ * was.  Returns how many were read.
+ */
+guint smp_params_load_keys (SmpParams *params, GKeyFile *key_file,
+                            const gchar *group);
+
 /* The title of a dialog frame, marked with N_(). */
 const gchar *smp_params_group_title (SmpGroup group);
 

@@ -297,6 +297,58 @@ test_readme_table (void)
   g_assert_cmpuint (rows, ==, n);
 }
 
+/* Settings kept as key-file text come back exactly, whatever the locale's
+ * decimal point; a value out of range, unreadable or missing leaves the
+ * one before it.
+ */
+static void
+test_keys (void)
+{
+  SmpParams         p, back, def;
+  GKeyFile         *kf   = g_key_file_new ();
+  g_autofree gchar *text = NULL;
+  guint             n_params;
+
+  smp_params_table (&n_params);
+  smp_params_defaults (&def);
+  p            = def;
+  p.density    = 33.25;
+  p.dot_size   = 0.47;
+  p.pigment    = (SmpColor){ 0.1, 0.2, 0.3 };
+  p.sessions   = 2;
+  p.hair_blend = 0.8;
+  p.seed       = -123456;
+  p.output     = 2;
+
+  smp_params_save_keys (&p, kf, "last");
+  text = g_key_file_to_data (kf, NULL, NULL);
+  g_key_file_free (kf);
+
+  kf   = g_key_file_new ();
+  back = def;
+  g_assert_true (g_key_file_load_from_data (kf, text, -1, 0, NULL));
+  g_assert_cmpuint (smp_params_load_keys (&back, kf, "last"), ==, n_params);
+  g_assert_true (smp_params_same (&back, &p,
+                                  SMP_AFFECTS_PLACEMENT | SMP_AFFECTS_LOOKS
+                                      | SMP_AFFECTS_OUTPUT));
+  g_assert_cmpfloat (back.density, ==, 33.25);
+  g_assert_cmpint (back.seed, ==, -123456);
+
+  /* Out of range, not a number, not whole, and missing. */
+  g_key_file_set_double (kf, "last", "density", 1e6);
+  g_key_file_set_string (kf, "last", "dot-size", "large");
+  g_key_file_set_double (kf, "last", "sessions", 2.5);
+  g_key_file_remove_key (kf, "last", "opacity", NULL);
+  back = def;
+  g_assert_cmpuint (smp_params_load_keys (&back, kf, "last"), ==, n_params - 4);
+  g_assert_cmpfloat (back.density, ==, def.density);
+  g_assert_cmpfloat (back.dot_size, ==, def.dot_size);
+  g_assert_cmpint (back.sessions, ==, def.sessions);
+  g_assert_cmpfloat (back.opacity, ==, def.opacity);
+  g_assert_cmpfloat (back.hair_blend, ==, 0.8);
+  g_key_file_free (kf);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -310,5 +362,6 @@ main (int argc, char **argv)
   g_test_add_func ("/params/affects-what-the-table-says",
                    test_affects_what_the_table_says);
   g_test_add_func ("/params/readme-table", test_readme_table);
+  g_test_add_func ("/params/keys", test_keys);
   return g_test_run ();
 }

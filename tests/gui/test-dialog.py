@@ -92,9 +92,31 @@ def profile_with_plugins():
                          "smp-test-probe": PROBE})
 
 
+def checksum(gimp, drawable):
+    return gimp.value("(car (smp-test-checksum RUN-NONINTERACTIVE %s))"
+                      % drawable)
+
+
+def last_values_after_restart(display, png, profile, expected):
+    """GIMP started anew on the same profile: with last values the filter
+    makes what the dialog's OK made before the restart."""
+    gimp = Gimp(profile, display, "C", SCHEME)
+    try:
+        img, layer = new_scalp(gimp, png)
+        last = gimp.value(
+            "(smp-call-from smp-table-defaults RUN-WITH-LAST-VALS %s %s '())"
+            % (img, layer))
+        got = checksum(gimp, last)
+        check("the dialog's last values outlive a restart of GIMP",
+              got == expected, "%s against %s" % (got, expected))
+    finally:
+        gimp.quit()
+
+
 def dialog_in_english(display, png):
     profile = profile_with_plugins()
     gimp = Gimp(profile, display, "C", SCHEME)
+    expected_sum = None
     try:
         img, layer = new_scalp(gimp, png)
         pristine, pristine_layer = twin(gimp, img)
@@ -110,6 +132,7 @@ def dialog_in_english(display, png):
         ref, ref_layer = twin(gimp, pristine)
         expected = gimp.value(
             AT_120 % ("RUN-NONINTERACTIVE", ref, ref_layer, ""))
+        expected_sum = checksum(gimp, expected)
         got = layers(gimp, img)
         check("OK added one layer, as output 1 does", len(got) == 2)
         if len(got) == 2:
@@ -129,13 +152,15 @@ def dialog_in_english(display, png):
 
         # OK once the preview has placed the impressions: the filter takes
         # the preview's placement instead of placing again, and must still
-        # make exactly what the non-interactive call makes.
+        # make exactly what the non-interactive call makes.  OK by its
+        # mnemonic, Alt+O, which no label shares.
         before = layers(gimp, img)
         found, reply = run_dialog(
             gimp, img, layer, TITLE["C"],
-            lambda env, window: press(env, window, "Return"))
+            lambda env, window: press(env, window, "alt+o"))
         got = [l for l in layers(gimp, img) if l not in before]
-        check("OK after the preview equals the non-interactive call exactly",
+        check("OK (Alt+O) after the preview equals the non-interactive call "
+              "exactly",
               found and bool(reply) and reply[0] and len(got) == 1
               and diff(gimp, got[0], expected) == (0.0, 0), str(reply))
         for extra in got:
@@ -185,6 +210,10 @@ def dialog_in_english(display, png):
               gimp.value("(car (gimp-image-list))") != "")
     finally:
         gimp.quit()
+    try:
+        if expected_sum:
+            last_values_after_restart(display, png, profile, expected_sum)
+    finally:
         shutil.rmtree(profile, ignore_errors=True)
 
 
