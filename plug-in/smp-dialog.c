@@ -20,6 +20,9 @@
 #include "smp-pixels.h"
 #include "smp-plugin.h"
 
+/* Columns of a frame's table: label, slider, value, unit. */
+#define COLUMNS 4
+
 #define RESPONSE_RESET 1
 #define SCALE_WIDTH 160
 #define SPIN_WIDTH 6
@@ -67,10 +70,14 @@ typedef struct
   GtkWidget      *readout;
   GtkWidget      *warning; /* what to watch out for, beside an icon */
   GtkWidget      *warning_icon;
-  gint32          image;
-  gboolean        updating; /* widgets being set from params */
-  guint32         seed;
-  gboolean        randomize;
+  /* The labels, and the units, of every frame as wide as the widest, so
+   * that the sliders line up from frame to frame.
+   */
+  GtkSizeGroup *labels, *units;
+  gint32        image;
+  gboolean      updating; /* widgets being set from params */
+  guint32       seed;
+  gboolean      randomize;
 } Dialog;
 
 static void show_params (Dialog *d);
@@ -524,11 +531,20 @@ add_slider (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc,
 {
   const gdouble  lo = desc->zero_is_auto ? 0.0 : desc->min;
   GtkAdjustment *adj;
+  GtkWidget     *unit;
 
   adj = GTK_ADJUSTMENT (gimp_scale_entry_new (
       GTK_TABLE (table), 0, row, _ (desc->label), SCALE_WIDTH, SPIN_WIDTH,
       smp_param_get (d->params, desc), desc->ui_min, desc->ui_max, desc->step,
       desc->page, desc->digits, FALSE, lo, desc->max, _ (desc->blurb), NULL));
+
+  /* The unit beside the value, where it has one. */
+  unit = gtk_label_new (*desc->unit ? _ (desc->unit) : NULL);
+  gtk_misc_set_alignment (GTK_MISC (unit), 0.0, 0.5);
+  gtk_table_attach (GTK_TABLE (table), unit, 3, 4, row, row + 1, GTK_FILL, 0, 0,
+                    0);
+  gtk_size_group_add_widget (d->units, unit);
+  gtk_size_group_add_widget (d->labels, GIMP_SCALE_ENTRY_LABEL (adj));
 
   /* Enter in a value's field applies, as in GIMP's own filters. */
   gtk_entry_set_activates_default (
@@ -547,8 +563,10 @@ add_color (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc)
   d->color_button = gimp_color_button_new (_ ("Pigment"), 64, 20, &rgb,
                                            GIMP_COLOR_AREA_FLAT);
   gimp_help_set_help_data (d->color_button, _ (desc->blurb), NULL);
-  gimp_table_attach_aligned (GTK_TABLE (table), 0, row, _ (desc->label), 0.0,
-                             0.5, d->color_button, 1, TRUE);
+  gtk_size_group_add_widget (
+      d->labels,
+      gimp_table_attach_aligned (GTK_TABLE (table), 0, row, _ (desc->label),
+                                 0.0, 0.5, d->color_button, 1, TRUE));
   g_signal_connect (d->color_button, "color-changed",
                     G_CALLBACK (color_changed), d);
 }
@@ -564,8 +582,10 @@ add_choice (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc)
   gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (d->output_combo),
                                  d->params->output);
   gimp_help_set_help_data (d->output_combo, _ (desc->blurb), NULL);
-  gimp_table_attach_aligned (GTK_TABLE (table), 0, row, _ (desc->label), 0.0,
-                             0.5, d->output_combo, 2, FALSE);
+  gtk_size_group_add_widget (
+      d->labels,
+      gimp_table_attach_aligned (GTK_TABLE (table), 0, row, _ (desc->label),
+                                 0.0, 0.5, d->output_combo, 2, FALSE));
   g_signal_connect (d->output_combo, "changed", G_CALLBACK (output_changed), d);
 }
 
@@ -576,7 +596,7 @@ add_seed (Dialog *d, GtkWidget *table, gint row)
 
   d->seed = (guint32) d->params->seed;
   hbox    = gimp_random_seed_new (&d->seed, &d->randomize);
-  gtk_table_attach (GTK_TABLE (table), hbox, 0, 3, row, row + 1,
+  gtk_table_attach (GTK_TABLE (table), hbox, 0, COLUMNS, row, row + 1,
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
   g_signal_connect (GIMP_RANDOM_SEED_SPINBUTTON_ADJ (hbox), "value-changed",
                     G_CALLBACK (seed_changed), d);
@@ -607,7 +627,7 @@ add_warning_area (Dialog *d, GtkWidget *table, gint row)
 
   gtk_box_pack_start (GTK_BOX (hbox), d->warning_icon, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), d->warning, TRUE, TRUE, 0);
-  gtk_table_attach (GTK_TABLE (table), hbox, 0, 3, row, row + 1,
+  gtk_table_attach (GTK_TABLE (table), hbox, 0, COLUMNS, row, row + 1,
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
 }
 
@@ -628,7 +648,7 @@ add_scale_source (Dialog *d, GtkWidget *table, gint row)
   g_signal_connect (measure, "clicked", G_CALLBACK (measure_clicked), d);
   gtk_box_pack_start (GTK_BOX (hbox), d->scale_source, TRUE, TRUE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), measure, FALSE, FALSE, 0);
-  gtk_table_attach (GTK_TABLE (table), hbox, 0, 3, row, row + 1,
+  gtk_table_attach (GTK_TABLE (table), hbox, 0, COLUMNS, row, row + 1,
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
 }
 
@@ -645,11 +665,13 @@ build_controls (Dialog *d)
   const SmpParamDesc *table = smp_params_table (&n);
 
   g_assert (n <= G_N_ELEMENTS (d->adjustments));
+  d->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  d->units  = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   for (gint g = 0; g < SMP_N_GROUPS; g++)
     {
       GtkWidget *frame = gimp_frame_new (_ (smp_params_group_title (g)));
 
-      tables[g] = gtk_table_new (1, 3, FALSE);
+      tables[g] = gtk_table_new (1, COLUMNS, FALSE);
       gtk_table_set_col_spacings (GTK_TABLE (tables[g]), 6);
       gtk_table_set_row_spacings (GTK_TABLE (tables[g]), 4);
       gtk_container_add (GTK_CONTAINER (frame), tables[g]);
@@ -679,11 +701,15 @@ build_controls (Dialog *d)
         }
     }
 
+  /* The widgets hold the groups from now on. */
+  g_clear_object (&d->labels);
+  g_clear_object (&d->units);
+
   add_scale_source (d, tables[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE]++);
   d->readout = gtk_label_new (NULL);
   gtk_label_set_line_wrap (GTK_LABEL (d->readout), TRUE);
   gtk_misc_set_alignment (GTK_MISC (d->readout), 0.0, 0.5);
-  gtk_table_attach (GTK_TABLE (tables[SMP_GROUP_SCALE]), d->readout, 0, 3,
+  gtk_table_attach (GTK_TABLE (tables[SMP_GROUP_SCALE]), d->readout, 0, COLUMNS,
                     rows[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE] + 1,
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
   add_warning_area (d, tables[SMP_GROUP_SCALE], ++rows[SMP_GROUP_SCALE]);
