@@ -19,6 +19,7 @@
 #include "smp-intl.h"
 #include "smp-pixels.h"
 #include "smp-plugin.h"
+#include "smp-presets.h"
 
 /* Columns of a frame's table: label, slider, value, unit. */
 #define COLUMNS 4
@@ -33,25 +34,6 @@
 /* Impressions narrower than this many pixels cannot show as dots. */
 #define SMALLEST_DOT_PX 1.5
 
-/* Looks a clinic asks for, drawn from practice.  Values not named keep
- * what the user set; the pigment and seed are never changed.
- */
-typedef struct
-{
-  const gchar *label;
-  gdouble      density, dot_size, size_variation, opacity, softness;
-  gdouble      tone_variation, hairline_fade, hair_blend;
-  gint         sessions;
-} Preset;
-
-static const Preset presets[] = {
-  { N_ ("Shaved look"), 80, 0.30, 0.25, 80, 0.30, 0.15, 6, 0.3, 3 },
-  { N_ ("Thinning blend"), 55, 0.25, 0.20, 65, 0.45, 0.12, 4, 0.9, 3 },
-  { N_ ("Soft hairline"), 70, 0.22, 0.30, 70, 0.40, 0.18, 12, 0.5, 3 },
-  { N_ ("Scar camouflage"), 110, 0.30, 0.20, 75, 0.35, 0.10, 2, 0.2, 3 },
-  { N_ ("First session only"), 25, 0.25, 0.20, 65, 0.35, 0.15, 6, 0.5, 1 },
-};
-
 typedef struct
 {
   SmpParams      *params;
@@ -64,6 +46,8 @@ typedef struct
   struct _Worker *worker;        /* placing impressions, if anything */
   GtkWidget      *preview;
   GtkAdjustment  *adjustments[16]; /* by index in the parameter table */
+  GtkWidget      *preset_combo;    /* "Custom" (-1) or a preset's index */
+  GtkWidget      *preset_about;    /* the chosen preset's description */
   GtkWidget      *color_button;
   GtkWidget      *output_combo;
   GtkWidget      *scale_source; /* where scale 0 comes from */
@@ -426,12 +410,31 @@ measure_clicked (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
   show_params (d);
 }
 
+/* Shows the preset whose values the dialog has, or "Custom". */
+static void
+show_preset (Dialog *d)
+{
+  const gint       index = smp_presets_matching (d->params);
+  const gboolean   was   = d->updating;
+  guint            n;
+  const SmpPreset *presets = smp_presets_table (&n);
+  const gchar     *about
+      = index >= 0 ? _ (presets[index].description) : _ ("Your own values");
+
+  d->updating = TRUE;
+  gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (d->preset_combo), index);
+  d->updating = was;
+  gtk_label_set_text (GTK_LABEL (d->preset_about), about);
+  gimp_help_set_help_data (d->preset_combo, about, NULL);
+}
+
 static void
 params_changed (Dialog *d)
 {
   if (d->updating)
     return;
 
+  show_preset (d);
   update_readout (d);
   gimp_preview_invalidate (GIMP_PREVIEW (d->preview));
 }
@@ -492,26 +495,20 @@ show_params (Dialog *d)
   params_changed (d);
 }
 
+/* Choosing a preset applies it; "Custom" keeps the values as they are. */
 static void
 preset_chosen (GtkWidget *combo, Dialog *d)
 {
-  const Preset *p;
-  gint          index;
+  guint            n;
+  const SmpPreset *presets = smp_presets_table (&n);
+  gint             index;
 
-  if (! gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (combo), &index)
-      || index < 0)
+  if (d->updating
+      || ! gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (combo), &index)
+      || index < 0 || index >= (gint) n)
     return;
 
-  p                         = &presets[index];
-  d->params->density        = p->density;
-  d->params->dot_size       = p->dot_size;
-  d->params->size_variation = p->size_variation;
-  d->params->opacity        = p->opacity;
-  d->params->softness       = p->softness;
-  d->params->tone_variation = p->tone_variation;
-  d->params->hairline_fade  = p->hairline_fade;
-  d->params->hair_blend     = p->hair_blend;
-  d->params->sessions       = p->sessions;
+  smp_preset_apply (&presets[index], d->params);
   show_params (d);
 }
 
@@ -718,24 +715,38 @@ build_controls (Dialog *d)
   return vbox;
 }
 
+/* The presets, "Custom" first, and a line about the one chosen. */
 static GtkWidget *
 build_presets (Dialog *d)
 {
-  GtkWidget *hbox  = gtk_hbox_new (FALSE, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_ ("Pre_sets:"));
-  GtkWidget *combo = g_object_new (GIMP_TYPE_INT_COMBO_BOX, NULL);
+  GtkWidget       *vbox  = gtk_vbox_new (FALSE, 2);
+  GtkWidget       *hbox  = gtk_hbox_new (FALSE, 6);
+  GtkWidget       *label = gtk_label_new_with_mnemonic (_ ("Pre_sets:"));
+  guint            n;
+  const SmpPreset *presets = smp_presets_table (&n);
 
-  for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
-    gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (combo), GIMP_INT_STORE_VALUE,
-                               (gint) i, GIMP_INT_STORE_LABEL,
-                               _ (presets[i].label), -1);
+  d->preset_combo = g_object_new (GIMP_TYPE_INT_COMBO_BOX, NULL);
+  gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (d->preset_combo),
+                             GIMP_INT_STORE_VALUE, -1, GIMP_INT_STORE_LABEL,
+                             _ ("Custom"), -1);
+  for (guint i = 0; i < n; i++)
+    gimp_int_combo_box_append (GIMP_INT_COMBO_BOX (d->preset_combo),
+                               GIMP_INT_STORE_VALUE, (gint) i,
+                               GIMP_INT_STORE_LABEL, _ (presets[i].name), -1);
 
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), combo);
+  d->preset_about = gtk_label_new (NULL);
+  gtk_misc_set_alignment (GTK_MISC (d->preset_about), 0.0, 0.5);
+  gimp_label_set_attributes (GTK_LABEL (d->preset_about), PANGO_ATTR_STYLE,
+                             PANGO_STYLE_ITALIC, -1);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), d->preset_combo);
   gtk_box_pack_start (GTK_BOX (hbox), label, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (hbox), combo, TRUE, TRUE, 0);
-  g_signal_connect (combo, "changed", G_CALLBACK (preset_chosen), d);
-  gtk_widget_show_all (hbox);
-  return hbox;
+  gtk_box_pack_start (GTK_BOX (hbox), d->preset_combo, TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (vbox), hbox, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (vbox), d->preset_about, FALSE, FALSE, 0);
+  g_signal_connect (d->preset_combo, "changed", G_CALLBACK (preset_chosen), d);
+  gtk_widget_show_all (vbox);
+  return vbox;
 }
 
 static GtkWidget *
@@ -793,6 +804,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
 
   gimp_ui_init (PLUG_IN_BINARY, TRUE);
   dialog = build_dialog (&d, drawable);
+  show_preset (&d);
   update_readout (&d);
   gtk_widget_show (dialog);
   /* Density first, the value most often changed; not the Preview check,

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-presets.h"
 #include "smp-testkit.h"
 
 static void
@@ -349,6 +350,44 @@ test_keys (void)
   g_key_file_free (kf);
 }
 
+/* Every preset is valid, sets only the look and the treatment, and is
+ * known again by its values until one of them changes: then the dialog
+ * says "Custom".
+ */
+static void
+test_presets (void)
+{
+  guint            n;
+  const SmpPreset *presets = smp_presets_table (&n);
+  SmpParams        def;
+
+  smp_params_defaults (&def);
+  g_assert_cmpuint (n, >=, 3);
+  for (guint i = 0; i < n; i++)
+    {
+      SmpParams p = def;
+
+      g_assert_nonnull (presets[i].description);
+      p.pigment = (SmpColor){ 0.2, 0.1, 0.05 };
+      p.seed    = 99;
+      p.scale   = 123.0;
+      p.output  = 2;
+      smp_preset_apply (&presets[i], &p);
+      g_assert_null (smp_params_find_invalid (&p));
+      g_assert_cmpint (smp_presets_matching (&p), ==, (gint) i);
+      g_assert_cmpfloat (p.pigment.r, ==, 0.2);
+      g_assert_cmpint (p.seed, ==, 99);
+      g_assert_cmpfloat (p.scale, ==, 123.0);
+      g_assert_cmpint (p.output, ==, 2);
+
+      p.density += 1.0;
+      g_assert_cmpint (smp_presets_matching (&p), ==, -1);
+      p.density -= 1.0;
+      p.sessions = presets[i].sessions == 1 ? 2 : 1;
+      g_assert_cmpint (smp_presets_matching (&p), ==, -1);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,5 +402,6 @@ main (int argc, char **argv)
                    test_affects_what_the_table_says);
   g_test_add_func ("/params/readme-table", test_readme_table);
   g_test_add_func ("/params/keys", test_keys);
+  g_test_add_func ("/params/presets", test_presets);
   return g_test_run ();
 }

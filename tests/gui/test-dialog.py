@@ -281,30 +281,60 @@ def measure_in_filter_dialog(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def first_focus_on_density(display, png):
-    """The dialog opens with Density focused: typing 55 and Enter, without
-    clicking anything, applies density 55."""
+def dialog_makes(display, png, name, act, overrides, shot=None):
+    """On a new GIMP, the dialog, acted on, makes what the non-interactive
+    call with these overrides of the table's defaults makes."""
     profile = profile_with_plugins()
     gimp = Gimp(profile, display, "C", SCHEME)
     try:
         img, layer = new_scalp(gimp, png)
         ref, ref_layer = twin(gimp, img)
-
-        def act(env, window):
-            xdotool(env, "type", "--delay", "80", "55")
-            xdotool(env, "key", "Return")
-
-        found, reply = run_dialog(gimp, img, layer, TITLE["C"], act)
+        found, reply = run_dialog(gimp, img, layer, TITLE["C"], act, shot)
         expected = gimp.value(
-            "(smp-call-from smp-table-defaults RUN-NONINTERACTIVE %s %s"
-            " '((density . 55)))" % (ref, ref_layer))
+            "(smp-call-from smp-table-defaults RUN-NONINTERACTIVE %s %s '(%s))"
+            % (ref, ref_layer, overrides))
         got = layers(gimp, img)
-        check("typing at once goes to Density",
+        check(name,
               found and len(got) == 2 and diff(gimp, got[0], expected) == (0.0, 0),
               str(reply))
     finally:
         gimp.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def first_focus_on_density(display, png):
+    """The dialog opens with Density focused: typing 55 and Enter, without
+    clicking anything, applies density 55."""
+    def act(env, window):
+        xdotool(env, "type", "--delay", "80", "55")
+        xdotool(env, "key", "Return")
+
+    dialog_makes(display, png, "typing at once goes to Density", act,
+                 "(density . 55)")
+
+
+SHAVED_LOOK = ("(density . 80) (dot-size . 0.30) (size-variation . 0.25)"
+               " (opacity . 80) (softness . 0.30) (tone-variation . 0.15)"
+               " (hairline-fade . 6) (hair-blend . 0.3) (sessions . 3)")
+
+
+def presets_after_an_edit(display, png):
+    """Choosing a preset applies it; once a value is edited the combo says
+    Custom, so that choosing the same preset again applies it again: Down
+    from Custom is the first preset, Shaved look, where from Shaved look it
+    would be the next one."""
+    def act(env, window):
+        for keys in (["alt+s"], ["Down"], ["alt+d"], ["ctrl+a"]):
+            press(env, window, *keys)
+        xdotool(env, "type", "--delay", "80", "120")
+        for keys in (["Tab"], ["alt+s"], ["Down"]):
+            press(env, window, *keys)
+        time.sleep(1)
+        press(env, window, "alt+o")
+
+    dialog_makes(display, png, "a preset chosen again after an edit applies "
+                 "again", act, SHAVED_LOOK,
+                 os.path.join(SHOT_DIR, "dialog-preset.png"))
 
 
 def calibrate_dialog(display, png):
@@ -356,7 +386,8 @@ def main():
         subprocess.run([SYNTHETIC, "--width", "560", "--height", "420", "--hair",
                         "--scalp", png], check=True)
         for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
-                     calibrate_dialog, measure_in_filter_dialog):
+                     presets_after_an_edit, calibrate_dialog,
+                     measure_in_filter_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
