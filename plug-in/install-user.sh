@@ -5,13 +5,14 @@
 #   ${GIMP2_DIRECTORY:-~/.config/GIMP/2.10}/plug-ins/scalp-micropigmentation/
 #       scalp-micropigmentation
 #       locale/LANG/LC_MESSAGES/DOMAIN.mo
+#       help/LANG/index.html, gimp-help.xml
 #
 # The folder is worked out when installing, not when configuring; meson
 # runs this at `ninja install`, with DESTDIR honoured.
 #
-#   install-user.sh PLUGIN PO_BUILD_DIR DOMAIN
+#   install-user.sh PLUGIN PO_BUILD_DIR DOMAIN HELP_BUILD_DIR
 set -eu
-plugin=$1 po=$2 domain=$3
+plugin=$1 po=$2 domain=$3 help=$4
 profile=${GIMP2_DIRECTORY:-$HOME/.config/GIMP/2.10}
 dir="${DESTDIR:-}$profile/plug-ins/scalp-micropigmentation"
 
@@ -22,5 +23,11 @@ for mo in "$po"/*/LC_MESSAGES/"$domain.mo"; do
   lang=$(basename "$(dirname "$(dirname "$mo")")")
   mkdir -p "$dir/locale/$lang/LC_MESSAGES"
   install -m 644 "$mo" "$dir/locale/$lang/LC_MESSAGES/$domain.mo"
+done
+for page in "$help"/*/index.html; do
+  [ -e "$page" ] || continue
+  lang=$(basename "$(dirname "$page")")
+  mkdir -p "$dir/help/$lang"
+  install -m 644 "$page" "$help/$lang/gimp-help.xml" "$dir/help/$lang/"
 done
 echo "Installed into $dir"

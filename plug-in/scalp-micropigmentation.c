@@ -79,10 +79,14 @@ query (void)
       = { { GIMP_PDB_LAYER, "layer",
             "The new layer for output 1, the topmost session layer for "
             "output 2, -1 for output 0" } };
-  gint          n_args;
-  GimpParamDef *args = smp_pdb_args (&n_args);
+  gint              n_args;
+  GimpParamDef     *args     = smp_pdb_args (&n_args);
+  g_autofree gchar *help_uri = NULL;
 
   gimp_plugin_domain_register (GETTEXT_PACKAGE, smp_intl_localedir ());
+  help_uri = g_filename_to_uri (smp_intl_helpdir (), NULL, NULL);
+  if (help_uri)
+    gimp_plugin_help_register (HELP_DOMAIN, help_uri);
 
   gimp_install_procedure (
       PLUG_IN_PROC, N_ ("Stipple scalp micropigmentation over the selection"),

@@ -13,25 +13,43 @@
 #define SMP_LOCALEDIR LOCALEDIR
 #endif
 
-/* The catalogues beside the plug-in, where a user install puts them, or
- * else under the prefix, where a system install does.
+#ifndef SMP_HELPDIR
+#define SMP_HELPDIR HELPDIR
+#endif
+
+/* The folder name beside the plug-in, where a user install puts it, or
+ * else fallback, where a system install does.
  */
+static gchar *
+beside_plug_in (const gchar *name, const gchar *fallback)
+{
+  g_autofree gchar *exe    = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree gchar *folder = exe ? g_path_get_dirname (exe) : NULL;
+  g_autofree gchar *beside
+      = folder ? g_build_filename (folder, name, NULL) : NULL;
+
+  return beside && g_file_test (beside, G_FILE_TEST_IS_DIR)
+             ? g_steal_pointer (&beside)
+             : g_strdup (fallback);
+}
+
 static const gchar *
 localedir (void)
 {
   static gchar *dir = NULL;
 
   if (! dir)
-    {
-      g_autofree gchar *exe    = g_file_read_link ("/proc/self/exe", NULL);
-      g_autofree gchar *folder = exe ? g_path_get_dirname (exe) : NULL;
-      g_autofree gchar *beside
-          = folder ? g_build_filename (folder, "locale", NULL) : NULL;
+    dir = beside_plug_in ("locale", SMP_LOCALEDIR);
+  return dir;
+}
 
-      dir = beside && g_file_test (beside, G_FILE_TEST_IS_DIR)
-                ? g_steal_pointer (&beside)
-                : g_strdup (SMP_LOCALEDIR);
-    }
+const gchar *
+smp_intl_helpdir (void)
+{
+  static gchar *dir = NULL;
+
+  if (! dir)
+    dir = beside_plug_in ("help", SMP_HELPDIR);
   return dir;
 }
 

@@ -17,4 +17,9 @@ void smp_intl_init (void);
 /* The folder holding the catalogues, for gimp_plugin_domain_register(). */
 const gchar *smp_intl_localedir (void);
 
+/* The folder holding the help pages, a folder per language, for
+ * gimp_plugin_help_register().
+ */
+const gchar *smp_intl_helpdir (void);
+
 #endif /* __SMP_INTL_H__ */

@@ -13,4 +13,7 @@
 #define PLUG_IN_ROLE "smp-scalp-micropigmentation"
 #define PLUG_IN_VERSION "0.1.0"
 
+/* The help domain the plug-in's pages are registered under with GIMP. */
+#define HELP_DOMAIN "scalp-micropigmentation-help"
+
 #endif /* __SMP_PLUGIN_H__ */

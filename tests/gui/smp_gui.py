@@ -53,9 +53,10 @@ class Gimp:
     loads the given Script-Fu files first (the table's defaults and the
     tests' prelude, for smp-call-from)."""
 
-    def __init__(self, profile, display, language, scheme=()):
+    def __init__(self, profile, display, language, scheme=(), extra_env=None):
         self.port = free_port()
         env = dict(os.environ, GIMP2_DIRECTORY=profile, DISPLAY=display)
+        env.update(extra_env or {})
         if language != "C":
             env.update(LANGUAGE=language, LC_ALL="C.UTF-8")
         self.env = env

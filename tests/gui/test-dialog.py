@@ -337,6 +337,55 @@ def presets_after_an_edit(display, png):
                  os.path.join(SHOT_DIR, "dialog-preset.png"))
 
 
+def help_opens_the_page(display, png):
+    """F1 in the dialog opens the plug-in's own help page.  The profile
+    tells GIMP to show help in the web browser, and the web browser for
+    HTML is, through the XDG folders, a script that writes down what it
+    was asked to open."""
+    profile = profile_with_plugins()
+    work = tempfile.mkdtemp(prefix="smp-gui-help-")
+    opened = os.path.join(work, "opened")
+    with open(os.path.join(profile, "gimprc"), "a") as f:
+        f.write("(help-browser web-browser)\n")
+    record = os.path.join(work, "record.sh")
+    with open(record, "w") as f:
+        f.write('#!/bin/sh\necho "$1" >> "%s"\n' % opened)
+    os.chmod(record, 0o755)
+    os.makedirs(os.path.join(work, "data", "applications"))
+    os.makedirs(os.path.join(work, "config"))
+    with open(os.path.join(work, "data", "applications", "smp-record.desktop"),
+              "w") as f:
+        f.write("[Desktop Entry]\nType=Application\nName=Record\n"
+                "Exec=%s %%u\nMimeType=text/html;\nNoDisplay=true\n" % record)
+    with open(os.path.join(work, "config", "mimeapps.list"), "w") as f:
+        f.write("[Default Applications]\ntext/html=smp-record.desktop\n")
+    gimp = Gimp(profile, display, "C", SCHEME,
+                {"XDG_DATA_HOME": os.path.join(work, "data"),
+                 "XDG_CONFIG_HOME": os.path.join(work, "config")})
+    try:
+        img, layer = new_scalp(gimp, png)
+
+        def act(env, window):
+            press(env, window, "F1")
+            deadline = time.time() + 30
+            while time.time() < deadline and not os.path.exists(opened):
+                time.sleep(0.5)
+            press(env, window, "Escape")
+
+        run_dialog(gimp, img, layer, TITLE["C"], act)
+        page = open(opened).read().split()[0] if os.path.exists(opened) else ""
+        path = page[len("file://"):] if page.startswith("file://") else page
+        text = open(path, encoding="utf-8").read() if os.path.isfile(path) else ""
+        check("F1 opens the plug-in's help page",
+              path.endswith("/help/en/index.html")
+              and "Measure the scale" in text and "hair-blend" in text,
+              "opened %r" % page)
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def calibrate_dialog(display, png):
     """The calibration asks for the length the active path spans; typing
     2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
@@ -386,8 +435,8 @@ def main():
         subprocess.run([SYNTHETIC, "--width", "560", "--height", "420", "--hair",
                         "--scalp", png], check=True)
         for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
-                     presets_after_an_edit, calibrate_dialog,
-                     measure_in_filter_dialog):
+                     presets_after_an_edit, help_opens_the_page,
+                     calibrate_dialog, measure_in_filter_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
