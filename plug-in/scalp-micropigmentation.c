@@ -187,7 +187,7 @@ run (const gchar *name, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
 {
   Outcome       out      = { GIMP_PDB_SUCCESS, NULL };
-  SmpDialogWork work     = { NULL, NULL, { 0 } };
+  SmpDialogWork work     = { NULL, NULL, { 0 }, FALSE };
   GimpRunMode   run_mode = GIMP_RUN_NONINTERACTIVE;
   SmpParams     params;
   gint32        image = -1, drawable = -1, layer = -1;
@@ -429,7 +429,8 @@ filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
   stamps      = smp_stamps_new (work->layout, work->field, params);
   stage.start = PROGRESS_FIELD + PROGRESS_LAYOUT;
   stage.span  = PROGRESS_RENDER;
-  layer       = smp_pixels_apply (target, params, stamps, report_stage, &stage);
+  layer = smp_pixels_apply (target, params, stamps, work->replace, report_stage,
+                            &stage);
   gimp_progress_update (1.0);
 
   smp_stamps_free (stamps);

@@ -59,7 +59,9 @@ typedef struct
    */
   GtkSizeGroup *labels, *units;
   gint32        image;
-  gboolean      updating; /* widgets being set from params */
+  gboolean      updating;  /* widgets being set from params */
+  gint          n_earlier; /* layers of an earlier treatment */
+  gint          replace;   /* whether they go, when there are any */
   guint32       seed;
   gboolean      randomize;
 } Dialog;
@@ -586,6 +588,36 @@ add_choice (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc)
   g_signal_connect (d->output_combo, "changed", G_CALLBACK (output_changed), d);
 }
 
+/* When the image already has layers from the filter: whether a second
+ * run replaces them, as it does unless told otherwise, or goes on top.
+ */
+static void
+add_earlier (Dialog *d, GtkWidget *table, gint row)
+{
+  g_autofree gchar *text = g_strdup_printf (
+      ngettext ("The image already has a layer from this filter.",
+                "The image already has %d layers from this filter.",
+                d->n_earlier),
+      d->n_earlier);
+  GtkWidget *note = gtk_label_new (text);
+  GtkWidget *combo
+      = gimp_int_combo_box_new (_ ("Replace the earlier treatment"), TRUE,
+                                _ ("Add this treatment on top"), FALSE, NULL);
+
+  d->replace = TRUE;
+  gtk_misc_set_alignment (GTK_MISC (note), 0.0, 0.5);
+  gtk_label_set_line_wrap (GTK_LABEL (note), TRUE);
+  gtk_table_attach (GTK_TABLE (table), note, 0, COLUMNS, row, row + 1,
+                    GTK_EXPAND | GTK_FILL, 0, 0, 0);
+  gimp_int_combo_box_connect (GIMP_INT_COMBO_BOX (combo), TRUE,
+                              G_CALLBACK (gimp_int_combo_box_get_active),
+                              &d->replace);
+  gtk_size_group_add_widget (
+      d->labels, gimp_table_attach_aligned (GTK_TABLE (table), 0, row + 1,
+                                            _ ("Previous _work:"), 0.0, 0.5,
+                                            combo, 2, FALSE));
+}
+
 static void
 add_seed (Dialog *d, GtkWidget *table, gint row)
 {
@@ -698,6 +730,12 @@ build_controls (Dialog *d)
         }
     }
 
+  if (d->n_earlier > 0)
+    {
+      add_earlier (d, tables[SMP_GROUP_TREATMENT], rows[SMP_GROUP_TREATMENT]);
+      rows[SMP_GROUP_TREATMENT] += 2;
+    }
+
   /* The widgets hold the groups from now on. */
   g_clear_object (&d->labels);
   g_clear_object (&d->units);
@@ -799,6 +837,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   d.params     = params;
   d.image      = image;
   d.has_pixels = smp_target_init (&d.target, image, drawable);
+  g_free (smp_pixels_treatment_layers (image, &d.n_earlier));
   gimp_image_get_resolution (image, &xres, &yres);
   d.image_scale = (xres + yres) / 2.0 / 2.54;
 
@@ -835,5 +874,6 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   work->field     = d.field;
   work->layout    = d.layout;
   work->placement = d.layout_params;
+  work->replace   = d.n_earlier > 0 && d.replace;
   return response == GTK_RESPONSE_OK;
 }

@@ -21,6 +21,7 @@ typedef struct
   SmpField  *field;     /* the drawable's field */
   SmpLayout *layout;    /* the impressions, placed on that field... */
   SmpParams  placement; /* ...with these resolved parameters */
+  gboolean   replace;   /* the filter's earlier layers go */
 } SmpDialogWork;
 
 /* Shows the dialog with params; on OK stores the chosen values in params

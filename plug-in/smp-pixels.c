@@ -715,9 +715,21 @@ write_to_shadow (StripPass *pass, const Strip *strip)
   gegl_buffer_flush (dp->shadow);
 }
 
+static void attach_treatment (gint32 layer, const SmpParams *params);
+
+/* Removes the layers of an earlier treatment, one after the other. */
+static void
+remove_layers (gint32 image, const gint32 *layers, gint n)
+{
+  for (gint i = 0; i < n; i++)
+    if (gimp_item_is_valid (layers[i]))
+      gimp_image_remove_layer (image, layers[i]);
+}
+
 static void
 apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
-                   gint sessions, SmpPixelsProgress progress, gpointer data)
+                   gint sessions, const gint32 *earlier, gint n_earlier,
+                   SmpPixelsProgress progress, gpointer data)
 {
   const GeglRectangle area = { target->x, target->y, target->w, target->h };
   DrawablePass        dp
@@ -734,8 +746,13 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
   scratch_clear (&dp.scratch);
   g_object_unref (dp.shadow);
 
-  /* The shadow is merged only once complete: one undo step. */
+  /* The shadow is merged only once complete: one undo step, with the
+   * earlier treatment's removal.
+   */
+  gimp_image_undo_group_start (target->image);
   gimp_drawable_merge_shadow (target->drawable, TRUE);
+  remove_layers (target->image, earlier, n_earlier);
+  gimp_image_undo_group_end (target->image);
   gimp_drawable_update (target->drawable, target->x, target->y, target->w,
                         target->h);
 }
@@ -854,8 +871,8 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
  */
 static gint32
 apply_as_layers (const SmpTarget *target, const SmpParams *params,
-                 const SmpStamps *stamps, SmpPixelsProgress progress,
-                 gpointer data)
+                 const SmpStamps *stamps, const gint32 *earlier, gint n_earlier,
+                 SmpPixelsProgress progress, gpointer data)
 {
   const gint n_layers
       = params->output == SMP_OUTPUT_SESSION_LAYERS ? params->sessions : 1;
@@ -870,6 +887,7 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
                                    : g_strdup_printf (_ ("SMP session %d"), k);
 
       layers[k - 1] = new_pigment_layer (target, name);
+      attach_treatment (layers[k - 1], params);
       render_layer (target, stamps, layers[k - 1], n_layers == 1 ? 1 : k,
                     n_layers == 1 ? params->sessions : k, progress, data,
                     (k - 1.0) / n_layers, 1.0 / n_layers);
@@ -882,6 +900,7 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
   for (gint k = 0; k < n_layers; k++)
     gimp_image_insert_layer (target->image, layers[k], MAX (parent, 0),
                              position);
+  remove_layers (target->image, earlier, n_earlier);
   gimp_image_undo_group_end (target->image);
 
   {
@@ -892,14 +911,76 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
   }
 }
 
+/* The treatment a layer shows, kept with it, in an XCF too. */
+static void
+attach_treatment (gint32 layer, const SmpParams *params)
+{
+  GKeyFile         *kf = g_key_file_new ();
+  g_autofree gchar *text;
+  gsize             size;
+  GimpParasite     *parasite;
+
+  smp_params_save_keys (params, kf, "treatment");
+  text     = g_key_file_to_data (kf, &size, NULL);
+  parasite = gimp_parasite_new (SMP_TREATMENT_PARASITE,
+                                GIMP_PARASITE_PERSISTENT, size, text);
+  gimp_item_attach_parasite (layer, parasite);
+  gimp_parasite_free (parasite);
+  g_key_file_free (kf);
+}
+
+static void
+find_treatment_layers (const gint32 *items, gint n, GArray *found)
+{
+  for (gint i = 0; i < n; i++)
+    {
+      GimpParasite *parasite
+          = gimp_item_get_parasite (items[i], SMP_TREATMENT_PARASITE);
+
+      if (parasite)
+        {
+          g_array_append_val (found, items[i]);
+          gimp_parasite_free (parasite);
+        }
+      if (gimp_item_is_group (items[i]))
+        {
+          gint               n_children;
+          g_autofree gint32 *children
+              = gimp_item_get_children (items[i], &n_children);
+
+          find_treatment_layers (children, n_children, found);
+        }
+    }
+}
+
+gint32 *
+smp_pixels_treatment_layers (gint32 image, gint *n)
+{
+  gint               n_layers;
+  g_autofree gint32 *layers = gimp_image_get_layers (image, &n_layers);
+  GArray            *found  = g_array_new (FALSE, FALSE, sizeof (gint32));
+
+  find_treatment_layers (layers, n_layers, found);
+  *n = (gint) found->len;
+  return (gint32 *) g_array_free (found, found->len == 0);
+}
+
 gint32
 smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
-                  const SmpStamps *stamps, SmpPixelsProgress progress,
-                  gpointer data)
+                  const SmpStamps *stamps, gboolean replace,
+                  SmpPixelsProgress progress, gpointer data)
 {
-  if (params->output != SMP_OUTPUT_DRAWABLE)
-    return apply_as_layers (target, params, stamps, progress, data);
+  gint               n_earlier = 0;
+  g_autofree gint32 *earlier
+      = replace ? smp_pixels_treatment_layers (target->image, &n_earlier)
+                : NULL;
+  gint32 layer = -1;
 
-  apply_to_drawable (target, stamps, params->sessions, progress, data);
-  return -1;
+  if (params->output != SMP_OUTPUT_DRAWABLE)
+    layer = apply_as_layers (target, params, stamps, earlier, n_earlier,
+                             progress, data);
+  else
+    apply_to_drawable (target, stamps, params->sessions, earlier, n_earlier,
+                       progress, data);
+  return layer;
 }

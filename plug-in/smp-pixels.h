@@ -61,12 +61,23 @@ void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                              gint sessions, const GeglRectangle *rect,
                              gfloat *buf);
 
+/* The parasite the filter's layers carry: the treatment that made them,
+ * its parameters as key-file text, with the scale actually used.
+ */
+#define SMP_TREATMENT_PARASITE "scalp-micropigmentation-treatment"
+
+/* The layers of image, inside groups too, that the filter made: a new
+ * array of *n, NULL when there are none.
+ */
+gint32 *smp_pixels_treatment_layers (gint32 image, gint *n);
+
 /* Draws the result the way params->output asks, as one undo step; the
- * image changes only once everything is rendered.
+ * image changes only once everything is rendered.  With replace, the
+ * filter's earlier layers go in the same step.
  * Returns the new layer (topmost for output 2) or -1 for output 0.
  */
 gint32 smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
-                         const SmpStamps *stamps, SmpPixelsProgress progress,
-                         gpointer data);
+                         const SmpStamps *stamps, gboolean replace,
+                         SmpPixelsProgress progress, gpointer data);
 
 #endif /* __SMP_PIXELS_H__ */

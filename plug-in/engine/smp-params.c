@@ -399,6 +399,25 @@ smp_params_same (const SmpParams *a, const SmpParams *b, SmpAffects what)
   return TRUE;
 }
 
+/* The shortest decimal text that reads back as exactly v: 0.6, not
+ * 0.59999999999999998.
+ */
+static gchar *
+exact_text (gdouble v)
+{
+  gchar buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (gint digits = 15; digits < 17; digits++)
+    {
+      g_autofree gchar *format = g_strdup_printf ("%%.%dg", digits);
+
+      g_ascii_formatd (buf, sizeof buf, format, v);
+      if (g_ascii_strtod (buf, NULL) == v)
+        return g_strdup (buf);
+    }
+  return g_strdup (g_ascii_dtostr (buf, sizeof buf, v));
+}
+
 void
 smp_params_save_keys (const SmpParams *params, GKeyFile *key_file,
                       const gchar *group)
@@ -409,17 +428,22 @@ smp_params_save_keys (const SmpParams *params, GKeyFile *key_file,
 
       if (desc->type == SMP_PARAM_COLOR)
         {
-          const SmpColor color  = smp_param_get_color (params, desc);
-          gdouble        rgb[3] = { color.r, color.g, color.b };
+          const SmpColor    color = smp_param_get_color (params, desc);
+          g_autofree gchar *r = exact_text (color.r), *g = exact_text (color.g);
+          g_autofree gchar *b     = exact_text (color.b);
+          const gchar      *rgb[] = { r, g, b };
 
-          g_key_file_set_double_list (key_file, group, desc->name, rgb, 3);
+          g_key_file_set_string_list (key_file, group, desc->name, rgb, 3);
         }
       else if (desc->type == SMP_PARAM_INT)
         g_key_file_set_integer (key_file, group, desc->name,
                                 (gint) smp_param_get (params, desc));
       else
-        g_key_file_set_double (key_file, group, desc->name,
-                               smp_param_get (params, desc));
+        {
+          g_autofree gchar *text = exact_text (smp_param_get (params, desc));
+
+          g_key_file_set_value (key_file, group, desc->name, text);
+        }
     }
 }
 

@@ -18,6 +18,14 @@
     (check "output 1 returns the new layer"
            (and (= TRUE (car (gimp-item-is-layer layer)))
                 (string=? "Scalp micropigmentation" (car (gimp-item-get-name layer)))))
+    ; The layer carries the treatment that made it, the scale resolved.
+    (let ((treatment (caddr (car (gimp-item-get-parasite
+                                  layer "scalp-micropigmentation-treatment")))))
+      (note "output 1's treatment: " treatment)
+      (check "output 1: the layer carries its treatment"
+             (and (contains? treatment "dot-size=0.6")
+                  (contains? treatment "output=1")
+                  (not (contains? treatment "scale=0\n")))))
     (check "output 1: layer right above the drawable"
            (and (= 2 (layer-count (car b)))
                 (= layer (first-layer (car b)))))

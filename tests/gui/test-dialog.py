@@ -386,6 +386,42 @@ def help_opens_the_page(display, png):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def second_run(display, png):
+    """A second run on an image that has the filter's layer replaces it by
+    default, in one step; asked to, it adds its own beside the earlier."""
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME)
+    ok = lambda env, window: press(env, window, "alt+o")
+    try:
+        img, layer = new_scalp(gimp, png)
+        ref, ref_layer = twin(gimp, img)
+        expected = gimp.value(
+            "(smp-call-from smp-table-defaults RUN-NONINTERACTIVE %s %s '())"
+            % (ref, ref_layer))
+        run_dialog(gimp, img, layer, TITLE["C"], ok)
+        first = layers(gimp, img)
+        run_dialog(gimp, img, layer, TITLE["C"], ok,
+                   os.path.join(SHOT_DIR, "dialog-second-run.png"))
+        second = layers(gimp, img)
+        check("a second run replaces the earlier treatment",
+              len(first) == 2 and len(second) == 2 and second[0] != first[0]
+              and diff(gimp, second[0], expected) == (0.0, 0),
+              "%s then %s" % (first, second))
+
+        def add_on_top(env, window):
+            press(env, window, "alt+w")
+            press(env, window, "Down")
+            press(env, window, "alt+o")
+
+        run_dialog(gimp, img, layer, TITLE["C"], add_on_top)
+        third = layers(gimp, img)
+        check("asked to, a second run adds its layer and keeps the earlier",
+              len(third) == 3 and all(l in third for l in second), "%s" % third)
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def calibrate_dialog(display, png):
     """The calibration asks for the length the active path spans; typing
     2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
@@ -436,7 +472,7 @@ def main():
                         "--scalp", png], check=True)
         for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
                      presets_after_an_edit, help_opens_the_page,
-                     calibrate_dialog, measure_in_filter_dialog):
+                     second_run, calibrate_dialog, measure_in_filter_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
