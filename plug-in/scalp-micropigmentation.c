@@ -302,6 +302,20 @@ check_output (gint32 drawable, const SmpParams *params, Outcome *out)
   return TRUE;
 }
 
+/* An image the filter already treated: its dialog starts from that
+ * treatment, the topmost layer's, so that a consultation can be refined
+ * days later without typing anything again.
+ */
+static void
+start_from_treatment (gint32 image, SmpParams *params)
+{
+  gint               n;
+  g_autofree gint32 *layers = smp_pixels_treatment_layers (image, &n);
+
+  if (n > 0)
+    smp_pixels_read_treatment (layers[0], params);
+}
+
 static gboolean
 get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
             const GimpParam *param, gint n_params, SmpParams *params,
@@ -320,6 +334,7 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
     case GIMP_RUN_INTERACTIVE:
       if (! smp_pdb_load_last (params))
         smp_params_defaults (params);
+      start_from_treatment (image, params);
       if (! smp_dialog_run (image, drawable, params, work))
         return fail (out, GIMP_PDB_CANCEL, NULL);
       break;

@@ -965,6 +965,26 @@ smp_pixels_treatment_layers (gint32 image, gint *n)
   return (gint32 *) g_array_free (found, found->len == 0);
 }
 
+gboolean
+smp_pixels_read_treatment (gint32 layer, SmpParams *params)
+{
+  GimpParasite *parasite
+      = gimp_item_get_parasite (layer, SMP_TREATMENT_PARASITE);
+  GKeyFile *kf   = g_key_file_new ();
+  gboolean  read = FALSE;
+
+  if (parasite
+      && g_key_file_load_from_data (kf, gimp_parasite_data (parasite),
+                                    gimp_parasite_data_size (parasite),
+                                    G_KEY_FILE_NONE, NULL))
+    read = smp_params_load_keys (params, kf, "treatment") > 0;
+
+  g_key_file_free (kf);
+  if (parasite)
+    gimp_parasite_free (parasite);
+  return read;
+}
+
 gint32
 smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
                   const SmpStamps *stamps, gboolean replace,

@@ -71,6 +71,11 @@ void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
  */
 gint32 *smp_pixels_treatment_layers (gint32 image, gint *n);
 
+/* Reads into params the treatment a layer of the filter carries, keeping
+ * what it does not say; FALSE if it carries none.
+ */
+gboolean smp_pixels_read_treatment (gint32 layer, SmpParams *params);
+
 /* Draws the result the way params->output asks, as one undo step; the
  * image changes only once everything is rendered.  With replace, the
  * filter's earlier layers go in the same step.

@@ -25,7 +25,17 @@
       (check "output 1: the layer carries its treatment"
              (and (contains? treatment "dot-size=0.6")
                   (contains? treatment "output=1")
-                  (not (contains? treatment "scale=0\n")))))
+                  (not (contains? treatment "scale=0\n"))))
+      ; ...and keeps it through an XCF saved and loaded again.
+      (let* ((file (car (gimp-temp-name "xcf")))
+             (saved (begin (gimp-xcf-save RUN-NONINTERACTIVE (car b) layer file file)
+                           (car (gimp-xcf-load RUN-NONINTERACTIVE file file))))
+             (again (first-layer saved)))
+        (check "output 1: an XCF keeps the layer's treatment"
+               (equal? treatment
+                       (caddr (car (gimp-item-get-parasite
+                                    again "scalp-micropigmentation-treatment")))))
+        (gimp-image-delete saved)))
     (check "output 1: layer right above the drawable"
            (and (= 2 (layer-count (car b)))
                 (= layer (first-layer (car b)))))

@@ -281,14 +281,17 @@ def measure_in_filter_dialog(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def dialog_makes(display, png, name, act, overrides, shot=None):
+def dialog_makes(display, png, name, act, overrides, shot=None, prepare=None):
     """On a new GIMP, the dialog, acted on, makes what the non-interactive
-    call with these overrides of the table's defaults makes."""
+    call with these overrides of the table's defaults makes; prepare, if
+    given, works on the image first."""
     profile = profile_with_plugins()
     gimp = Gimp(profile, display, "C", SCHEME)
     try:
         img, layer = new_scalp(gimp, png)
         ref, ref_layer = twin(gimp, img)
+        if prepare:
+            prepare(gimp, img, layer)
         found, reply = run_dialog(gimp, img, layer, TITLE["C"], act, shot)
         expected = gimp.value(
             "(smp-call-from smp-table-defaults RUN-NONINTERACTIVE %s %s '(%s))"
@@ -386,6 +389,22 @@ def help_opens_the_page(display, png):
         shutil.rmtree(work, ignore_errors=True)
 
 
+TREATMENT = ("(density . 33) (dot-size . 0.5) (opacity . 60) (sessions . 2)"
+             " (seed . 7)")
+
+
+def dialog_starts_from_treatment(display, png):
+    """On an image the filter treated before, the dialog starts from that
+    treatment: OK at once makes it again (and replaces the earlier)."""
+    def prepare(gimp, img, layer):
+        gimp.value("(smp-call-from smp-table-defaults RUN-NONINTERACTIVE"
+                   " %s %s '(%s))" % (img, layer, TREATMENT))
+
+    dialog_makes(display, png, "the dialog starts from the image's treatment",
+                 lambda env, window: press(env, window, "alt+o"), TREATMENT,
+                 prepare=prepare)
+
+
 def second_run(display, png):
     """A second run on an image that has the filter's layer replaces it by
     default, in one step; asked to, it adds its own beside the earlier."""
@@ -472,7 +491,8 @@ def main():
                         "--scalp", png], check=True)
         for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
                      presets_after_an_edit, help_opens_the_page,
-                     second_run, calibrate_dialog, measure_in_filter_dialog):
+                     second_run, dialog_starts_from_treatment,
+                     calibrate_dialog, measure_in_filter_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
