@@ -281,11 +281,14 @@ def measure_in_filter_dialog(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def dialog_makes(display, png, name, act, overrides, shot=None, prepare=None):
+def dialog_makes(display, png, name, act, overrides, shot=None, prepare=None,
+                 profile=None):
     """On a new GIMP, the dialog, acted on, makes what the non-interactive
     call with these overrides of the table's defaults makes; prepare, if
-    given, works on the image first."""
-    profile = profile_with_plugins()
+    given, works on the image first.  A profile given is the caller's to
+    remove."""
+    own = profile is None
+    profile = profile or profile_with_plugins()
     gimp = Gimp(profile, display, "C", SCHEME)
     try:
         img, layer = new_scalp(gimp, png)
@@ -302,7 +305,8 @@ def dialog_makes(display, png, name, act, overrides, shot=None, prepare=None):
               str(reply))
     finally:
         gimp.quit()
-        shutil.rmtree(profile, ignore_errors=True)
+        if own:
+            shutil.rmtree(profile, ignore_errors=True)
 
 
 def first_focus_on_density(display, png):
@@ -405,6 +409,43 @@ def dialog_starts_from_treatment(display, png):
                  prepare=prepare)
 
 
+def user_preset_after_restart(display, png):
+    """Values saved as a preset of one's own are there after GIMP restarts:
+    chosen, they apply."""
+    profile = profile_with_plugins()
+    try:
+        gimp = Gimp(profile, display, "C", SCHEME)
+        try:
+            img, layer = new_scalp(gimp, png)
+
+            def save(env, window):
+                xdotool(env, "type", "--delay", "80", "120")
+                for keys in (["Tab"], ["alt+s"], ["Tab"], ["space"]):
+                    press(env, window, *keys)
+                named = find_window(env, "Save Preset", timeout=20)
+                if named:
+                    press(env, named, "ctrl+a")
+                    xdotool(env, "type", "--delay", "80", "Clinic house")
+                    press(env, named, "Return")
+                    time.sleep(1)
+                press(env, window, "Escape")
+
+            run_dialog(gimp, img, layer, TITLE["C"], save)
+        finally:
+            gimp.quit()
+
+        def choose(env, window):
+            for keys in (["alt+s"], ["End"]):
+                press(env, window, *keys)
+            time.sleep(1)
+            press(env, window, "alt+o")
+
+        dialog_makes(display, png, "a preset of one's own outlives a restart",
+                     choose, "(density . 120)", profile=profile)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def second_run(display, png):
     """A second run on an image that has the filter's layer replaces it by
     default, in one step; asked to, it adds its own beside the earlier."""
@@ -491,7 +532,8 @@ def main():
                         "--scalp", png], check=True)
         for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
                      presets_after_an_edit, help_opens_the_page,
-                     second_run, dialog_starts_from_treatment,
+                     user_preset_after_restart, second_run,
+                     dialog_starts_from_treatment,
                      calibrate_dialog, measure_in_filter_dialog):
             try:
                 step(display, png)

@@ -33,7 +33,9 @@ def c_string(text):
 def dialog_strings(path):
     """The mnemonic strings a source file marks for translation."""
     found = re.findall(r'\b_ \(((?:\s*"(?:[^"\\]|\\.)*")+)\)', read(path))
-    return [s for s in map(c_string, found) if "_" in s]
+    # A string marked twice is one label: the same buttons of a small
+    # dialog the file also makes (naming a preset) are not the filter's.
+    return list(dict.fromkeys(s for s in map(c_string, found) if "_" in s))
 
 
 def table_labels():
