@@ -47,6 +47,7 @@ typedef struct
   SmpParams       layout_params; /* what the cached layout was made with */
   struct _Worker *worker;        /* placing impressions, if anything */
   GtkWidget      *preview;
+  GtkWidget      *busy;            /* spins while a placement is under way */
   GtkAdjustment  *adjustments[16]; /* by index in the parameter table */
   GtkWidget      *preset_combo;    /* "Custom" (-1), a preset's index, or
                                     * USER_PRESET + a user preset's */
@@ -230,24 +231,152 @@ display_type (const SmpTarget *target)
   return types[target->n_channels];
 }
 
+/* Pixels of rect as the preview shows them, in the display's format:
+ * what OK makes there, or the drawable as it is without a placement.
+ */
+static guchar *
+render_shown (Dialog *d, const SmpLayout *layout, const SmpParams *resolved,
+              const GeglRectangle *rect)
+{
+  const gsize n_px  = (gsize) rect->width * rect->height;
+  gfloat     *buf   = g_new (gfloat, n_px * d->target.n_channels);
+  guchar     *shown = g_new (guchar, n_px * d->target.n_channels);
+
+  if (layout)
+    {
+      SmpStamps *stamps
+          = smp_stamps_new_near (layout, d->field, resolved, rect->x, rect->y,
+                                 rect->width, rect->height);
+
+      smp_pixels_render_rect (&d->target, stamps, resolved->sessions, rect,
+                              buf);
+      smp_stamps_free (stamps);
+    }
+  else
+    {
+      gegl_buffer_get (d->target.source, rect, 1.0, d->target.format, buf,
+                       GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+    }
+
+  /* As is: the render already blends with the selection exactly as
+   * GIMP's merge will.
+   */
+  babl_process (babl_fish (d->target.format, display_format (&d->target)), buf,
+                shown, (glong) n_px);
+  g_free (buf);
+  return shown;
+}
+
+/* Source rows of the drawable, from first, that preview rows go through
+ * at a time when zoomed out: the render of a band at a time, never of
+ * the whole selection at once.
+ */
+#define ZOOM_BAND 64
+
+/* The preview's pixels at the zoom shown: each the drawable's pixel under
+ * it when zoomed in, the mean of those it covers when zoomed out.
+ */
+static void
+resample (Dialog *d, const SmpLayout *layout, const SmpParams *resolved,
+          const GeglRectangle *area, gint w, gint h, guchar *out)
+{
+  const gint    nc = d->target.n_channels;
+  const gdouble sx = (gdouble) area->width / w, sy = (gdouble) area->height / h;
+
+  for (gint j0 = 0; j0 < h;)
+    {
+      /* Preview rows [j0, j1) whose source rows make one band. */
+      const gint    y_from = area->y + (gint) floor (j0 * sy);
+      gint          j1     = j0 + 1;
+      GeglRectangle band;
+      guchar       *src;
+
+      while (j1 < h
+             && area->y + (gint) floor ((j1 + 1) * sy) - y_from <= ZOOM_BAND)
+        j1++;
+      band        = (GeglRectangle){ area->x, y_from, area->width,
+                                     MAX (1,
+                                          area->y + (gint) ceil (j1 * sy) - y_from) };
+      band.height = MIN (band.height, area->y + area->height - band.y);
+      src         = render_shown (d, layout, resolved, &band);
+
+      for (gint j = j0; j < j1; j++)
+        for (gint i = 0; i < w; i++)
+          {
+            const gint x0 = (gint) floor (i * sx),
+                       y0 = (gint) floor (j * sy) + area->y - band.y;
+            const gint x1
+                = MAX (x0 + 1, MIN ((gint) floor ((i + 1) * sx), area->width));
+            const gint y1 = MAX (
+                y0 + 1, MIN ((gint) floor ((j + 1) * sy) + area->y - band.y,
+                             band.height));
+
+            for (gint c = 0; c < nc; c++)
+              {
+                guint sum = 0;
+
+                for (gint y = y0; y < y1; y++)
+                  for (gint x = x0; x < x1; x++)
+                    sum += src[((gsize) y * band.width + x) * nc + c];
+                out[((gsize) j * w + i) * nc + c]
+                    = (guchar) ((sum + (x1 - x0) * (y1 - y0) / 2)
+                                / ((x1 - x0) * (y1 - y0)));
+              }
+          }
+      g_free (src);
+      j0 = j1;
+    }
+}
+
+/* One impression at least this many screen pixels across, at first. */
+#define FIRST_ZOOM_DOT 4.0
+
+/* Zooms the preview in, about its middle, until an impression spans
+ * FIRST_ZOOM_DOT screen pixels, if it does not yet: impressions of a few
+ * pixels cannot be judged at 100%, nor on a whole large photo.
+ */
+static void
+first_zoom (Dialog *d)
+{
+  GimpPreview   *preview = GIMP_PREVIEW (d->preview);
+  GimpZoomModel *model
+      = gimp_zoom_preview_get_model (GIMP_ZOOM_PREVIEW (d->preview));
+  const gdouble dot_px = d->params->dot_size * effective_scale (d) / 10.0;
+  gint          w, h, x0, y0, x1, y1;
+  gdouble       per_screen_px;
+
+  gimp_preview_get_size (preview, &w, &h);
+  gimp_preview_untransform (preview, 0, 0, &x0, &y0);
+  gimp_preview_untransform (preview, w, h, &x1, &y1);
+  per_screen_px = (gdouble) (x1 - x0) / MAX (w, 1);
+  if (dot_px > 0.0 && dot_px / per_screen_px < FIRST_ZOOM_DOT)
+    gimp_zoom_model_zoom (model, GIMP_ZOOM_TO,
+                          gimp_zoom_model_get_factor (model) * FIRST_ZOOM_DOT
+                              * per_screen_px / dot_px);
+}
+
 static void
 preview_update (GimpPreview *preview, Dialog *d)
 {
   SmpParams     resolved = *d->params;
-  GeglRectangle rect;
+  GeglRectangle area;
   SmpLayout    *layout;
-  SmpStamps    *stamps;
-  gfloat       *buf;
   guchar       *shown;
   gboolean      waiting = FALSE;
+  gint          w, h, x1, y1;
 
   /* The image may have been closed while the dialog is open. */
   if (! d->has_pixels || ! gimp_item_is_valid (d->target.drawable))
     return;
 
   resolved.scale = effective_scale (d);
-  gimp_preview_get_position (preview, &rect.x, &rect.y);
-  gimp_preview_get_size (preview, &rect.width, &rect.height);
+  gimp_preview_get_size (preview, &w, &h);
+  gimp_preview_untransform (preview, 0, 0, &area.x, &area.y);
+  gimp_preview_untransform (preview, w, h, &x1, &y1);
+  area.x      = CLAMP (area.x, 0, d->target.width - 1);
+  area.y      = CLAMP (area.y, 0, d->target.height - 1);
+  area.width  = MAX (1, MIN (x1, d->target.width) - area.x);
+  area.height = MAX (1, MIN (y1, d->target.height) - area.y);
 
   layout = resolved.density * d->target.w * d->target.h
                        / (resolved.scale * resolved.scale)
@@ -255,38 +384,22 @@ preview_update (GimpPreview *preview, Dialog *d)
                ? NULL
                : current_layout (d, &resolved, &waiting);
 
-  /* The last picture stays until the new placement is ready. */
-  if (waiting)
-    return;
-
-  buf = g_new (gfloat, (gsize) rect.width * rect.height * d->target.n_channels);
-  shown
-      = g_new (guchar, (gsize) rect.width * rect.height * d->target.n_channels);
-
-  if (layout)
-    {
-      stamps = smp_stamps_new_near (layout, d->field, &resolved, rect.x, rect.y,
-                                    rect.width, rect.height);
-      smp_pixels_render_rect (&d->target, stamps, resolved.sessions, &rect,
-                              buf);
-      smp_stamps_free (stamps);
-    }
-  else
-    {
-      gegl_buffer_get (d->target.source, &rect, 1.0, d->target.format, buf,
-                       GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-    }
-
-  babl_process (babl_fish (d->target.format, display_format (&d->target)), buf,
-                shown, (glong) rect.width * rect.height);
-  /* Drawn as is: the render already blends with the selection exactly as
-   * GIMP's merge will.
+  /* The last picture stays until the new placement is ready, and the
+   * spinner says it is coming.
    */
+  gtk_widget_set_visible (d->busy, waiting);
+  if (waiting)
+    {
+      gtk_spinner_start (GTK_SPINNER (d->busy));
+      return;
+    }
+  gtk_spinner_stop (GTK_SPINNER (d->busy));
+
+  shown = g_new (guchar, (gsize) w * h * d->target.n_channels);
+  resample (d, layout, &resolved, &area, w, h, shown);
   gimp_preview_area_draw (GIMP_PREVIEW_AREA (gimp_preview_get_area (preview)),
-                          0, 0, rect.width, rect.height,
-                          display_type (&d->target), shown,
-                          rect.width * d->target.n_channels);
-  g_free (buf);
+                          0, 0, w, h, display_type (&d->target), shown,
+                          w * d->target.n_channels);
   g_free (shown);
 }
 
@@ -791,9 +904,12 @@ fill_presets (Dialog *d)
   guint            n;
   const SmpPreset *presets = smp_presets_table (&n);
 
+  GtkListStore *store = gimp_int_store_new ();
+
+  /* A new store each time: a GimpIntStore emptied keeps a row of its own. */
   d->updating = TRUE;
-  gtk_list_store_clear (
-      GTK_LIST_STORE (gtk_combo_box_get_model (GTK_COMBO_BOX (combo))));
+  gtk_combo_box_set_model (GTK_COMBO_BOX (combo), GTK_TREE_MODEL (store));
+  g_object_unref (store);
   gimp_int_combo_box_append (combo, GIMP_INT_STORE_VALUE, -1,
                              GIMP_INT_STORE_LABEL, _ ("Custom"), -1);
   for (guint i = 0; i < n; i++)
@@ -983,10 +1099,16 @@ build_dialog (Dialog *d, gint32 drawable)
       GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
       TRUE, 0);
 
-  d->preview = gimp_drawable_preview_new_from_drawable_id (drawable);
+  d->preview = gimp_zoom_preview_new_from_drawable_id (drawable);
   gtk_widget_set_size_request (d->preview, 400, 400);
   gtk_box_pack_start (GTK_BOX (hbox), d->preview, TRUE, TRUE, 0);
   g_signal_connect (d->preview, "invalidated", G_CALLBACK (preview_update), d);
+  d->busy = gtk_spinner_new ();
+  gimp_help_set_help_data (d->busy, _ ("Placing the impressions..."), NULL);
+  gtk_box_pack_end (
+      GTK_BOX (gimp_preview_get_controls (GIMP_PREVIEW (d->preview))), d->busy,
+      FALSE, FALSE, 0);
+  gtk_widget_set_no_show_all (d->busy, TRUE);
 
   right = gtk_vbox_new (FALSE, 8);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
@@ -1021,6 +1143,9 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   show_preset (&d);
   update_readout (&d);
   gtk_widget_show (dialog);
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+  first_zoom (&d);
   /* Density first, the value most often changed; not the Preview check,
    * which Space would turn off.
    */

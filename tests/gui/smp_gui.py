@@ -185,6 +185,9 @@ def run_dialog(gimp, image, drawable, title, act, shot=None, settle=4):
     if window:
         time.sleep(settle)  # the preview renders after a short idle
         if shot:
+            # The pointer off the dialog: a tooltip would hide part of it.
+            xdotool(gimp.env, "mousemove", "1599", "1199")
+            time.sleep(1)
             subprocess.run(["import", "-window", window, shot], env=gimp.env,
                            capture_output=True, timeout=60)
         act(gimp.env, window)

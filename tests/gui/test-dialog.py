@@ -482,6 +482,48 @@ def second_run(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def pixels_differ(a, b):
+    """How many pixels two screenshots differ in (ImageMagick's count)."""
+    out = subprocess.run(["compare", "-metric", "AE", a, b, "null:"],
+                         capture_output=True, text=True)
+    try:
+        return int(float(out.stderr.split()[0]))
+    except (IndexError, ValueError):
+        return -1
+
+
+def zoom_in_and_out(display, png):
+    """The preview zooms in and out with Ctrl and the mouse wheel, as
+    GIMP's canvas does; screenshots at each step."""
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME)
+    shots = [os.path.join(SHOT_DIR, "dialog-zoom-%s.png" % name)
+             for name in ("first", "in", "out")]
+    try:
+        img, layer = new_scalp(gimp, png)
+
+        def act(env, window):
+            xdotool(env, "mousemove", "--window", window, "210", "200")
+            for button, shot in (("4", shots[1]), ("5", shots[2])):
+                xdotool(env, "keydown", "ctrl")
+                xdotool(env, "click", "--repeat", "3", "--delay", "300", button)
+                xdotool(env, "keyup", "ctrl")
+                time.sleep(3)
+                subprocess.run(["import", "-window", window, shot], env=env,
+                               capture_output=True, timeout=60)
+            press(env, window, "Escape")
+
+        run_dialog(gimp, img, layer, TITLE["C"], act, shots[0])
+        zoomed_in = pixels_differ(shots[0], shots[1])
+        zoomed_out = pixels_differ(shots[1], shots[2])
+        check("the preview zooms in and out",
+              zoomed_in > 1000 and zoomed_out > 1000,
+              "%d and %d pixels changed" % (zoomed_in, zoomed_out))
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def calibrate_dialog(display, png):
     """The calibration asks for the length the active path spans; typing
     2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
@@ -533,7 +575,7 @@ def main():
         for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
                      presets_after_an_edit, help_opens_the_page,
                      user_preset_after_restart, second_run,
-                     dialog_starts_from_treatment,
+                     dialog_starts_from_treatment, zoom_in_and_out,
                      calibrate_dialog, measure_in_filter_dialog):
             try:
                 step(display, png)
