@@ -331,6 +331,9 @@ resample (Dialog *d, const SmpLayout *layout, const SmpParams *resolved,
 /* One impression at least this many screen pixels across, at first. */
 #define FIRST_ZOOM_DOT 4.0
 
+/* Screen pixels a pixel at the closest zoom. */
+#define MOST_ZOOM 4.0
+
 /* Zooms the preview in, about its middle, until an impression spans
  * FIRST_ZOOM_DOT screen pixels, if it does not yet: impressions of a few
  * pixels cannot be judged at 100%, nor on a whole large photo.
@@ -349,6 +352,11 @@ first_zoom (Dialog *d)
   gimp_preview_untransform (preview, 0, 0, &x0, &y0);
   gimp_preview_untransform (preview, w, h, &x1, &y1);
   per_screen_px = (gdouble) (x1 - x0) / MAX (w, 1);
+  /* From the whole selection to 400%: four screen pixels a pixel. */
+  gimp_zoom_model_set_range (
+      model, 1.0,
+      MAX (1.0,
+           MOST_ZOOM * per_screen_px * gimp_zoom_model_get_factor (model)));
   if (dot_px > 0.0 && dot_px / per_screen_px < FIRST_ZOOM_DOT)
     gimp_zoom_model_zoom (model, GIMP_ZOOM_TO,
                           gimp_zoom_model_get_factor (model) * FIRST_ZOOM_DOT
