@@ -832,6 +832,19 @@ add_scale_source (Dialog *d, GtkWidget *table, gint row)
                     GTK_EXPAND | GTK_FILL, 0, 0, 0);
 }
 
+/* Under the scale: where it comes from, the readout and the warnings. */
+static void
+add_readout (Dialog *d, GtkWidget *table, gint row)
+{
+  add_scale_source (d, table, row++);
+  d->readout = gtk_label_new (NULL);
+  gtk_label_set_line_wrap (GTK_LABEL (d->readout), TRUE);
+  gtk_misc_set_alignment (GTK_MISC (d->readout), 0.0, 0.5);
+  gtk_table_attach (GTK_TABLE (table), d->readout, 0, COLUMNS, row, row + 1,
+                    GTK_EXPAND | GTK_FILL, 0, 0, 0);
+  add_warning_area (d, table, row + 1);
+}
+
 /* One frame per group of the parameter table, each parameter's control in
  * table order within it.
  */
@@ -891,15 +904,7 @@ build_controls (Dialog *d)
   g_clear_object (&d->labels);
   g_clear_object (&d->units);
 
-  add_scale_source (d, tables[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE]++);
-  d->readout = gtk_label_new (NULL);
-  gtk_label_set_line_wrap (GTK_LABEL (d->readout), TRUE);
-  gtk_misc_set_alignment (GTK_MISC (d->readout), 0.0, 0.5);
-  gtk_table_attach (GTK_TABLE (tables[SMP_GROUP_SCALE]), d->readout, 0, COLUMNS,
-                    rows[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE] + 1,
-                    GTK_EXPAND | GTK_FILL, 0, 0, 0);
-  add_warning_area (d, tables[SMP_GROUP_SCALE], ++rows[SMP_GROUP_SCALE]);
-
+  add_readout (d, tables[SMP_GROUP_SCALE], rows[SMP_GROUP_SCALE]);
   gtk_widget_show_all (vbox);
   return vbox;
 }
