@@ -27,6 +27,7 @@
 #include "smp-pdb.h"
 #include "smp-pixels.h"
 #include "smp-plugin.h"
+#include "smp-sheet.h"
 
 /* Share of the progress bar each stage takes. */
 #define PROGRESS_FIELD 0.25
@@ -105,6 +106,7 @@ query (void)
   smp_pdb_free_args (args, n_args);
 
   smp_calibrate_query ();
+  smp_sheet_query ();
 }
 
 /* A procedure's answer: the status, then its result, or the reason it
@@ -182,12 +184,62 @@ run_calibrate (gint n_params, const GimpParam *param, gint *n_return_vals,
   answer (&out, result, n_return_vals, return_vals);
 }
 
+/* plug-in-scalp-micropigmentation-sheet: run-mode, image, panels, crop,
+ * label.
+ */
+static void
+run_sheet (gint n_params, const GimpParam *param, gint *n_return_vals,
+           GimpParam **return_vals)
+{
+  Outcome   out    = { GIMP_PDB_SUCCESS, NULL };
+  GimpParam result = { .type = GIMP_PDB_IMAGE, .data.d_image = -1 };
+
+  if (n_params == 5)
+    {
+      const SmpSheetOptions options
+          = { param[2].data.d_int32, param[3].data.d_int32,
+              param[4].data.d_string };
+
+      result.data.d_image
+          = smp_sheet_run (param[1].data.d_image, param[0].data.d_int32,
+                           &options, &out.status, &out.message);
+    }
+  else
+    fail (&out, GIMP_PDB_CALLING_ERROR,
+          g_strdup_printf (_ ("The procedure takes %d arguments, got %d"), 5,
+                           n_params));
+
+  answer (&out, result, n_return_vals, return_vals);
+}
+
+/* The consultation sheet the dialog asked for, with the default panels,
+ * shown; a failure is said, and leaves the treatment done.
+ */
+static void
+make_sheet (gint32 image)
+{
+  const SmpSheetOptions options
+      = { smp_sheet_default_panels (image), SMP_SHEET_WHOLE, NULL };
+  GimpPDBStatusType status;
+  g_autofree gchar *message = NULL;
+  const gint32 sheet = smp_sheet_run (image, GIMP_RUN_NONINTERACTIVE, &options,
+                                      &status, &message);
+
+  if (sheet < 0)
+    gimp_message (message);
+  else
+    {
+      gimp_display_new (sheet);
+      gimp_displays_flush ();
+    }
+}
+
 static void
 run (const gchar *name, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
 {
   Outcome       out      = { GIMP_PDB_SUCCESS, NULL };
-  SmpDialogWork work     = { NULL, NULL, { 0 }, FALSE };
+  SmpDialogWork work     = { NULL, NULL, { 0 }, FALSE, FALSE };
   GimpRunMode   run_mode = GIMP_RUN_NONINTERACTIVE;
   SmpParams     params;
   gint32        image = -1, drawable = -1, layer = -1;
@@ -199,6 +251,11 @@ run (const gchar *name, gint n_params, const GimpParam *param,
       return;
     }
   gegl_init (NULL, NULL);
+  if (g_str_equal (name, SHEET_PROC))
+    {
+      run_sheet (n_params, param, n_return_vals, return_vals);
+      return;
+    }
 
   if (n_params >= SMP_PDB_FIRST_PARAM)
     {
@@ -225,6 +282,8 @@ run (const gchar *name, gint n_params, const GimpParam *param,
             gimp_displays_flush ();
           if (run_mode == GIMP_RUN_INTERACTIVE)
             smp_pdb_save_last (&params);
+          if (work.sheet && layer != -1)
+            make_sheet (image);
         }
     }
   smp_layout_free (work.layout);

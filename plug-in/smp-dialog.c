@@ -56,6 +56,8 @@ typedef struct
   GtkWidget *rename_preset, *delete_preset;
   GtkWidget *color_button;
   GtkWidget *output_combo;
+  GtkWidget *sheet;        /* "Make a consultation sheet"... */
+  gint       make_sheet;   /* ...and whether it is checked */
   GtkWidget *scale_source; /* where scale 0 comes from */
   GtkWidget *readout;
   GtkWidget *warning; /* what to watch out for, beside an icon */
@@ -614,6 +616,12 @@ output_changed (GtkWidget *combo, Dialog *d)
 
   if (gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (combo), &value))
     d->params->output = value;
+  /* A sheet needs the filter's layers: what output 0 draws cannot be told
+   * apart from the photo.
+   */
+  if (d->sheet)
+    gtk_widget_set_sensitive (d->sheet,
+                              d->params->output != SMP_OUTPUT_DRAWABLE);
 }
 
 static void
@@ -769,6 +777,23 @@ add_earlier (Dialog *d, GtkWidget *table, gint row)
                                             combo, 2, FALSE));
 }
 
+/* Under the output: the consultation sheet, made right after OK. */
+static void
+add_sheet (Dialog *d, GtkWidget *table, gint row)
+{
+  d->sheet
+      = gtk_check_button_new_with_mnemonic (_ ("Ma_ke a consultation sheet"));
+  gimp_help_set_help_data (d->sheet,
+                           _ ("Then make a new image with the photo before "
+                              "and after, labelled as a simulation"),
+                           NULL);
+  g_signal_connect (d->sheet, "toggled", G_CALLBACK (gimp_toggle_button_update),
+                    &d->make_sheet);
+  gtk_table_attach (GTK_TABLE (table), d->sheet, 1, COLUMNS, row, row + 1,
+                    GTK_EXPAND | GTK_FILL, 0, 0, 0);
+  output_changed (d->output_combo, d);
+}
+
 static void
 add_seed (Dialog *d, GtkWidget *table, gint row)
 {
@@ -894,6 +919,7 @@ build_controls (Dialog *d)
         }
     }
 
+  add_sheet (d, tables[SMP_GROUP_TREATMENT], rows[SMP_GROUP_TREATMENT]++);
   if (d->n_earlier > 0)
     {
       add_earlier (d, tables[SMP_GROUP_TREATMENT], rows[SMP_GROUP_TREATMENT]);
@@ -1189,5 +1215,6 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   work->layout    = d.layout;
   work->placement = d.layout_params;
   work->replace   = d.n_earlier > 0 && d.replace;
+  work->sheet     = d.make_sheet && params->output != SMP_OUTPUT_DRAWABLE;
   return response == GTK_RESPONSE_OK;
 }

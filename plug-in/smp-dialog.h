@@ -22,6 +22,7 @@ typedef struct
   SmpLayout *layout;    /* the impressions, placed on that field... */
   SmpParams  placement; /* ...with these resolved parameters */
   gboolean   replace;   /* the filter's earlier layers go */
+  gboolean   sheet;     /* a consultation sheet follows */
 } SmpDialogWork;
 
 /* Shows the dialog with params; on OK stores the chosen values in params

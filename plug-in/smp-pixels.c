@@ -715,7 +715,8 @@ write_to_shadow (StripPass *pass, const Strip *strip)
   gegl_buffer_flush (dp->shadow);
 }
 
-static void attach_treatment (gint32 layer, const SmpParams *params);
+static void attach_treatment (gint32 layer, const SmpParams *params,
+                              gint session);
 
 /* Removes the layers of an earlier treatment, one after the other. */
 static void
@@ -887,7 +888,7 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
                                    : g_strdup_printf (_ ("SMP session %d"), k);
 
       layers[k - 1] = new_pigment_layer (target, name);
-      attach_treatment (layers[k - 1], params);
+      attach_treatment (layers[k - 1], params, n_layers == 1 ? 0 : k);
       render_layer (target, stamps, layers[k - 1], n_layers == 1 ? 1 : k,
                     n_layers == 1 ? params->sessions : k, progress, data,
                     (k - 1.0) / n_layers, 1.0 / n_layers);
@@ -911,9 +912,11 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
   }
 }
 
-/* The treatment a layer shows, kept with it, in an XCF too. */
+/* The treatment a layer shows, kept with it, in an XCF too, and which
+ * session the layer holds (0: all of them).
+ */
 static void
-attach_treatment (gint32 layer, const SmpParams *params)
+attach_treatment (gint32 layer, const SmpParams *params, gint session)
 {
   GKeyFile         *kf = g_key_file_new ();
   g_autofree gchar *text;
@@ -921,6 +924,7 @@ attach_treatment (gint32 layer, const SmpParams *params)
   GimpParasite     *parasite;
 
   smp_params_save_keys (params, kf, "treatment");
+  g_key_file_set_integer (kf, "layer", "session", session);
   text     = g_key_file_to_data (kf, &size, NULL);
   parasite = gimp_parasite_new (SMP_TREATMENT_PARASITE,
                                 GIMP_PARASITE_PERSISTENT, size, text);
@@ -965,24 +969,49 @@ smp_pixels_treatment_layers (gint32 image, gint *n)
   return (gint32 *) g_array_free (found, found->len == 0);
 }
 
-gboolean
-smp_pixels_read_treatment (gint32 layer, SmpParams *params)
+/* The key file a layer of the filter carries, NULL if it carries none. */
+static GKeyFile *
+treatment_keys (gint32 layer)
 {
   GimpParasite *parasite
       = gimp_item_get_parasite (layer, SMP_TREATMENT_PARASITE);
-  GKeyFile *kf   = g_key_file_new ();
-  gboolean  read = FALSE;
+  GKeyFile *kf = g_key_file_new ();
+  gboolean  read
+      = parasite
+        && g_key_file_load_from_data (kf, gimp_parasite_data (parasite),
+                                      gimp_parasite_data_size (parasite),
+                                      G_KEY_FILE_NONE, NULL);
 
-  if (parasite
-      && g_key_file_load_from_data (kf, gimp_parasite_data (parasite),
-                                    gimp_parasite_data_size (parasite),
-                                    G_KEY_FILE_NONE, NULL))
-    read = smp_params_load_keys (params, kf, "treatment") > 0;
-
-  g_key_file_free (kf);
   if (parasite)
     gimp_parasite_free (parasite);
+  if (! read)
+    g_clear_pointer (&kf, g_key_file_free);
+  return kf;
+}
+
+gboolean
+smp_pixels_read_treatment (gint32 layer, SmpParams *params)
+{
+  GKeyFile *kf   = treatment_keys (layer);
+  gboolean  read = kf && smp_params_load_keys (params, kf, "treatment") > 0;
+
+  if (kf)
+    g_key_file_free (kf);
   return read;
+}
+
+gint
+smp_pixels_treatment_session (gint32 layer)
+{
+  GKeyFile *kf      = treatment_keys (layer);
+  gint      session = 0;
+
+  if (kf)
+    {
+      session = MAX (g_key_file_get_integer (kf, "layer", "session", NULL), 0);
+      g_key_file_free (kf);
+    }
+  return session;
 }
 
 gint32

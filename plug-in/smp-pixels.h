@@ -76,6 +76,11 @@ gint32 *smp_pixels_treatment_layers (gint32 image, gint *n);
  */
 gboolean smp_pixels_read_treatment (gint32 layer, SmpParams *params);
 
+/* The session a layer of the filter holds on its own (output 2), or 0
+ * when it holds them all (output 1).
+ */
+gint smp_pixels_treatment_session (gint32 layer);
+
 /* Draws the result the way params->output asks, as one undo step; the
  * image changes only once everything is rendered.  With replace, the
  * filter's earlier layers go in the same step.

@@ -9,6 +9,7 @@
 
 #define PLUG_IN_PROC "plug-in-scalp-micropigmentation"
 #define CALIBRATE_PROC "plug-in-scalp-micropigmentation-calibrate"
+#define SHEET_PROC "plug-in-scalp-micropigmentation-sheet"
 #define PLUG_IN_BINARY "scalp-micropigmentation"
 #define PLUG_IN_ROLE "smp-scalp-micropigmentation"
 #define PLUG_IN_VERSION "0.1.0"

@@ -107,3 +107,16 @@
 (define (twin img)
   (let ((dup (car (gimp-image-duplicate img))))
     (list dup (first-layer dup))))
+
+(define (layers-of img) (vector->list (cadr (gimp-image-get-layers img))))
+
+(define (filter-list keep? items)
+  (cond ((null? items) '())
+        ((keep? (car items)) (cons (car items) (filter-list keep? (cdr items))))
+        (else (filter-list keep? (cdr items)))))
+
+; What the text layers of img say.
+(define (texts img)
+  (map (lambda (l) (car (gimp-text-layer-get-text l)))
+       (filter-list (lambda (l) (= TRUE (car (gimp-item-is-text-layer l))))
+                    (layers-of img))))

@@ -17,10 +17,11 @@ profile=$("$(dirname "$0")/../make-profile.sh" \
   "smp-test-probe/smp-test-probe=$probe")
 trap 'rm -rf "$profile"' EXIT
 
+# Fonts are loaded (no -f): the consultation sheet writes text layers.
 log="$profile/log"
 { cat "$@"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |
   GIMP2_DIRECTORY="$profile" timeout "${SMP_GIMP_TIMEOUT:-600}" \
-    gimp-console-2.10 -i -d -f --batch-interpreter plug-in-script-fu-eval -b - \
+    gimp-console-2.10 -i -d --batch-interpreter plug-in-script-fu-eval -b - \
     > "$log" 2>&1
 
 checks=$(grep -E '^(ok|not ok) - ' "$log")

@@ -22,3 +22,23 @@
   (check "calibrating without a path is refused in German"
          (and (eq? 'error (car outcome))
               (contains? (cdr outcome) "Das Bild hat keinen aktiven Pfad"))))
+
+; The consultation sheet speaks German: its label, captions and refusal.
+(let* ((made (smp-new-image 200 150 RGB-IMAGE))
+       (img (car made)))
+  (gimp-image-select-ellipse img CHANNEL-OP-REPLACE 40 30 120 90)
+  (smp img (cadr made) '((output . 1)))
+  (let* ((sheet (car (plug-in-scalp-micropigmentation-sheet
+                      RUN-NONINTERACTIVE img 0 0 "")))
+         (words (texts sheet))
+         (refusal (smp-try (lambda ()
+                             (plug-in-scalp-micropigmentation-sheet
+                              RUN-NONINTERACTIVE img 1 0 "")))))
+    (note "texts: " words)
+    (check "the sheet's default label is German"
+           (member "Simulation – kein Behandlungsergebnis" words))
+    (check "the sheet's captions are German"
+           (and (member "Vorher" words) (member "Nachher" words)))
+    (note "message: " (cdr refusal))
+    (check "a panel per session of one layer is refused in German"
+           (contains? (cdr refusal) "Eine Ebene pro Sitzung"))))

@@ -63,7 +63,7 @@ class Gimp:
         server = '(plug-in-script-fu-server RUN-NONINTERACTIVE "127.0.0.1" %d "")' % self.port
         self.log = open(os.path.join(profile, "gimp.log"), "w")
         self.proc = subprocess.Popen(
-            ["gimp-2.10", "--no-splash", "-d", "-f",
+            ["gimp-2.10", "--no-splash", "-d",
              "--batch-interpreter", "plug-in-script-fu-eval", "-b", server],
             env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 120

@@ -409,6 +409,39 @@ def dialog_starts_from_treatment(display, png):
                  prepare=prepare)
 
 
+def sheet_after_ok(display, png):
+    """With "Make a consultation sheet" checked, OK treats the image and
+    then opens the sheet: a new image with a panel per session, since the
+    output is a layer per session, and the simulation's label."""
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME)
+
+    def act(env, window):
+        press(env, window, "alt+k")
+        time.sleep(1)
+        xdotool(env, "mousemove", "1599", "1199")
+        subprocess.run(["import", "-window", window,
+                        os.path.join(SHOT_DIR, "dialog-sheet.png")],
+                       env=env, capture_output=True, timeout=60)
+        press(env, window, "alt+o")
+
+    try:
+        img, layer = new_scalp(gimp, png)
+        gimp.value("(smp-call-from smp-table-defaults RUN-NONINTERACTIVE"
+                   " %s %s '(%s (output . 2)))" % (img, layer, TREATMENT))
+        found, reply = run_dialog(gimp, img, layer, TITLE["C"], act)
+        newest = gimp.value("(apply max (vector->list (cadr (gimp-image-list))))")
+        words = gimp.value("(texts %s)" % newest)
+        check("OK with the sheet checked opens a consultation sheet",
+              found and newest != img and '"After session 2"' in words
+              and '"Simulation - not a treatment result"' in words
+              and len(layers(gimp, img)) == 3,
+              "%s: %s" % (reply, words))
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
 def user_preset_after_restart(display, png):
     """Values saved as a preset of one's own are there after GIMP restarts:
     chosen, they apply."""
@@ -524,6 +557,25 @@ def zoom_in_and_out(display, png):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def procedure_dialog(gimp, code, title, shot, act):
+    """Runs code, which opens the dialog titled title; saves a screenshot
+    of it in SHOT_DIR and acts on it.  Returns the window (None if it never
+    showed) and what code answered."""
+    answer = {}
+    thread = threading.Thread(
+        target=lambda: answer.update(reply=gimp.eval(code)))
+    thread.start()
+    window = find_window(gimp.env, title)
+    if window:
+        time.sleep(1)
+        subprocess.run(["import", "-window", window,
+                        os.path.join(SHOT_DIR, shot)],
+                       env=gimp.env, capture_output=True, timeout=60)
+        act(gimp.env, window)
+    thread.join(timeout=120)
+    return window, answer.get("reply")
+
+
 def calibrate_dialog(display, png):
     """The calibration asks for the length the active path spans; typing
     2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
@@ -532,33 +584,59 @@ def calibrate_dialog(display, png):
     try:
         img, _ = new_scalp(gimp, png)
         add_ruler(gimp, img)
-        answer = {}
 
-        def call():
-            answer["reply"] = gimp.eval(
-                "(car (plug-in-scalp-micropigmentation-calibrate"
-                " RUN-INTERACTIVE %s 1.0))" % img)
+        def type_length(env, window):
+            press(env, window, "ctrl+a")
+            xdotool(env, "type", "--delay", "80", "2.5")
+            xdotool(env, "key", "Return")
 
-        thread = threading.Thread(target=call)
-        thread.start()
-        window = find_window(gimp.env, "Scalp Micropigmentation Calibrate")
+        window, reply = procedure_dialog(
+            gimp, "(car (plug-in-scalp-micropigmentation-calibrate"
+            " RUN-INTERACTIVE %s 1.0))" % img,
+            "Scalp Micropigmentation Calibrate", "calibrate.png", type_length)
         check("the calibration asks for the length", window is not None)
-        if window:
-            time.sleep(1)
-            subprocess.run(["import", "-window", window,
-                            os.path.join(SHOT_DIR, "calibrate.png")],
-                           env=gimp.env, capture_output=True, timeout=60)
-            press(gimp.env, window, "ctrl+a")
-            xdotool(gimp.env, "type", "--delay", "80", "2.5")
-            xdotool(gimp.env, "key", "Return")
-        thread.join(timeout=120)
-        reply = answer.get("reply")
         check("typing 2.5 cm over 200 px gives 80 px per cm",
               bool(reply) and reply[0] and abs(float(reply[1]) - 80) < 1e-6,
               str(reply))
         res = gimp.value("(car (gimp-image-get-resolution %s))" % img)
         check("the image's resolution is 80 px per cm",
               abs(float(res) - 203.2) < 1e-6, res)
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def sheet_dialog(display, png):
+    """The sheet's own dialog offers a panel per session for an image with
+    a layer per session; checking Crop and OK make that sheet, cropped."""
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME)
+    try:
+        img, layer = new_scalp(gimp, png)
+        gimp.value("(gimp-image-select-ellipse %s CHANNEL-OP-REPLACE"
+                   " 200 150 120 90)" % img)
+        gimp.value("(smp-call-from smp-table-defaults RUN-NONINTERACTIVE"
+                   " %s %s '(%s (output . 2)))" % (img, layer, TREATMENT))
+        def crop_then_ok(env, window):
+            press(env, window, "alt+r")
+            press(env, window, "alt+o")
+
+        window, reply = procedure_dialog(
+            gimp, '(car (plug-in-scalp-micropigmentation-sheet'
+            ' RUN-INTERACTIVE %s 0 0 ""))' % img,
+            "Scalp Micropigmentation Sheet", "sheet-dialog.png", crop_then_ok)
+        check("the sheet asks for its panels, crop and label",
+              window is not None)
+        words, width = "", "0"
+        if reply and reply[0]:
+            words = gimp.value("(texts %s)" % reply[1])
+            width = gimp.value(
+                '(car (gimp-drawable-width (car (gimp-image-get-layer-by-name'
+                ' %s "Before"))))' % reply[1])
+        # The treated area, 120 px wide, and a quarter of that each side.
+        check("its OK makes a panel per session, cropped to the treated area",
+              '"After session 2"' in words and int(width) == 180,
+              "%s: %s, %s px" % (reply, words, width))
     finally:
         gimp.quit()
         shutil.rmtree(profile, ignore_errors=True)
@@ -575,8 +653,9 @@ def main():
         for step in (dialog_in_english, dialog_in_german, first_focus_on_density,
                      presets_after_an_edit, help_opens_the_page,
                      user_preset_after_restart, second_run,
-                     dialog_starts_from_treatment, zoom_in_and_out,
-                     calibrate_dialog, measure_in_filter_dialog):
+                     dialog_starts_from_treatment, sheet_after_ok,
+                     zoom_in_and_out,
+                     calibrate_dialog, measure_in_filter_dialog, sheet_dialog):
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash

@@ -5,8 +5,9 @@
 # filter's dialog shows the parameter table's labels (all but the seed's,
 # whose row is GIMP's random-seed widget), its own mnemonics in
 # smp-dialog.c, and GIMP's Preview, New Seed, Randomize and Help, from
-# GIMP's own catalogues; the calibration's dialog its mnemonics in
-# smp-calibrate.c and GIMP's Help.  TAP output.
+# GIMP's own catalogues; the calibration's and the sheet's dialogs their
+# mnemonics in smp-calibrate.c and smp-sheet.c, and GIMP's Help.  TAP
+# output.
 #
 #   check-mnemonics.py SOURCE_ROOT
 
@@ -102,6 +103,8 @@ def main():
          GIMP_FILTER),
         ("the calibration's dialog",
          dialog_strings("plug-in/smp-calibrate.c"), GIMP_CALIBRATE),
+        ("the sheet's dialog",
+         dialog_strings("plug-in/smp-sheet.c"), GIMP_CALIBRATE),
     ]
     n = failed = 0
     for lang in languages:
