@@ -1,8 +1,9 @@
 #!/bin/sh
-# Installs the plug-in into the user's own GIMP 2.10 profile, as
-# gimptool-2.0 --install-bin does, with its translations beside it:
+# Installs the plug-in into the user's own profile of the GIMP it was built
+# for, as gimptool --install-bin does, with its translations beside it:
 #
 #   ${GIMP2_DIRECTORY:-~/.config/GIMP/2.10}/plug-ins/scalp-micropigmentation/
+#   ${GIMP3_DIRECTORY:-~/.config/GIMP/3.0}/plug-ins/scalp-micropigmentation/
 #       scalp-micropigmentation
 #       locale/LANG/LC_MESSAGES/DOMAIN.mo
 #       help/LANG/index.html, gimp-help.xml
@@ -10,10 +11,14 @@
 # The folder is worked out when installing, not when configuring; meson
 # runs this at `ninja install`, with DESTDIR honoured.
 #
-#   install-user.sh PLUGIN PO_BUILD_DIR DOMAIN HELP_BUILD_DIR
+#   install-user.sh PLUGIN PO_BUILD_DIR DOMAIN HELP_BUILD_DIR GIMP_MAJOR
 set -eu
-plugin=$1 po=$2 domain=$3 help=$4
-profile=${GIMP2_DIRECTORY:-$HOME/.config/GIMP/2.10}
+plugin=$1 po=$2 domain=$3 help=$4 major=$5
+if [ "$major" = 3 ]; then
+  profile=${GIMP3_DIRECTORY:-$HOME/.config/GIMP/3.0}
+else
+  profile=${GIMP2_DIRECTORY:-$HOME/.config/GIMP/2.10}
+fi
 dir="${DESTDIR:-}$profile/plug-ins/scalp-micropigmentation"
 
 mkdir -p "$dir"

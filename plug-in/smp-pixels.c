@@ -18,7 +18,7 @@
 #include "smp-intl.h"
 
 const Babl *
-smp_pixels_format (gint32 drawable, gint *n_color, gint *n_channels)
+smp_pixels_format (SmpDrawable drawable, gint *n_color, gint *n_channels)
 {
   const gboolean gray  = ! gimp_drawable_is_rgb (drawable);
   const gboolean alpha = gimp_drawable_has_alpha (drawable);
@@ -33,19 +33,19 @@ smp_pixels_format (gint32 drawable, gint *n_color, gint *n_channels)
 }
 
 gboolean
-smp_target_init (SmpTarget *target, gint32 image, gint32 drawable)
+smp_target_init (SmpTarget *target, SmpImage image, SmpDrawable drawable)
 {
   memset (target, 0, sizeof (SmpTarget));
 
   target->image    = image;
   target->drawable = drawable;
-  target->width    = gimp_drawable_width (drawable);
-  target->height   = gimp_drawable_height (drawable);
+  target->width    = smp_drawable_width (drawable);
+  target->height   = smp_drawable_height (drawable);
   target->native   = gimp_drawable_get_format (drawable);
   target->format
       = smp_pixels_format (drawable, &target->n_color, &target->n_channels);
   target->has_selection = ! gimp_selection_is_empty (image);
-  gimp_drawable_offsets (drawable, &target->off_x, &target->off_y);
+  smp_drawable_offsets (drawable, &target->off_x, &target->off_y);
   target->source = gimp_drawable_get_buffer (drawable);
 
   return gimp_drawable_mask_intersect (drawable, &target->x, &target->y,
@@ -65,7 +65,7 @@ selection_buffer (const SmpTarget *target)
   if (! target->has_selection)
     return NULL;
 
-  return gimp_drawable_get_buffer (gimp_image_get_selection (target->image));
+  return smp_selection_buffer (target->image);
 }
 
 /* From the drawable's own format to linear light in its own primaries,
@@ -715,21 +715,21 @@ write_to_shadow (StripPass *pass, const Strip *strip)
   gegl_buffer_flush (dp->shadow);
 }
 
-static void attach_treatment (gint32 layer, const SmpParams *params,
+static void attach_treatment (SmpLayer layer, const SmpParams *params,
                               gint session);
 
 /* Removes the layers of an earlier treatment, one after the other. */
 static void
-remove_layers (gint32 image, const gint32 *layers, gint n)
+remove_layers (SmpImage image, const SmpLayer *layers, gint n)
 {
   for (gint i = 0; i < n; i++)
-    if (gimp_item_is_valid (layers[i]))
+    if (gimp_item_is_valid (SMP_AS_ITEM (layers[i])))
       gimp_image_remove_layer (image, layers[i]);
 }
 
 static void
 apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
-                   gint sessions, const gint32 *earlier, gint n_earlier,
+                   gint sessions, const SmpLayer *earlier, gint n_earlier,
                    SmpPixelsProgress progress, gpointer data)
 {
   const GeglRectangle area = { target->x, target->y, target->w, target->h };
@@ -758,16 +758,16 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
                         target->h);
 }
 
-static gint32
+static SmpLayer
 new_pigment_layer (const SmpTarget *target, const gchar *name)
 {
-  const gboolean gray = gimp_image_base_type (target->image) == GIMP_GRAY;
+  const gboolean gray = smp_image_base_type (target->image) == GIMP_GRAY;
   /* Only as large as the selection's bounds on the drawable: outside
    * them the layer would be transparent, its alpha being the selection.
    */
-  gint32 layer = gimp_layer_new (target->image, name, target->w, target->h,
-                                 gray ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE,
-                                 100.0, GIMP_LAYER_MODE_MULTIPLY);
+  SmpLayer layer = gimp_layer_new (target->image, name, target->w, target->h,
+                                   gray ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE,
+                                   100.0, GIMP_LAYER_MODE_MULTIPLY);
 
   /* Multiplying in linear light is how pigment filters the skin, and is
    * exactly what output 0 computes; the layer never paints where the
@@ -778,7 +778,7 @@ new_pigment_layer (const SmpTarget *target, const gchar *name)
   gimp_layer_set_composite_mode (layer, GIMP_LAYER_COMPOSITE_CLIP_TO_BACKDROP);
   gimp_layer_set_offsets (layer, target->off_x + target->x,
                           target->off_y + target->y);
-  gimp_drawable_fill (layer, GIMP_FILL_TRANSPARENT);
+  gimp_drawable_fill (SMP_AS_DRAWABLE (layer), GIMP_FILL_TRANSPARENT);
   return layer;
 }
 
@@ -837,7 +837,7 @@ report_layer (gdouble fraction, gpointer data)
 }
 
 static void
-render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
+render_layer (const SmpTarget *target, const SmpStamps *stamps, SmpLayer layer,
               gint first, gint last, SmpPixelsProgress progress, gpointer data,
               gdouble done, gdouble share)
 {
@@ -852,7 +852,7 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
                              .progress   = report_layer },
           .pigment       = pigment_init (target, stamps, first, last,
                                          SMP_RENDER_TRANSMITTANCE),
-          .layer         = gimp_drawable_get_buffer (layer),
+          .layer         = gimp_drawable_get_buffer (SMP_AS_DRAWABLE (layer)),
           .format        = babl_format (n_out == 2 ? "YA float" : "RGBA float"),
           .progress      = progress,
           .progress_data = data,
@@ -870,16 +870,16 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, gint32 layer,
 /* The layers are filled before they join the image, then inserted
  * together: a run cancelled or killed half way leaves the image as it was.
  */
-static gint32
+static SmpLayer
 apply_as_layers (const SmpTarget *target, const SmpParams *params,
-                 const SmpStamps *stamps, const gint32 *earlier, gint n_earlier,
-                 SmpPixelsProgress progress, gpointer data)
+                 const SmpStamps *stamps, const SmpLayer *earlier,
+                 gint n_earlier, SmpPixelsProgress progress, gpointer data)
 {
   const gint n_layers
       = params->output == SMP_OUTPUT_SESSION_LAYERS ? params->sessions : 1;
-  gint32 *layers = g_new (gint32, n_layers);
-  gint32  parent;
-  gint    position;
+  SmpLayer *layers = g_new (SmpLayer, n_layers);
+  SmpLayer  parent;
+  gint      position;
 
   for (gint k = 1; k <= n_layers; k++)
     {
@@ -895,17 +895,17 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
     }
 
   /* Each goes right above the last: session 1 lowest, over the drawable. */
-  parent   = gimp_item_get_parent (target->drawable);
-  position = gimp_image_get_item_position (target->image, target->drawable);
+  parent   = smp_parent_layer (target->drawable);
+  position = gimp_image_get_item_position (target->image,
+                                           SMP_AS_ITEM (target->drawable));
   gimp_image_undo_group_start (target->image);
   for (gint k = 0; k < n_layers; k++)
-    gimp_image_insert_layer (target->image, layers[k], MAX (parent, 0),
-                             position);
+    gimp_image_insert_layer (target->image, layers[k], parent, position);
   remove_layers (target->image, earlier, n_earlier);
   gimp_image_undo_group_end (target->image);
 
   {
-    const gint32 top = layers[n_layers - 1];
+    const SmpLayer top = layers[n_layers - 1];
 
     g_free (layers);
     return top;
@@ -916,7 +916,7 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
  * session the layer holds (0: all of them).
  */
 static void
-attach_treatment (gint32 layer, const SmpParams *params, gint session)
+attach_treatment (SmpLayer layer, const SmpParams *params, gint session)
 {
   GKeyFile         *kf = g_key_file_new ();
   g_autofree gchar *text;
@@ -928,59 +928,59 @@ attach_treatment (gint32 layer, const SmpParams *params, gint session)
   text     = g_key_file_to_data (kf, &size, NULL);
   parasite = gimp_parasite_new (SMP_TREATMENT_PARASITE,
                                 GIMP_PARASITE_PERSISTENT, size, text);
-  gimp_item_attach_parasite (layer, parasite);
+  gimp_item_attach_parasite (SMP_AS_ITEM (layer), parasite);
   gimp_parasite_free (parasite);
   g_key_file_free (kf);
 }
 
 static void
-find_treatment_layers (const gint32 *items, gint n, GArray *found)
+find_treatment_layers (const SmpLayer *items, gint n, GArray *found)
 {
   for (gint i = 0; i < n; i++)
     {
-      GimpParasite *parasite
-          = gimp_item_get_parasite (items[i], SMP_TREATMENT_PARASITE);
+      GimpParasite *parasite = gimp_item_get_parasite (SMP_AS_ITEM (items[i]),
+                                                       SMP_TREATMENT_PARASITE);
 
       if (parasite)
         {
           g_array_append_val (found, items[i]);
           gimp_parasite_free (parasite);
         }
-      if (gimp_item_is_group (items[i]))
+      if (gimp_item_is_group (SMP_AS_ITEM (items[i])))
         {
-          gint               n_children;
-          g_autofree gint32 *children
-              = gimp_item_get_children (items[i], &n_children);
+          gint                 n_children;
+          g_autofree SmpLayer *children
+              = smp_group_layers (items[i], &n_children);
 
           find_treatment_layers (children, n_children, found);
         }
     }
 }
 
-gint32 *
-smp_pixels_treatment_layers (gint32 image, gint *n)
+SmpLayer *
+smp_pixels_treatment_layers (SmpImage image, gint *n)
 {
-  gint               n_layers;
-  g_autofree gint32 *layers = gimp_image_get_layers (image, &n_layers);
-  GArray            *found  = g_array_new (FALSE, FALSE, sizeof (gint32));
+  gint                 n_layers;
+  g_autofree SmpLayer *layers = smp_image_layers (image, &n_layers);
+  GArray              *found  = g_array_new (FALSE, FALSE, sizeof (SmpLayer));
 
   find_treatment_layers (layers, n_layers, found);
   *n = (gint) found->len;
-  return (gint32 *) g_array_free (found, found->len == 0);
+  return (SmpLayer *) g_array_free (found, found->len == 0);
 }
 
 /* The key file a layer of the filter carries, NULL if it carries none. */
 static GKeyFile *
-treatment_keys (gint32 layer)
+treatment_keys (SmpLayer layer)
 {
   GimpParasite *parasite
-      = gimp_item_get_parasite (layer, SMP_TREATMENT_PARASITE);
-  GKeyFile *kf = g_key_file_new ();
-  gboolean  read
-      = parasite
-        && g_key_file_load_from_data (kf, gimp_parasite_data (parasite),
-                                      gimp_parasite_data_size (parasite),
-                                      G_KEY_FILE_NONE, NULL);
+      = gimp_item_get_parasite (SMP_AS_ITEM (layer), SMP_TREATMENT_PARASITE);
+  GKeyFile    *kf   = g_key_file_new ();
+  gsize        size = 0;
+  const gchar *data = parasite ? smp_parasite_data (parasite, &size) : NULL;
+  gboolean     read
+      = data
+        && g_key_file_load_from_data (kf, data, size, G_KEY_FILE_NONE, NULL);
 
   if (parasite)
     gimp_parasite_free (parasite);
@@ -990,7 +990,7 @@ treatment_keys (gint32 layer)
 }
 
 gboolean
-smp_pixels_read_treatment (gint32 layer, SmpParams *params)
+smp_pixels_read_treatment (SmpLayer layer, SmpParams *params)
 {
   GKeyFile *kf   = treatment_keys (layer);
   gboolean  read = kf && smp_params_load_keys (params, kf, "treatment") > 0;
@@ -1001,7 +1001,7 @@ smp_pixels_read_treatment (gint32 layer, SmpParams *params)
 }
 
 gint
-smp_pixels_treatment_session (gint32 layer)
+smp_pixels_treatment_session (SmpLayer layer)
 {
   GKeyFile *kf      = treatment_keys (layer);
   gint      session = 0;
@@ -1014,16 +1014,16 @@ smp_pixels_treatment_session (gint32 layer)
   return session;
 }
 
-gint32
+SmpLayer
 smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
                   const SmpStamps *stamps, gboolean replace,
                   SmpPixelsProgress progress, gpointer data)
 {
-  gint               n_earlier = 0;
-  g_autofree gint32 *earlier
+  gint                 n_earlier = 0;
+  g_autofree SmpLayer *earlier
       = replace ? smp_pixels_treatment_layers (target->image, &n_earlier)
                 : NULL;
-  gint32 layer = -1;
+  SmpLayer layer = SMP_NO_LAYER;
 
   if (params->output != SMP_OUTPUT_DRAWABLE)
     layer = apply_as_layers (target, params, stamps, earlier, n_earlier,

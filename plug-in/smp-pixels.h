@@ -8,7 +8,7 @@
 #define __SMP_PIXELS_H__
 
 #include <gegl.h>
-#include <libgimp/gimp.h>
+#include "smp-gimp.h"
 
 #include "smp-field.h"
 #include "smp-layout.h"
@@ -17,8 +17,8 @@
 /* The drawable being worked on, and what of it the selection covers. */
 typedef struct
 {
-  gint32      image;
-  gint32      drawable;
+  SmpImage    image;
+  SmpDrawable drawable;
   gint        width, height; /* the drawable's size */
   gint        off_x, off_y;  /* its offsets in the image */
   gint        x, y, w, h;    /* selection x drawable, drawable coords */
@@ -40,13 +40,14 @@ typedef gboolean (*SmpPixelsProgress) (gdouble fraction, gpointer data);
 /* The float format in which the engine sees this drawable: linear light,
  * the drawable's own colour model and alpha.  The one place that decides.
  */
-const Babl *smp_pixels_format (gint32 drawable, gint *n_color,
+const Babl *smp_pixels_format (SmpDrawable drawable, gint *n_color,
                                gint *n_channels);
 
 /* Fills target; returns FALSE when the selection misses the drawable.
  * Either way, smp_target_clear() releases it.
  */
-gboolean smp_target_init (SmpTarget *target, gint32 image, gint32 drawable);
+gboolean smp_target_init (SmpTarget *target, SmpImage image,
+                          SmpDrawable drawable);
 void     smp_target_clear (SmpTarget *target);
 
 /* Reads luminance and selection of the whole drawable into a new field. */
@@ -69,25 +70,26 @@ void smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
 /* The layers of image, inside groups too, that the filter made: a new
  * array of *n, NULL when there are none.
  */
-gint32 *smp_pixels_treatment_layers (gint32 image, gint *n);
+SmpLayer *smp_pixels_treatment_layers (SmpImage image, gint *n);
 
 /* Reads into params the treatment a layer of the filter carries, keeping
  * what it does not say; FALSE if it carries none.
  */
-gboolean smp_pixels_read_treatment (gint32 layer, SmpParams *params);
+gboolean smp_pixels_read_treatment (SmpLayer layer, SmpParams *params);
 
 /* The session a layer of the filter holds on its own (output 2), or 0
  * when it holds them all (output 1).
  */
-gint smp_pixels_treatment_session (gint32 layer);
+gint smp_pixels_treatment_session (SmpLayer layer);
 
 /* Draws the result the way params->output asks, as one undo step; the
  * image changes only once everything is rendered.  With replace, the
  * filter's earlier layers go in the same step.
- * Returns the new layer (topmost for output 2) or -1 for output 0.
+ * Returns the new layer (topmost for output 2) or SMP_NO_LAYER for
+ * output 0.
  */
-gint32 smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
-                         const SmpStamps *stamps, gboolean replace,
-                         SmpPixelsProgress progress, gpointer data);
+SmpLayer smp_pixels_apply (const SmpTarget *target, const SmpParams *params,
+                           const SmpStamps *stamps, gboolean replace,
+                           SmpPixelsProgress progress, gpointer data);
 
 #endif /* __SMP_PIXELS_H__ */

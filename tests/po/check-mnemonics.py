@@ -99,12 +99,12 @@ def main():
     languages = ["C"] + read("po/LINGUAS").split()
     windows = [
         ("the filter's dialog",
-         table_labels() + dialog_strings("plug-in/smp-dialog.c"),
+         table_labels() + dialog_strings("plug-in/gimp2/smp-dialog.c"),
          GIMP_FILTER),
         ("the calibration's dialog",
-         dialog_strings("plug-in/smp-calibrate.c"), GIMP_CALIBRATE),
+         dialog_strings("plug-in/gimp2/smp-calibrate.c"), GIMP_CALIBRATE),
         ("the sheet's dialog",
-         dialog_strings("plug-in/smp-sheet.c"), GIMP_CALIBRATE),
+         dialog_strings("plug-in/gimp2/smp-sheet.c"), GIMP_CALIBRATE),
     ]
     n = failed = 0
     for lang in languages:

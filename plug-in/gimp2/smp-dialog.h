@@ -9,21 +9,7 @@
 
 #include <libgimp/gimp.h>
 
-#include "smp-field.h"
-#include "smp-layout.h"
-#include "smp-params.h"
-
-/* What the preview already worked out, handed to the filter so that OK
- * does not work it out again.  Either pointer may be NULL.
- */
-typedef struct
-{
-  SmpField  *field;     /* the drawable's field */
-  SmpLayout *layout;    /* the impressions, placed on that field... */
-  SmpParams  placement; /* ...with these resolved parameters */
-  gboolean   replace;   /* the filter's earlier layers go */
-  gboolean   sheet;     /* a consultation sheet follows */
-} SmpDialogWork;
+#include "smp-filter.h"
 
 /* Shows the dialog with params; on OK stores the chosen values in params
  * and returns TRUE.  Whatever the preview computed is handed over in work

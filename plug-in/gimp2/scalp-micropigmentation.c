@@ -23,51 +23,23 @@
 
 #include "smp-calibrate.h"
 #include "smp-dialog.h"
+#include "smp-filter.h"
 #include "smp-intl.h"
 #include "smp-pdb.h"
 #include "smp-pixels.h"
 #include "smp-plugin.h"
 #include "smp-sheet.h"
 
-/* Share of the progress bar each stage takes. */
-#define PROGRESS_FIELD 0.25
-#define PROGRESS_LAYOUT 0.25
-#define PROGRESS_RENDER 0.50
-
-/* Each move of the bar is a round trip to GIMP, of a fifth of a
- * millisecond or so: the bar moves at most this often, in microseconds.
- */
-#define PROGRESS_INTERVAL 40000
-
-typedef struct
-{
-  GimpPDBStatusType status;
-  gchar            *message; /* translated, for the caller */
-} Outcome;
-
-typedef struct
-{
-  gdouble start, span; /* this stage's part of the bar */
-  gint64  shown;       /* when the bar last moved */
-} Stage;
-
 static void query (void);
 static void run (const gchar *name, gint n_params, const GimpParam *param,
                  gint *n_return_vals, GimpParam **return_vals);
 
-static gboolean fail (Outcome *out, GimpPDBStatusType status, gchar *message);
-static gboolean check_drawable (gint32 image, gint32 drawable, Outcome *out);
-static gboolean still_there (gint32 image, gint32 drawable, Outcome *out);
-static gboolean check_output (gint32 drawable, const SmpParams *params,
-                              Outcome *out);
+static gboolean check_drawable (gint32 image, gint32 drawable, SmpOutcome *out);
+static gboolean still_there (gint32 image, gint32 drawable, SmpOutcome *out);
 static gboolean get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
                             const GimpParam *param, gint n_params,
                             SmpParams *params, SmpDialogWork *work,
-                            Outcome *out);
-static gdouble  resolve_scale (gint32 image, const SmpParams *params);
-static gint32   filter (const SmpTarget *target, const SmpParams *params,
-                        SmpDialogWork *work, Outcome *out);
-static gboolean report_stage (gdouble fraction, gpointer data);
+                            SmpOutcome *out);
 
 const GimpPlugInInfo PLUG_IN_INFO = { NULL, NULL, query, run };
 
@@ -113,7 +85,7 @@ query (void)
  * failed, which GIMP shows and scripts receive.
  */
 static void
-answer (const Outcome *out, GimpParam result, gint *n_return_vals,
+answer (const SmpOutcome *out, GimpParam result, gint *n_return_vals,
         GimpParam **return_vals)
 {
   static GimpParam values[2];
@@ -136,50 +108,22 @@ answer (const Outcome *out, GimpParam result, gint *n_return_vals,
     }
 }
 
-/* Draws on a checked drawable with checked parameters. */
-static gint32
-apply (gint32 image, gint32 drawable, const SmpParams *params,
-       SmpDialogWork *work, Outcome *out)
-{
-  SmpTarget target;
-  gint32    layer = -1;
-
-  if (! smp_target_init (&target, image, drawable))
-    {
-      /* Nothing selected on this drawable: nothing to do, and no reason
-       * to stop a script over it.
-       */
-      gimp_message (_ ("The selection does not touch the drawable; "
-                       "nothing was changed."));
-    }
-  else
-    {
-      /* The user's values stay as set (scale 0 = automatic). */
-      SmpParams resolved = *params;
-
-      resolved.scale = resolve_scale (image, params);
-      layer          = filter (&target, &resolved, work, out);
-    }
-  smp_target_clear (&target);
-  return layer;
-}
-
 /* plug-in-scalp-micropigmentation-calibrate: run-mode, image, length. */
 static void
 run_calibrate (gint n_params, const GimpParam *param, gint *n_return_vals,
                GimpParam **return_vals)
 {
-  Outcome   out    = { GIMP_PDB_SUCCESS, NULL };
-  GimpParam result = { .type = GIMP_PDB_FLOAT };
+  SmpOutcome out    = { GIMP_PDB_SUCCESS, NULL };
+  GimpParam  result = { .type = GIMP_PDB_FLOAT };
 
   if (n_params == 3)
     result.data.d_float
         = smp_calibrate (param[1].data.d_image, param[0].data.d_int32,
                          param[2].data.d_float, &out.status, &out.message);
   else
-    fail (&out, GIMP_PDB_CALLING_ERROR,
-          g_strdup_printf (_ ("The procedure takes %d arguments, got %d"), 3,
-                           n_params));
+    smp_fail (&out, GIMP_PDB_CALLING_ERROR,
+              g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
+                               3, n_params));
 
   answer (&out, result, n_return_vals, return_vals);
 }
@@ -191,8 +135,8 @@ static void
 run_sheet (gint n_params, const GimpParam *param, gint *n_return_vals,
            GimpParam **return_vals)
 {
-  Outcome   out    = { GIMP_PDB_SUCCESS, NULL };
-  GimpParam result = { .type = GIMP_PDB_IMAGE, .data.d_image = -1 };
+  SmpOutcome out    = { GIMP_PDB_SUCCESS, NULL };
+  GimpParam  result = { .type = GIMP_PDB_IMAGE, .data.d_image = -1 };
 
   if (n_params == 5)
     {
@@ -205,9 +149,9 @@ run_sheet (gint n_params, const GimpParam *param, gint *n_return_vals,
                            &options, &out.status, &out.message);
     }
   else
-    fail (&out, GIMP_PDB_CALLING_ERROR,
-          g_strdup_printf (_ ("The procedure takes %d arguments, got %d"), 5,
-                           n_params));
+    smp_fail (&out, GIMP_PDB_CALLING_ERROR,
+              g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
+                               5, n_params));
 
   answer (&out, result, n_return_vals, return_vals);
 }
@@ -238,7 +182,7 @@ static void
 run (const gchar *name, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
 {
-  Outcome       out      = { GIMP_PDB_SUCCESS, NULL };
+  SmpOutcome    out      = { GIMP_PDB_SUCCESS, NULL };
   SmpDialogWork work     = { NULL, NULL, { 0 }, FALSE, FALSE };
   GimpRunMode   run_mode = GIMP_RUN_NONINTERACTIVE;
   SmpParams     params;
@@ -265,17 +209,18 @@ run (const gchar *name, gint n_params, const GimpParam *param,
     }
   else
     {
-      fail (&out, GIMP_PDB_CALLING_ERROR,
-            g_strdup (_ ("The procedure needs run-mode, image and drawable")));
+      smp_fail (
+          &out, GIMP_PDB_CALLING_ERROR,
+          g_strdup (_ ("The procedure needs run-mode, image and drawable")));
     }
 
   if (out.status == GIMP_PDB_SUCCESS && check_drawable (image, drawable, &out)
       && get_params (run_mode, image, drawable, param, n_params, &params, &work,
                      &out)
       && still_there (image, drawable, &out)
-      && check_output (drawable, &params, &out))
+      && smp_filter_check_output (drawable, &params, &out))
     {
-      layer = apply (image, drawable, &params, &work, &out);
+      layer = smp_filter_apply (image, drawable, &params, &work, &out);
       if (out.status == GIMP_PDB_SUCCESS)
         {
           if (run_mode != GIMP_RUN_NONINTERACTIVE)
@@ -294,71 +239,39 @@ run (const gchar *name, gint n_params, const GimpParam *param,
 }
 
 static gboolean
-fail (Outcome *out, GimpPDBStatusType status, gchar *message)
-{
-  out->status  = status;
-  out->message = message;
-  return FALSE;
-}
-
-static gboolean
-check_drawable (gint32 image, gint32 drawable, Outcome *out)
+check_drawable (gint32 image, gint32 drawable, SmpOutcome *out)
 {
   if (! gimp_image_is_valid (image))
-    return fail (out, GIMP_PDB_CALLING_ERROR,
-                 g_strdup_printf (_ ("image %d is not an open image"), image));
+    return smp_fail (
+        out, GIMP_PDB_CALLING_ERROR,
+        g_strdup_printf (_ ("image %d is not an open image"), image));
 
   if (! gimp_item_is_valid (drawable) || ! gimp_item_is_drawable (drawable))
-    return fail (
+    return smp_fail (
         out, GIMP_PDB_CALLING_ERROR,
         g_strdup_printf (_ ("drawable %d is not a drawable"), drawable));
 
   if (gimp_item_get_image (drawable) != image)
-    return fail (out, GIMP_PDB_CALLING_ERROR,
-                 g_strdup_printf (_ ("drawable %d does not belong to image %d"),
-                                  drawable, image));
+    return smp_fail (
+        out, GIMP_PDB_CALLING_ERROR,
+        g_strdup_printf (_ ("drawable %d does not belong to image %d"),
+                         drawable, image));
 
-  if (gimp_drawable_is_indexed (drawable))
-    return fail (out, GIMP_PDB_CALLING_ERROR,
-                 g_strdup (_ ("Indexed images are not supported: convert the "
-                              "image to RGB or grayscale first")));
-
-  if (gimp_item_is_group (drawable))
-    return fail (out, GIMP_PDB_CALLING_ERROR,
-                 g_strdup (_ ("A layer group has no pixels of its own: choose "
-                              "a layer inside it")));
-
-  if (gimp_item_get_lock_content (drawable))
-    return fail (out, GIMP_PDB_EXECUTION_ERROR,
-                 g_strdup (_ ("The drawable's pixels are locked: unlock them "
-                              "first")));
-
-  return TRUE;
+  return smp_filter_check_drawable (drawable, out);
 }
 
 /* The image can be closed, or the layer deleted, while the dialog is
  * open; nothing is left to draw on then.
  */
 static gboolean
-still_there (gint32 image, gint32 drawable, Outcome *out)
+still_there (gint32 image, gint32 drawable, SmpOutcome *out)
 {
   if (gimp_image_is_valid (image) && gimp_item_is_valid (drawable))
     return TRUE;
 
-  return fail (out, GIMP_PDB_EXECUTION_ERROR,
-               g_strdup (_ ("The image was closed while the dialog was "
-                            "open; nothing was changed.")));
-}
-
-static gboolean
-check_output (gint32 drawable, const SmpParams *params, Outcome *out)
-{
-  if (params->output != SMP_OUTPUT_DRAWABLE && ! gimp_item_is_layer (drawable))
-    return fail (out, GIMP_PDB_CALLING_ERROR,
-                 g_strdup (_ ("output 1 and 2 add layers above a layer; for a "
-                              "channel or a layer mask use output 0")));
-
-  return TRUE;
+  return smp_fail (out, GIMP_PDB_EXECUTION_ERROR,
+                   g_strdup (_ ("The image was closed while the dialog was "
+                                "open; nothing was changed.")));
 }
 
 /* An image the filter already treated: its dialog starts from that
@@ -378,7 +291,7 @@ start_from_treatment (gint32 image, SmpParams *params)
 static gboolean
 get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
             const GimpParam *param, gint n_params, SmpParams *params,
-            SmpDialogWork *work, Outcome *out)
+            SmpDialogWork *work, SmpOutcome *out)
 {
   gchar *message;
 
@@ -387,7 +300,7 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
     case GIMP_RUN_NONINTERACTIVE:
       message = smp_pdb_read (param, n_params, params);
       if (message)
-        return fail (out, GIMP_PDB_CALLING_ERROR, message);
+        return smp_fail (out, GIMP_PDB_CALLING_ERROR, message);
       break;
 
     case GIMP_RUN_INTERACTIVE:
@@ -395,7 +308,7 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
         smp_params_defaults (params);
       start_from_treatment (image, params);
       if (! smp_dialog_run (image, drawable, params, work))
-        return fail (out, GIMP_PDB_CANCEL, NULL);
+        return smp_fail (out, GIMP_PDB_CANCEL, NULL);
       break;
 
     case GIMP_RUN_WITH_LAST_VALS:
@@ -404,109 +317,10 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
       break;
 
     default:
-      return fail (
+      return smp_fail (
           out, GIMP_PDB_CALLING_ERROR,
           g_strdup_printf (_ ("run-mode must be 0, 1 or 2, got %d"), run_mode));
     }
 
   return TRUE;
-}
-
-/* Pixels per cm: as given, or from the image's resolution. */
-static gdouble
-resolve_scale (gint32 image, const SmpParams *params)
-{
-  gdouble xres, yres;
-
-  if (params->scale > 0.0)
-    return params->scale;
-
-  gimp_image_get_resolution (image, &xres, &yres);
-  return (xres + yres) / 2.0 / 2.54;
-}
-
-static gboolean
-report_stage (gdouble fraction, gpointer data)
-{
-  Stage       *stage = data;
-  const gint64 now   = g_get_monotonic_time ();
-
-  if (now - stage->shown >= PROGRESS_INTERVAL)
-    {
-      stage->shown = now;
-      gimp_progress_update (stage->start
-                            + stage->span * CLAMP (fraction, 0, 1));
-    }
-  return TRUE;
-}
-
-/* The arguments were checked: only an automatic scale can be off, and
- * what no memory could hold is refused before reading a pixel.
- */
-static gboolean
-can_place (const SmpTarget *target, const SmpParams *params, Outcome *out)
-{
-  const gdouble most = params->density * target->w * target->h
-                       / (params->scale * params->scale);
-
-  if (! smp_layout_params_ok (params))
-    return fail (out, GIMP_PDB_EXECUTION_ERROR,
-                 g_strdup_printf (_ ("The image's resolution gives %.3g pixels "
-                                     "per cm, fewer than 1: set the scale"),
-                                  params->scale));
-
-  if (most > SMP_MAX_IMPRESSIONS)
-    return fail (out, GIMP_PDB_EXECUTION_ERROR,
-                 g_strdup_printf (_ ("This would place about %.3g impressions, "
-                                     "more than the %d the filter can place at "
-                                     "once: lower the density or the scale, or "
-                                     "select a smaller region"),
-                                  most, SMP_MAX_IMPRESSIONS));
-  return TRUE;
-}
-
-/* Field, layout, stamps, pixels: the filter proper, on valid input.
- * What the dialog left in work is used, and what is missing is added.
- */
-static gint32
-filter (const SmpTarget *target, const SmpParams *params, SmpDialogWork *work,
-        Outcome *out)
-{
-  Stage      stage = { 0.0, PROGRESS_FIELD, 0 };
-  SmpStamps *stamps;
-  gint32     layer;
-
-  if (! can_place (target, params, out))
-    return -1;
-
-  gimp_progress_init (_ ("Scalp micropigmentation"));
-
-  if (! work->field)
-    work->field = smp_pixels_read_field (target, report_stage, &stage);
-  if (work->layout && ! smp_layout_same_placement (&work->placement, params))
-    g_clear_pointer (&work->layout, smp_layout_free);
-
-  stage.start = PROGRESS_FIELD;
-  stage.span  = PROGRESS_LAYOUT;
-  if (! work->layout
-      && smp_layout_new (work->field, params, report_stage, &stage,
-                         &work->layout)
-             != SMP_LAYOUT_OK)
-    {
-      fail (out, GIMP_PDB_EXECUTION_ERROR,
-            g_strdup_printf (_ ("More than %d impressions: lower the density "
-                                "or the scale"),
-                             SMP_MAX_IMPRESSIONS));
-      return -1;
-    }
-
-  stamps      = smp_stamps_new (work->layout, work->field, params);
-  stage.start = PROGRESS_FIELD + PROGRESS_LAYOUT;
-  stage.span  = PROGRESS_RENDER;
-  layer = smp_pixels_apply (target, params, stamps, work->replace, report_stage,
-                            &stage);
-  gimp_progress_update (1.0);
-
-  smp_stamps_free (stamps);
-  return layer;
 }
