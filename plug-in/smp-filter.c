@@ -9,6 +9,8 @@
 
 #include "smp-filter.h"
 
+#include <math.h>
+
 #include "smp-intl.h"
 
 /* Share of the progress bar each stage takes. */
@@ -33,6 +35,41 @@ smp_fail (SmpOutcome *out, GimpPDBStatusType status, gchar *message)
   out->status  = status;
   out->message = message;
   return FALSE;
+}
+
+static gchar *
+format_value (gdouble value)
+{
+  if (isnan (value))
+    return g_strdup ("NaN");
+  if (isinf (value))
+    return g_strdup (value > 0 ? "inf" : "-inf");
+  return g_strdup_printf ("%g", value);
+}
+
+gchar *
+smp_range_message (const SmpParamDesc *desc, gdouble value)
+{
+  g_autofree gchar *got  = format_value (value);
+  const gchar      *unit = desc->unit[0] ? _ (desc->unit) : "";
+  const gchar      *sep  = desc->unit[0] && desc->unit[0] != '%' ? " " : "";
+
+  if (desc->type == SMP_PARAM_COLOR)
+    return g_strdup_printf (_ ("%s must have red, green and blue between 0 "
+                               "and 1"),
+                            desc->name);
+
+  if (desc->zero_is_auto)
+    /* TRANSLATORS: "scale must be 0 (automatic) or between 1 and 10000
+       px/cm, got 0.5" */
+    return g_strdup_printf (_ ("%s must be 0 (automatic) or between %g and "
+                               "%g%s%s, got %s"),
+                            desc->name, desc->min, desc->max, sep, unit, got);
+
+  /* TRANSLATORS: "density must be between 1 and 400 impressions per cm²,
+     got -5" */
+  return g_strdup_printf (_ ("%s must be between %g and %g%s%s, got %s"),
+                          desc->name, desc->min, desc->max, sep, unit, got);
 }
 
 /* What is wrong with drawing on this drawable, whatever GIMP it is in. */

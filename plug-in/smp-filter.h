@@ -31,6 +31,11 @@ typedef struct
 /* Sets out's status and message (translated, or NULL); returns FALSE. */
 gboolean smp_fail (SmpOutcome *out, GimpPDBStatusType status, gchar *message);
 
+/* The message for a parameter whose value is out of range, naming it
+ * and its range.
+ */
+gchar *smp_range_message (const SmpParamDesc *desc, gdouble value);
+
 /* Refuses indexed, group and locked drawables, with the reason in out. */
 gboolean smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out);
 

@@ -14,6 +14,15 @@
 #define PLUG_IN_ROLE "smp-scalp-micropigmentation"
 #define PLUG_IN_VERSION "0.1.0"
 
+/* The filter's help in the procedure browser, in English as GIMP's own. */
+#define SMP_FILTER_HELP                                                        \
+  "Places thousands of tiny, soft pigment impressions over the selected "     \
+  "bald or thinning region, the way a scalp micropigmentation "               \
+  "practitioner does: evenly but irregularly spread, varied in size and "     \
+  "tone, darkening the skin beneath so its shading still shows, fading "      \
+  "in at the selection's edge and sparing existing hair.  Density and "       \
+  "sizes are physical (per cm², mm) through the scale argument."
+
 /* The help domain the plug-in's pages are registered under with GIMP. */
 #define HELP_DOMAIN "scalp-micropigmentation-help"
 

@@ -63,12 +63,7 @@ query (void)
 
   gimp_install_procedure (
       PLUG_IN_PROC, N_ ("Stipple scalp micropigmentation over the selection"),
-      "Places thousands of tiny, soft pigment impressions over the selected "
-      "bald or thinning region, the way a scalp micropigmentation "
-      "practitioner does: evenly but irregularly spread, varied in size and "
-      "tone, darkening the skin beneath so its shading still shows, fading "
-      "in at the selection's edge and sparing existing hair.  Density and "
-      "sizes are physical (per cm², mm) through the scale argument.",
+      SMP_FILTER_HELP,
       "The scalp-micropigmentation authors",
       "GPL-3.0-or-later, the scalp-micropigmentation authors", "2026",
       N_ ("Scalp _Micropigmentation..."), "RGB*, GRAY*", GIMP_PLUGIN, n_args,

@@ -16,6 +16,7 @@
 #include <libgimp/gimpui.h>
 #include <math.h>
 
+#include "smp-filter.h"
 #include "smp-intl.h"
 #include "smp-pdb.h"
 #include "smp-plugin.h"
@@ -188,7 +189,7 @@ smp_calibrate (gint32 image, GimpRunMode run_mode, gdouble length,
   if (! smp_param_value_ok (&length_param, length))
     {
       *status  = GIMP_PDB_CALLING_ERROR;
-      *message = smp_pdb_range_message (&length_param, length);
+      *message = smp_range_message (&length_param, length);
       return 0.0;
     }
 

@@ -6,6 +6,8 @@
 
 #include "smp-pdb.h"
 
+#include "smp-filter.h"
+
 #include <errno.h>
 #include <math.h>
 #include <string.h>
@@ -95,41 +97,6 @@ smp_pdb_free_args (GimpParamDef *args, gint n_args)
   g_free (args);
 }
 
-static gchar *
-format_value (gdouble value)
-{
-  if (isnan (value))
-    return g_strdup ("NaN");
-  if (isinf (value))
-    return g_strdup (value > 0 ? "inf" : "-inf");
-  return g_strdup_printf ("%g", value);
-}
-
-gchar *
-smp_pdb_range_message (const SmpParamDesc *desc, gdouble value)
-{
-  g_autofree gchar *got  = format_value (value);
-  const gchar      *unit = desc->unit[0] ? _ (desc->unit) : "";
-  const gchar      *sep  = desc->unit[0] && desc->unit[0] != '%' ? " " : "";
-
-  if (desc->type == SMP_PARAM_COLOR)
-    return g_strdup_printf (_ ("%s must have red, green and blue between 0 "
-                               "and 1"),
-                            desc->name);
-
-  if (desc->zero_is_auto)
-    /* TRANSLATORS: "scale must be 0 (automatic) or between 1 and 10000
-       px/cm, got 0.5" */
-    return g_strdup_printf (_ ("%s must be 0 (automatic) or between %g and "
-                               "%g%s%s, got %s"),
-                            desc->name, desc->min, desc->max, sep, unit, got);
-
-  /* TRANSLATORS: "density must be between 1 and 400 impressions per cm²,
-     got -5" */
-  return g_strdup_printf (_ ("%s must be between %g and %g%s%s, got %s"),
-                          desc->name, desc->min, desc->max, sep, unit, got);
-}
-
 gchar *
 smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
 {
@@ -155,7 +122,7 @@ smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
                                (SmpColor){ p->data.d_color.r, p->data.d_color.g,
                                            p->data.d_color.b });
           if (smp_params_find_invalid (params) == desc)
-            return smp_pdb_range_message (desc, 0);
+            return smp_range_message (desc, 0);
           continue;
 
         case SMP_PARAM_DOUBLE:
@@ -171,7 +138,7 @@ smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params)
         }
 
       if (! smp_param_value_ok (desc, value))
-        return smp_pdb_range_message (desc, value);
+        return smp_range_message (desc, value);
 
       smp_param_set (params, desc, value);
     }

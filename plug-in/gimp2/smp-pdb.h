@@ -26,9 +26,6 @@ void          smp_pdb_free_args (GimpParamDef *args, gint n_args);
  */
 gchar *smp_pdb_read (const GimpParam *param, gint n_params, SmpParams *params);
 
-/* The message for a parameter whose value is out of range. */
-gchar *smp_pdb_range_message (const SmpParamDesc *desc, gdouble value);
-
 /* Last values: kept by GIMP between runs of a session, and as text in
  * the user's profile between sessions.  Loading gives the defaults for
  * anything not kept, and says whether anything was.

@@ -24,31 +24,4 @@ log="$profile/log"
     gimp-console-2.10 -i -d --batch-interpreter plug-in-script-fu-eval -b - \
     > "$log" 2>&1
 
-checks=$(grep -E '^(ok|not ok) - ' "$log")
-result=$(grep -E '^smp-result [0-9]+ [0-9]+$' "$log")
-
-# TAP: one line per check, then the plan.
-i=0
-if [ -n "$checks" ]; then
-  while IFS= read -r line; do
-    i=$((i + 1))
-    case "$line" in
-      "ok - "*) echo "ok $i - ${line#ok - }" ;;
-      *) echo "not ok $i - ${line#not ok - }" ;;
-    esac
-  done <<CHECKS
-$checks
-CHECKS
-fi
-if [ -z "$result" ]; then
-  i=$((i + 1))
-  echo "not ok $i - the test ran to its end"
-fi
-echo "1..$i"
-
-if [ -z "$result" ] || [ "${result##* }" != 0 ]; then
-  echo "# GIMP's output:"
-  tail -n 60 "$log" | sed 's/^/# /'
-  exit 1
-fi
-exit 0
+"$(dirname "$0")/../smp-tap.sh" "$log"
