@@ -28,7 +28,7 @@
 #include "smp-pdb.h"
 #include "smp-pixels.h"
 #include "smp-plugin.h"
-#include "smp-sheet.h"
+#include "smp-sheet-pdb.h"
 
 static void query (void);
 static void run (const gchar *name, gint n_params, const GimpParam *param,
@@ -63,9 +63,7 @@ query (void)
 
   gimp_install_procedure (
       PLUG_IN_PROC, N_ ("Stipple scalp micropigmentation over the selection"),
-      SMP_FILTER_HELP,
-      "The scalp-micropigmentation authors",
-      "GPL-3.0-or-later, the scalp-micropigmentation authors", "2026",
+      SMP_FILTER_HELP, SMP_AUTHORS, SMP_COPYRIGHT, SMP_DATE,
       N_ ("Scalp _Micropigmentation..."), "RGB*, GRAY*", GIMP_PLUGIN, n_args,
       G_N_ELEMENTS (return_vals), args, return_vals);
 

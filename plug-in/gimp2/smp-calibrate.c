@@ -20,19 +20,7 @@
 #include "smp-intl.h"
 #include "smp-pdb.h"
 #include "smp-plugin.h"
-
-/* The length argument, checked and reported as the filter's arguments
- * are.
- */
-static const SmpParamDesc length_param = { .name = "length",
-                                           .type = SMP_PARAM_DOUBLE,
-                                           .unit = N_ ("cm"),
-                                           .min  = 0.1,
-                                           .max  = 100,
-                                           .def  = 1.0 };
-
-/* Length along a curved stroke is summed in steps this fine, in pixels. */
-#define LENGTH_PRECISION 0.05
+#include "smp-scale.h"
 
 void
 smp_calibrate_query (void)
@@ -53,47 +41,10 @@ smp_calibrate_query (void)
       CALIBRATE_PROC,
       N_ ("Set the image's scale from a path across something of known "
           "size"),
-      "Measures the first stroke of the image's active path (between its "
-      "end anchors when it has two, along the stroke otherwise) and sets "
-      "the image's resolution on both axes so that this many pixels make "
-      "length cm.  GIMP's rulers in cm, the Measure tool and the scale 0 "
-      "of plug-in-scalp-micropigmentation then speak scalp centimetres.  "
-      "One undo step; refused, with nothing changed, without an active "
-      "path, for a path of no length, or a length out of range.",
-      "The scalp-micropigmentation authors",
-      "GPL-3.0-or-later, the scalp-micropigmentation authors", "2026",
+      SMP_CALIBRATE_HELP, SMP_AUTHORS, SMP_COPYRIGHT, SMP_DATE,
       N_ ("Scalp Micropigmentation _Calibrate..."), "*", GIMP_PLUGIN,
       G_N_ELEMENTS (args), G_N_ELEMENTS (return_vals), args, return_vals);
   gimp_plugin_menu_register (CALIBRATE_PROC, "<Image>/Filters/Render");
-}
-
-/* The first stroke's extent in pixels: between its end anchors when it
- * has two, else along it; 0 when there is no stroke.
- */
-static gdouble
-stroke_pixels (gint32 vectors)
-{
-  gint    n_strokes = 0, n_points = 0;
-  gint   *strokes = gimp_vectors_get_strokes (vectors, &n_strokes);
-  gdouble pixels  = 0.0;
-
-  if (n_strokes > 0)
-    {
-      gdouble *p      = NULL;
-      gboolean closed = FALSE;
-
-      /* A Bézier stroke: in-handle, anchor, out-handle for each anchor. */
-      gimp_vectors_stroke_get_points (vectors, strokes[0], &n_points, &p,
-                                      &closed);
-      if (n_points == 12 && ! closed)
-        pixels = hypot (p[8] - p[2], p[9] - p[3]);
-      else
-        pixels = gimp_vectors_stroke_get_length (vectors, strokes[0],
-                                                 LENGTH_PRECISION);
-      g_free (p);
-    }
-  g_free (strokes);
-  return pixels;
 }
 
 /* Asks for the length the path spans; FALSE when cancelled. */
@@ -114,15 +65,15 @@ ask_length (gdouble *length)
   hbox = gtk_hbox_new (FALSE, 6);
   gtk_container_set_border_width (GTK_CONTAINER (hbox), 12);
   label = gtk_label_new_with_mnemonic (_ ("The active path spans _length:"));
-  spin  = gtk_spin_button_new_with_range (length_param.min, length_param.max,
-                                          0.1);
+  spin  = gtk_spin_button_new_with_range (smp_length_param.min,
+                                          smp_length_param.max, 0.1);
   gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 2);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), *length);
   gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
   gtk_entry_set_activates_default (GTK_ENTRY (spin), TRUE);
   gtk_box_pack_start (GTK_BOX (hbox), label, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), spin, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (hbox), gtk_label_new (_ (length_param.unit)),
+  gtk_box_pack_start (GTK_BOX (hbox), gtk_label_new (_ (smp_length_param.unit)),
                       FALSE, FALSE, 0);
   gtk_box_pack_start (
       GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
@@ -149,8 +100,8 @@ choose_length (GimpRunMode run_mode, gdouble *length)
   if (run_mode != GIMP_RUN_INTERACTIVE)
     return TRUE;
 
-  if (! smp_param_value_ok (&length_param, *length))
-    *length = length_param.def;
+  if (! smp_param_value_ok (&smp_length_param, *length))
+    *length = smp_length_param.def;
   return ask_length (length);
 }
 
@@ -158,57 +109,27 @@ gdouble
 smp_calibrate (gint32 image, GimpRunMode run_mode, gdouble length,
                GimpPDBStatusType *status, gchar **message)
 {
-  gint32  vectors;
-  gdouble pixels, scale;
+  SmpOutcome out   = { GIMP_PDB_SUCCESS, NULL };
+  gdouble    scale = 0.0;
 
-  *status  = GIMP_PDB_SUCCESS;
-  *message = NULL;
   if (! gimp_image_is_valid (image))
+    smp_fail (&out, GIMP_PDB_CALLING_ERROR,
+              g_strdup_printf (_ ("image %d is not an open image"), image));
+  else if (smp_scale_path (image, &out) != SMP_NO_PATH)
     {
-      *status  = GIMP_PDB_CALLING_ERROR;
-      *message = g_strdup_printf (_ ("image %d is not an open image"), image);
-      return 0.0;
+      if (! choose_length (run_mode, &length))
+        smp_fail (&out, GIMP_PDB_CANCEL, NULL);
+      else
+        scale = smp_scale_set (image, length, &out);
     }
 
-  vectors = gimp_image_get_active_vectors (image);
-  if (vectors <= 0)
+  if (out.status == GIMP_PDB_SUCCESS)
     {
-      *status  = GIMP_PDB_EXECUTION_ERROR;
-      *message = g_strdup (_ ("The image has no active path: with the Paths "
-                              "tool, click at both ends of something of "
-                              "known size in the photo, then calibrate"));
-      return 0.0;
+      gimp_set_data (CALIBRATE_PROC, &length, sizeof (gdouble));
+      if (run_mode == GIMP_RUN_INTERACTIVE)
+        gimp_displays_flush ();
     }
-
-  if (! choose_length (run_mode, &length))
-    {
-      *status = GIMP_PDB_CANCEL;
-      return 0.0;
-    }
-
-  if (! smp_param_value_ok (&length_param, length))
-    {
-      *status  = GIMP_PDB_CALLING_ERROR;
-      *message = smp_range_message (&length_param, length);
-      return 0.0;
-    }
-
-  pixels = stroke_pixels (vectors);
-  if (! (pixels > 0.0))
-    {
-      *status  = GIMP_PDB_EXECUTION_ERROR;
-      *message = g_strdup (_ ("The active path has no length: it needs a "
-                              "stroke from one end of something of known "
-                              "size to the other"));
-      return 0.0;
-    }
-
-  scale = pixels / length;
-  gimp_set_data (CALIBRATE_PROC, &length, sizeof (gdouble));
-  gimp_image_undo_group_start (image);
-  gimp_image_set_resolution (image, scale * 2.54, scale * 2.54);
-  gimp_image_undo_group_end (image);
-  if (run_mode == GIMP_RUN_INTERACTIVE)
-    gimp_displays_flush ();
+  *status  = out.status;
+  *message = out.message;
   return scale;
 }

@@ -19,6 +19,7 @@
 #include "smp-calibrate.h"
 #include "smp-intl.h"
 #include "smp-pixels.h"
+#include "smp-preview.h"
 #include "smp-plugin.h"
 #include "smp-presets.h"
 #include "smp-user-presets.h"
@@ -30,28 +31,14 @@
 #define SCALE_WIDTH 160
 #define SPIN_WIDTH 6
 
-/* Past this share of skin under pigment, impressions merge. */
-#define HELMET_COVERAGE 0.20
-
-/* Impressions narrower than this many pixels cannot show as dots. */
-#define SMALLEST_DOT_PX 1.5
-
 typedef struct
 {
-  SmpParams      *params;
-  SmpTarget       target;
-  gboolean        has_pixels; /* the selection touches the drawable */
-  gdouble         image_scale;
-  SmpField       *field;
-  SmpLayout      *layout;
-  SmpParams       layout_params; /* what the cached layout was made with */
-  struct _Worker *worker;        /* placing impressions, if anything */
-  GtkWidget      *preview;
-  GtkWidget      *busy;            /* spins while a placement is under way */
-  GtkAdjustment  *adjustments[16]; /* by index in the parameter table */
-  GtkWidget      *preset_combo;    /* "Custom" (-1), a preset's index, or
-                                    * USER_PRESET + a user preset's */
-  GtkWidget *preset_about;         /* the chosen preset's description */
+  SmpParams     *params;
+  SmpPreview     view;            /* the preview and the placement behind it */
+  GtkAdjustment *adjustments[16]; /* by index in the parameter table */
+  GtkWidget     *preset_combo;    /* "Custom" (-1), a preset's index, or
+                                   * USER_PRESET + a user preset's */
+  GtkWidget *preset_about;        /* the chosen preset's description */
   GPtrArray *user_presets;
   GtkWidget *rename_preset, *delete_preset;
   GtkWidget *color_button;
@@ -76,436 +63,15 @@ typedef struct
 
 static void show_params (Dialog *d);
 
-static gdouble
-effective_scale (const Dialog *d)
-{
-  return d->params->scale > 0.0 ? d->params->scale : d->image_scale;
-}
-
-/* Placing impressions takes up to a second on a large photo, so it runs
- * beside the dialog: the engine's layout is a pure function of the field
- * (read beforehand, on this thread, as libgimp wants) and a copy of the
- * parameters.  A placement no longer wanted is cancelled.
+/* The readout's three parts, in their labels, and the icon beside any
+ * warning.
  */
-typedef struct _Worker
-{
-  Dialog         *dialog;
-  GThread        *thread;
-  const SmpField *field;
-  SmpParams       params;
-  SmpLayout      *layout;
-  SmpLayoutStatus status;
-  gint            cancel;  /* atomic */
-  gint            idle_id; /* atomic; set by the worker as it ends */
-} Worker;
-
-static gboolean
-worker_keep_going (gdouble fraction G_GNUC_UNUSED, gpointer data)
-{
-  Worker *w = data;
-
-  return ! g_atomic_int_get (&w->cancel);
-}
-
-static gboolean worker_done (gpointer data);
-static void     update_readout (Dialog *d);
-
-static gpointer
-worker_run (gpointer data)
-{
-  Worker *w = data;
-
-  w->status
-      = smp_layout_new (w->field, &w->params, worker_keep_going, w, &w->layout);
-  g_atomic_int_set (&w->idle_id, (gint) g_idle_add (worker_done, w));
-  return NULL;
-}
-
-/* Frees a joined worker, keeping the layout it placed if asked to. */
-static void
-worker_free (Dialog *d, Worker *w, gboolean keep)
-{
-  if (keep && w->status == SMP_LAYOUT_OK)
-    {
-      smp_layout_free (d->layout);
-      d->layout        = w->layout;
-      d->layout_params = w->params;
-      w->layout        = NULL;
-    }
-
-  smp_layout_free (w->layout);
-  g_free (w);
-}
-
-/* Back on the dialog's thread: keep the layout if it is still the one the
- * dialog wants, and redraw, which starts the next placement if needed.
- */
-static gboolean
-worker_done (gpointer data)
-{
-  Worker *w = data;
-  Dialog *d = w->dialog;
-
-  d->worker = NULL;
-  g_thread_join (w->thread);
-  worker_free (d, w, TRUE);
-  gimp_preview_invalidate (GIMP_PREVIEW (d->preview));
-  return G_SOURCE_REMOVE;
-}
-
-/* Ends the placement under way, if any: cancelled, or when it is the one
- * wanted, left to finish and kept.
- */
-static void
-stop_worker (Dialog *d, gboolean keep)
-{
-  Worker *w = d->worker;
-
-  if (! w)
-    return;
-
-  if (! keep)
-    g_atomic_int_set (&w->cancel, 1);
-  g_thread_join (w->thread);
-  g_source_remove ((guint) g_atomic_int_get (&w->idle_id));
-  worker_free (d, w, keep);
-  d->worker = NULL;
-}
-
-/* The layout for these parameters if it is ready; otherwise NULL, with
- * *waiting set while it is being placed.
- */
-static SmpLayout *
-current_layout (Dialog *d, const SmpParams *resolved, gboolean *waiting)
-{
-  Worker *w;
-
-  *waiting = FALSE;
-  /* Placement changes with only a few parameters; looks can change
-   * without a new layout, which keeps the preview quick while they move.
-   */
-  if (d->layout && smp_layout_same_placement (&d->layout_params, resolved))
-    return d->layout;
-
-  if (! smp_layout_params_ok (resolved))
-    return NULL;
-
-  if (! d->field)
-    {
-      d->field = smp_pixels_read_field (&d->target, NULL, NULL);
-      update_readout (d);
-    }
-
-  *waiting = TRUE;
-  if (d->worker)
-    {
-      /* Its result will not be shown; when it ends the next one starts. */
-      if (! smp_layout_same_placement (&d->worker->params, resolved))
-        g_atomic_int_set (&d->worker->cancel, 1);
-      return NULL;
-    }
-
-  w         = g_new0 (Worker, 1);
-  w->dialog = d;
-  w->field  = d->field;
-  w->params = *resolved;
-  w->thread = g_thread_new ("smp-layout", worker_run, w);
-  d->worker = w;
-  return NULL;
-}
-
-static const Babl *
-display_format (const SmpTarget *target)
-{
-  static const gchar *names[]
-      = { NULL, "Y' u8", "Y'A u8", "R'G'B' u8", "R'G'B'A u8" };
-
-  return babl_format (names[target->n_channels]);
-}
-
-static GimpImageType
-display_type (const SmpTarget *target)
-{
-  static const GimpImageType types[]
-      = { GIMP_GRAY_IMAGE, GIMP_GRAY_IMAGE, GIMP_GRAYA_IMAGE, GIMP_RGB_IMAGE,
-          GIMP_RGBA_IMAGE };
-
-  return types[target->n_channels];
-}
-
-/* Pixels of rect as the preview shows them, in the display's format:
- * what OK makes there, or the drawable as it is without a placement.
- */
-static guchar *
-render_shown (Dialog *d, const SmpLayout *layout, const SmpParams *resolved,
-              const GeglRectangle *rect)
-{
-  const gsize n_px  = (gsize) rect->width * rect->height;
-  gfloat     *buf   = g_new (gfloat, n_px * d->target.n_channels);
-  guchar     *shown = g_new (guchar, n_px * d->target.n_channels);
-
-  if (layout)
-    {
-      SmpStamps *stamps
-          = smp_stamps_new_near (layout, d->field, resolved, rect->x, rect->y,
-                                 rect->width, rect->height);
-
-      smp_pixels_render_rect (&d->target, stamps, resolved->sessions, rect,
-                              buf);
-      smp_stamps_free (stamps);
-    }
-  else
-    {
-      gegl_buffer_get (d->target.source, rect, 1.0, d->target.format, buf,
-                       GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-    }
-
-  /* As is: the render already blends with the selection exactly as
-   * GIMP's merge will.
-   */
-  babl_process (babl_fish (d->target.format, display_format (&d->target)), buf,
-                shown, (glong) n_px);
-  g_free (buf);
-  return shown;
-}
-
-/* Source rows of the drawable, from first, that preview rows go through
- * at a time when zoomed out: the render of a band at a time, never of
- * the whole selection at once.
- */
-#define ZOOM_BAND 64
-
-/* The preview's pixels at the zoom shown: each the drawable's pixel under
- * it when zoomed in, the mean of those it covers when zoomed out.
- */
-static void
-resample (Dialog *d, const SmpLayout *layout, const SmpParams *resolved,
-          const GeglRectangle *area, gint w, gint h, guchar *out)
-{
-  const gint    nc = d->target.n_channels;
-  const gdouble sx = (gdouble) area->width / w, sy = (gdouble) area->height / h;
-
-  for (gint j0 = 0; j0 < h;)
-    {
-      /* Preview rows [j0, j1) whose source rows make one band. */
-      const gint    y_from = area->y + (gint) floor (j0 * sy);
-      gint          j1     = j0 + 1;
-      GeglRectangle band;
-      guchar       *src;
-
-      while (j1 < h
-             && area->y + (gint) floor ((j1 + 1) * sy) - y_from <= ZOOM_BAND)
-        j1++;
-      band        = (GeglRectangle){ area->x, y_from, area->width,
-                                     MAX (1,
-                                          area->y + (gint) ceil (j1 * sy) - y_from) };
-      band.height = MIN (band.height, area->y + area->height - band.y);
-      src         = render_shown (d, layout, resolved, &band);
-
-      for (gint j = j0; j < j1; j++)
-        for (gint i = 0; i < w; i++)
-          {
-            const gint x0 = (gint) floor (i * sx),
-                       y0 = (gint) floor (j * sy) + area->y - band.y;
-            const gint x1
-                = MAX (x0 + 1, MIN ((gint) floor ((i + 1) * sx), area->width));
-            const gint y1 = MAX (
-                y0 + 1, MIN ((gint) floor ((j + 1) * sy) + area->y - band.y,
-                             band.height));
-
-            for (gint c = 0; c < nc; c++)
-              {
-                guint sum = 0;
-
-                for (gint y = y0; y < y1; y++)
-                  for (gint x = x0; x < x1; x++)
-                    sum += src[((gsize) y * band.width + x) * nc + c];
-                out[((gsize) j * w + i) * nc + c]
-                    = (guchar) ((sum + (x1 - x0) * (y1 - y0) / 2)
-                                / ((x1 - x0) * (y1 - y0)));
-              }
-          }
-      g_free (src);
-      j0 = j1;
-    }
-}
-
-/* One impression at least this many screen pixels across, at first. */
-#define FIRST_ZOOM_DOT 4.0
-
-/* Screen pixels a pixel at the closest zoom. */
-#define MOST_ZOOM 4.0
-
-/* Zooms the preview in, about its middle, until an impression spans
- * FIRST_ZOOM_DOT screen pixels, if it does not yet: impressions of a few
- * pixels cannot be judged at 100%, nor on a whole large photo.
- */
-static void
-first_zoom (Dialog *d)
-{
-  GimpPreview   *preview = GIMP_PREVIEW (d->preview);
-  GimpZoomModel *model
-      = gimp_zoom_preview_get_model (GIMP_ZOOM_PREVIEW (d->preview));
-  const gdouble dot_px = d->params->dot_size * effective_scale (d) / 10.0;
-  gint          w, h, x0, y0, x1, y1;
-  gdouble       per_screen_px;
-
-  gimp_preview_get_size (preview, &w, &h);
-  gimp_preview_untransform (preview, 0, 0, &x0, &y0);
-  gimp_preview_untransform (preview, w, h, &x1, &y1);
-  per_screen_px = (gdouble) (x1 - x0) / MAX (w, 1);
-  /* From the whole selection to 400%: four screen pixels a pixel. */
-  gimp_zoom_model_set_range (
-      model, 1.0,
-      MAX (1.0,
-           MOST_ZOOM * per_screen_px * gimp_zoom_model_get_factor (model)));
-  if (dot_px > 0.0 && dot_px / per_screen_px < FIRST_ZOOM_DOT)
-    gimp_zoom_model_zoom (model, GIMP_ZOOM_TO,
-                          gimp_zoom_model_get_factor (model) * FIRST_ZOOM_DOT
-                              * per_screen_px / dot_px);
-}
-
-static void
-preview_update (GimpPreview *preview, Dialog *d)
-{
-  SmpParams     resolved = *d->params;
-  GeglRectangle area;
-  SmpLayout    *layout;
-  guchar       *shown;
-  gboolean      waiting = FALSE;
-  gint          w, h, x1, y1;
-
-  /* The image may have been closed while the dialog is open. */
-  if (! d->has_pixels || ! gimp_item_is_valid (d->target.drawable))
-    return;
-
-  resolved.scale = effective_scale (d);
-  gimp_preview_get_size (preview, &w, &h);
-  gimp_preview_untransform (preview, 0, 0, &area.x, &area.y);
-  gimp_preview_untransform (preview, w, h, &x1, &y1);
-  area.x      = CLAMP (area.x, 0, d->target.width - 1);
-  area.y      = CLAMP (area.y, 0, d->target.height - 1);
-  area.width  = MAX (1, MIN (x1, d->target.width) - area.x);
-  area.height = MAX (1, MIN (y1, d->target.height) - area.y);
-
-  layout = resolved.density * d->target.w * d->target.h
-                       / (resolved.scale * resolved.scale)
-                   > SMP_MAX_IMPRESSIONS
-               ? NULL
-               : current_layout (d, &resolved, &waiting);
-
-  /* The last picture stays until the new placement is ready, and the
-   * spinner says it is coming.
-   */
-  gtk_widget_set_visible (d->busy, waiting);
-  if (waiting)
-    {
-      gtk_spinner_start (GTK_SPINNER (d->busy));
-      return;
-    }
-  gtk_spinner_stop (GTK_SPINNER (d->busy));
-
-  shown = g_new (guchar, (gsize) w * h * d->target.n_channels);
-  resample (d, layout, &resolved, &area, w, h, shown);
-  gimp_preview_area_draw (GIMP_PREVIEW_AREA (gimp_preview_get_area (preview)),
-                          0, 0, w, h, display_type (&d->target), shown,
-                          w * d->target.n_channels);
-  g_free (shown);
-}
-
-/* Resolutions that cameras, phones and GIMP write when nobody measured. */
-static gboolean
-unmeasured_resolution (gdouble ppi)
-{
-  static const gdouble defaults[] = { 72, 96, 150, 180, 240, 300, 600 };
-
-  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
-    if (fabs (ppi - defaults[i]) < 1e-3)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-update_scale_source (Dialog *d)
-{
-  g_autofree gchar *text = NULL;
-  const gdouble     ppi  = d->image_scale * 2.54;
-
-  if (d->params->scale > 0.0)
-    text = g_strdup ("");
-  else if (unmeasured_resolution (ppi))
-    text = g_strdup_printf (_ ("From the image's resolution, %.0f ppi: this "
-                               "is rarely a photo's real scale; measure it"),
-                            ppi);
-  else
-    text = g_strdup_printf (_ ("From the image: %.1f px per cm"),
-                            d->image_scale);
-  gtk_label_set_text (GTK_LABEL (d->scale_source), text);
-}
-
-/* What the field found of the photo's own focus, once it is read. */
-static gchar *
-focus_text (const Dialog *d)
-{
-  const gdouble blur = d->field ? smp_field_blur (d->field) : -1.0;
-
-  if (blur < 0.0)
-    return g_strdup ("");
-  if (blur == 0.0)
-    return g_strdup (_ ("Too little detail around the selection to judge "
-                        "the photo's focus: impressions are drawn sharp"));
-  if (blur <= SMP_RENDER_SHARP_SIGMA)
-    return g_strdup_printf (
-        _ ("The photo is sharp (blur %.1f px): impressions are drawn sharp"),
-        blur);
-  return g_strdup_printf (_ ("The photo is soft (blur %.1f px): impressions "
-                             "are blurred to match"),
-                          blur);
-}
-
 static void
 update_readout (Dialog *d)
 {
-  const gdouble     scale    = effective_scale (d);
-  const gdouble     spacing  = smp_params_spacing_mm (d->params);
-  const gdouble     coverage = smp_params_coverage (d->params);
-  const gdouble     dot_px   = d->params->dot_size * scale / 10.0;
-  g_autofree gchar *text     = NULL;
-  g_autofree gchar *focus    = focus_text (d);
-  GString          *warnings = g_string_new (NULL);
-
-  update_scale_source (d);
-  text = g_strdup_printf (_ ("Spacing %.2f mm = %.1f px, dot %.2f mm = %.1f "
-                             "px, pigment covers %.1f%% of the skin"),
-                          spacing, spacing * scale / 10.0, d->params->dot_size,
-                          dot_px, 100.0 * coverage);
-  if (*focus)
-    {
-      g_autofree gchar *both = g_strconcat (text, "\n", focus, NULL);
-
-      gtk_label_set_text (GTK_LABEL (d->readout), both);
-    }
-  else
-    gtk_label_set_text (GTK_LABEL (d->readout), text);
-
-  if (coverage > HELMET_COVERAGE)
-    g_string_append (warnings, _ ("Impressions this dense, large or dark merge "
-                                  "into a solid \"helmet\" tone."));
-  if (dot_px < SMALLEST_DOT_PX)
-    {
-      g_autofree gchar *small = g_strdup_printf (
-          _ ("An impression is only %.1f px across at this scale, too small "
-             "to show: check the scale."),
-          dot_px);
-
-      if (warnings->len > 0)
-        g_string_append_c (warnings, '\n');
-      g_string_append (warnings, small);
-    }
-
-  gtk_label_set_text (GTK_LABEL (d->warning), warnings->str);
-  gtk_widget_set_visible (d->warning_icon, warnings->len > 0);
-  g_string_free (warnings, TRUE);
+  gtk_widget_set_visible (
+      d->warning_icon,
+      smp_readout_show (&d->view, d->scale_source, d->readout, d->warning));
 }
 
 /* Measure: the scale from the image's active path, as the calibration
@@ -535,8 +101,8 @@ measure_clicked (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
       return;
     }
 
-  d->image_scale   = scale;
-  d->params->scale = 0.0;
+  d->view.image_scale = scale;
+  d->params->scale    = 0.0;
   show_params (d);
 }
 
@@ -587,7 +153,7 @@ params_changed (Dialog *d)
 
   show_preset (d);
   update_readout (d);
-  gimp_preview_invalidate (GIMP_PREVIEW (d->preview));
+  gimp_preview_invalidate (GIMP_PREVIEW (d->view.preview));
 }
 
 static void
@@ -1138,16 +704,8 @@ build_dialog (Dialog *d, gint32 drawable)
       GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
       TRUE, 0);
 
-  d->preview = gimp_zoom_preview_new_from_drawable_id (drawable);
-  gtk_widget_set_size_request (d->preview, 400, 400);
-  gtk_box_pack_start (GTK_BOX (hbox), d->preview, TRUE, TRUE, 0);
-  g_signal_connect (d->preview, "invalidated", G_CALLBACK (preview_update), d);
-  d->busy = gtk_spinner_new ();
-  gimp_help_set_help_data (d->busy, _ ("Placing the impressions..."), NULL);
-  gtk_box_pack_end (
-      GTK_BOX (gimp_preview_get_controls (GIMP_PREVIEW (d->preview))), d->busy,
-      FALSE, FALSE, 0);
-  gtk_widget_set_no_show_all (d->busy, TRUE);
+  gtk_box_pack_start (GTK_BOX (hbox), smp_preview_new (&d->view, drawable),
+                      TRUE, TRUE, 0);
 
   right = gtk_vbox_new (FALSE, 8);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
@@ -1170,12 +728,15 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   SmpParams  chosen;
 
   memset (&d, 0, sizeof (d));
-  d.params     = params;
-  d.image      = image;
-  d.has_pixels = smp_target_init (&d.target, image, drawable);
+  d.params               = params;
+  d.image                = image;
+  d.view.params          = params;
+  d.view.field_read      = (void (*) (gpointer)) update_readout;
+  d.view.field_read_data = &d;
+  d.view.has_pixels      = smp_target_init (&d.view.target, image, drawable);
   g_free (smp_pixels_treatment_layers (image, &d.n_earlier));
   gimp_image_get_resolution (image, &xres, &yres);
-  d.image_scale = (xres + yres) / 2.0 / 2.54;
+  d.view.image_scale = (xres + yres) / 2.0 / 2.54;
 
   gimp_ui_init (PLUG_IN_BINARY, TRUE);
   dialog = build_dialog (&d, drawable);
@@ -1184,7 +745,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   gtk_widget_show (dialog);
   while (gtk_events_pending ())
     gtk_main_iteration ();
-  first_zoom (&d);
+  smp_preview_first_zoom (&d.view);
   /* Density first, the value most often changed; not the Preview check,
    * which Space would turn off.
    */
@@ -1205,15 +766,14 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
    * that placement, so it finishes rather than starting over.
    */
   chosen       = *params;
-  chosen.scale = effective_scale (&d);
-  stop_worker (&d,
-               response == GTK_RESPONSE_OK && d.worker
-                   && smp_layout_same_placement (&d.worker->params, &chosen));
-  smp_target_clear (&d.target);
+  chosen.scale = smp_preview_scale (&d.view);
+  smp_preview_stop (&d.view, response == GTK_RESPONSE_OK
+                                 && smp_preview_placing (&d.view, &chosen));
+  smp_target_clear (&d.view.target);
 
-  work->field     = d.field;
-  work->layout    = d.layout;
-  work->placement = d.layout_params;
+  work->field     = d.view.field;
+  work->layout    = d.view.layout;
+  work->placement = d.view.layout_params;
   work->replace   = d.n_earlier > 0 && d.replace;
   work->sheet     = d.make_sheet && params->output != SMP_OUTPUT_DRAWABLE;
   return response == GTK_RESPONSE_OK;

@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 # scalp-micropigmentation: the filter against the floor, in a real GIMP.
 #
-#   bench-gimp.py PLUGIN COPY_PLUGIN [CASE ...]
+#   bench-gimp.py [--gimp3] PLUGIN COPY_PLUGIN [CASE ...]
 #
+# With --gimp3, in gimp-console-3.0 with both plug-ins built for GIMP 3
+# (the texture then comes from gegl:noise-hsv, as close as GEGL comes to
+# 2.10's HSV Noise), so that the ratios of the two GIMPs compare.
 # For each case (WIDTHxHEIGHT@DENSITY, default: the issue's 24 MP case and
 # the scaling cases) a headless GIMP makes an 8-bit RGB image of textured
 # skin, with no selection and undo off, and runs five times each,
@@ -20,8 +23,10 @@ import statistics
 import subprocess
 import sys
 
-PLUGIN, COPY = sys.argv[1:3]
-CASES = sys.argv[3:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
+GIMP3 = sys.argv[1:2] == ["--gimp3"]
+ARGS = sys.argv[2:] if GIMP3 else sys.argv[1:]
+PLUGIN, COPY = ARGS[0:2]
+CASES = ARGS[2:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
                          "6000x4000@10", "6000x4000@200"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPEATS = 5
@@ -38,19 +43,20 @@ def make_profile(plugins):
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
-def run_case(case):
-    as_user = case.endswith("+user")
-    size, density = case.replace("+user", "").split("@")
-    width, height = size.split("x")
-    profile = make_profile({"scalp-micropigmentation": PLUGIN,
-                            "smp-bench-copy": COPY})
-    log = os.path.join(profile, "runs.log")
-    calls = ""
-    for _ in range(REPEATS):
-        calls += "(smp-bench-copy RUN-NONINTERACTIVE img drw)\n"
-        calls += ("(plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img drw %s 0.3"
-                  " 0.25 '(46 44 50) 80 0.35 0.15 6 0.5 1 100 1 0)\n" % density)
-    script = """
+# Five times each, alternately: the copy, and the filter with the defaults
+# but density, scale 100 px/cm, one session, output 0.
+CALLS = ("(smp-bench-copy RUN-NONINTERACTIVE img drw)\n"
+         "(plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img drw %s 0.3"
+         " 0.25 '(46 44 50) 80 0.35 0.15 6 0.5 1 100 1 0)\n")
+CALLS3 = ("(smp-bench-copy #:run-mode RUN-NONINTERACTIVE #:image img"
+          " #:drawables (vector drw))\n"
+          "(plug-in-scalp-micropigmentation #:run-mode RUN-NONINTERACTIVE"
+          " #:image img #:drawables (vector drw) #:density %s"
+          " #:pigment '(46 44 50) #:sessions 1 #:scale 100 #:output 0)\n")
+if GIMP3:
+    CALLS = CALLS3
+
+SCRIPT = """
 (define img (car (gimp-image-new %s %s RGB)))
 (define drw (car (gimp-layer-new img %s %s RGB-IMAGE "skin" 100 LAYER-MODE-NORMAL)))
 (gimp-image-insert-layer img drw 0 0)
@@ -61,14 +67,44 @@ def run_case(case):
 %s
 %s
 (gimp-quit 0)
-""" % (width, height, width, height,
-       "(gimp-image-undo-enable img) (gimp-selection-all img)" if as_user else "",
-       calls)
-    env = dict(os.environ, GIMP2_DIRECTORY=profile, SMP_BENCH_LOG=log)
-    subprocess.run(["gimp-console-2.10", "-i", "-d", "-f", "--batch-interpreter",
-                    "plug-in-script-fu-eval", "-b", "-"], input=script.encode(),
-                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   timeout=3600)
+"""
+
+SCRIPT3 = """
+(define img (car (gimp-image-new %s %s RGB)))
+(define drw (car (gimp-layer-new img "skin" %s %s RGB-IMAGE 100 LAYER-MODE-NORMAL)))
+(gimp-image-insert-layer img drw 0 0)
+(gimp-image-undo-disable img)
+(gimp-context-set-foreground '(200 150 125))
+(gimp-drawable-fill drw FILL-FOREGROUND)
+(gimp-drawable-merge-new-filter drw "gegl:noise-hsv" 0 LAYER-MODE-REPLACE 1.0
+  "holdness" 2 "hue-distance" 3.0 "saturation-distance" 0.04
+  "value-distance" 0.1)
+%s
+%s
+"""
+
+
+def run_case(case):
+    as_user = case.endswith("+user")
+    size, density = case.replace("+user", "").split("@")
+    width, height = size.split("x")
+    profile = make_profile({"scalp-micropigmentation": PLUGIN,
+                            "smp-bench-copy": COPY})
+    log = os.path.join(profile, "runs.log")
+    calls = ""
+    for _ in range(REPEATS):
+        calls += CALLS % density
+    script = (SCRIPT3 if GIMP3 else SCRIPT) % (
+        width, height, width, height,
+        "(gimp-image-undo-enable img) (gimp-selection-all img)" if as_user else "",
+        calls)
+    env = dict(os.environ, SMP_BENCH_LOG=log)
+    env["GIMP3_DIRECTORY" if GIMP3 else "GIMP2_DIRECTORY"] = profile
+    console = ["gimp-console-3.0", "-i", "-d", "-f", "--quit"] if GIMP3 else \
+        ["gimp-console-2.10", "-i", "-d", "-f"]
+    subprocess.run(console + ["--batch-interpreter", "plug-in-script-fu-eval", "-b", "-"],
+                   input=script.encode(), env=env, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=3600)
     runs = {"smp-bench-copy": [], "scalp-micropigmentation": []}
     with open(log) as f:
         for line in f:

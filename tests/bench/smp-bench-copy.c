@@ -10,7 +10,8 @@
  */
 
 #include <libgimp/gimp.h>
-#include <string.h>
+
+#include "bench-copy.h"
 
 static void query (void);
 static void run (const gchar *name, gint n_params, const GimpParam *param,
@@ -39,13 +40,10 @@ static void
 run (const gchar *name G_GNUC_UNUSED, gint n_params G_GNUC_UNUSED,
      const GimpParam *param, gint *n_return_vals, GimpParam **return_vals)
 {
-  static GimpParam    values[1];
-  const gint32        drawable = param[2].data.d_drawable;
-  const Babl         *format;
-  GeglBuffer         *src, *dst;
-  GeglBufferIterator *iter;
-  GeglRectangle       roi;
-  gint                bpp;
+  static GimpParam values[1];
+  const gint32     drawable = param[2].data.d_drawable;
+  GeglBuffer      *src, *dst;
+  GeglRectangle    roi;
 
   gegl_init (NULL, NULL);
   *return_vals            = values;
@@ -57,18 +55,9 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params G_GNUC_UNUSED,
                                       &roi.height))
     return;
 
-  format = gimp_drawable_get_format (drawable);
-  bpp    = babl_format_get_bytes_per_pixel (format);
-  src    = gimp_drawable_get_buffer (drawable);
-  dst    = gimp_drawable_get_shadow_buffer (drawable);
-
-  iter = gegl_buffer_iterator_new (src, &roi, 0, format, GEGL_ACCESS_READ,
-                                   GEGL_ABYSS_NONE, 2);
-  gegl_buffer_iterator_add (iter, dst, &roi, 0, format, GEGL_ACCESS_WRITE,
-                            GEGL_ABYSS_NONE);
-  while (gegl_buffer_iterator_next (iter))
-    memcpy (iter->items[1].data, iter->items[0].data,
-            (gsize) iter->length * bpp);
+  src = gimp_drawable_get_buffer (drawable);
+  dst = gimp_drawable_get_shadow_buffer (drawable);
+  bench_copy (src, dst, &roi, gimp_drawable_get_format (drawable));
 
   g_object_unref (src);
   g_object_unref (dst);

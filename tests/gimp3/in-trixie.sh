@@ -12,7 +12,7 @@ set -u
 root=${1:-/var/tmp/smp-trixie}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 packages="gimp libgimp-3.0-dev meson ninja-build gcc pkg-config gettext
-          locales fonts-dejavu-core"
+          locales fonts-dejavu-core xvfb xauth imagemagick xdotool"
 
 # The mirror of the host's own sources, deb822 or one-line.
 mirror=$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/*.sources \
@@ -30,6 +30,8 @@ mount -t proc proc "$root/proc" || exit 1
 trap 'umount "$root/proc"' EXIT
 trap 'exit 1' INT TERM
 
+# One line: the command is a string for the chroot's shell.
+packages=$(echo $packages)
 chroot "$root" sh -c "
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq && apt-get install -y -qq --no-install-recommends $packages

@@ -23,3 +23,39 @@
 
 (define (layer-count img)
   (vector-length (car (gimp-image-get-layers img))))
+
+(define (layers-of img) (vector->list (car (gimp-image-get-layers img))))
+
+(define (named img name)
+  (let loop ((ls (layers-of img)))
+    (cond ((null? ls) #f)
+          ((string=? name (car (gimp-item-get-name (car ls)))) (car ls))
+          (else (loop (cdr ls))))))
+
+; What the text layers of img say.
+(define (texts img)
+  (let loop ((ls (layers-of img)) (found '()))
+    (if (null? ls)
+        found
+        (let ((text (smp-try (lambda () (car (gimp-text-layer-get-text (car ls)))))))
+          (loop (cdr ls) (if (eq? 'ok (car text)) (cons (cdr text) found) found))))))
+
+; Whether two drawables of the same size differ nowhere by more than one
+; 8-bit level: their difference, flattened, has no pixel above it.
+(define (same-pixels? a b)
+  (let* ((w (car (gimp-drawable-get-width a))) (h (car (gimp-drawable-get-height a)))
+         (img (car (gimp-image-new w h RGB)))
+         (la (car (gimp-layer-new-from-drawable a img)))
+         (lb (car (gimp-layer-new-from-drawable b img))))
+    (gimp-image-insert-layer img la 0 0)
+    (gimp-image-insert-layer img lb 0 0)
+    (gimp-layer-set-offsets la 0 0)
+    (gimp-layer-set-offsets lb 0 0)
+    (gimp-layer-set-mode lb LAYER-MODE-DIFFERENCE)
+    (let* ((flat (car (gimp-image-flatten img)))
+           (over (list-ref (gimp-drawable-histogram flat HISTOGRAM-VALUE
+                                                    (/ 1.5 255) 1.0) 4)))
+      (gimp-image-delete img)
+      (and (= w (car (gimp-drawable-get-width b)))
+           (= h (car (gimp-drawable-get-height b)))
+           (= 0 over)))))

@@ -22,9 +22,10 @@ GIMP3_DIRECTORY="$profile" "$(dirname "$0")/../../plug-in/install-user.sh" \
 script="$profile/test.scm"
 { cat "$@"; echo '(smp-finish)'; } > "$script"
 log="$profile/log"
-# --quit ends GIMP however the test ends.
+# --quit ends GIMP however the test ends; fonts are loaded (no -f), for
+# the consultation sheet's text layers.
 GIMP3_DIRECTORY="$profile" timeout "${SMP_GIMP_TIMEOUT:-600}" \
-  gimp-console-3.0 -i -d -f --quit \
+  gimp-console-3.0 -i -d --quit \
   --batch-interpreter=plug-in-script-fu-eval -b "(load \"$script\")" \
   > "$log" 2>&1
 

@@ -104,7 +104,7 @@ def main():
         ("the calibration's dialog",
          dialog_strings("plug-in/gimp2/smp-calibrate.c"), GIMP_CALIBRATE),
         ("the sheet's dialog",
-         dialog_strings("plug-in/gimp2/smp-sheet.c"), GIMP_CALIBRATE),
+         dialog_strings("plug-in/gimp2/smp-sheet-pdb.c"), GIMP_CALIBRATE),
     ]
     n = failed = 0
     for lang in languages:

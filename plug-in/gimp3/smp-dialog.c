@@ -1,0 +1,185 @@
+/* scalp-micropigmentation: the filter's dialog in GIMP 3.
+ *
+ * A GimpProcedureDialog, which gives Load/Save Settings and Reset, with
+ * the parameter table's groups as frames, the zoomable preview that shows
+ * exactly what OK makes (the same preview as GIMP 2.10's), and the same
+ * readout and warnings under the scale.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "smp-dialog.h"
+
+#include "smp-intl.h"
+#include "smp-plugin.h"
+
+typedef struct
+{
+  GimpProcedureConfig *config;
+  SmpParams            params; /* config's values, for the preview */
+  SmpPreview           view;
+  GtkWidget           *scale_source, *readout, *warning;
+} Dialog;
+
+static void
+update_readout (Dialog *d)
+{
+  smp_readout_show (&d->view, d->scale_source, d->readout, d->warning);
+}
+
+static void
+config_changed (Dialog *d)
+{
+  g_free (smp_config_read (d->config, &d->params));
+  update_readout (d);
+  gimp_preview_invalidate (GIMP_PREVIEW (d->view.preview));
+}
+
+static GtkWidget *
+wrapping_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_line_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  return label;
+}
+
+/* The output as a list of its choices, not a number. */
+static void
+output_combo (GimpProcedureDialog *dialog)
+{
+  const SmpParamDesc *output = smp_params_lookup ("output");
+  GimpIntStore       *store
+      = GIMP_INT_STORE (g_object_new (GIMP_TYPE_INT_STORE, NULL));
+
+  for (gint i = 0; output->choices[i]; i++)
+    gtk_list_store_insert_with_values (
+        GTK_LIST_STORE (store), NULL, -1, GIMP_INT_STORE_VALUE, i,
+        GIMP_INT_STORE_LABEL, _ (output->choices[i]), -1);
+  /* The dialog takes the store. */
+  gimp_procedure_dialog_get_int_combo (dialog, output->name, store);
+}
+
+/* A slider with the table's range, steps and decimals. */
+static void
+slider (GimpProcedureDialog *dialog, const SmpParamDesc *desc)
+{
+  GtkWidget *entry
+      = gimp_procedure_dialog_get_scale_entry (dialog, desc->name, 1.0);
+
+  gimp_scale_entry_set_bounds (GIMP_SCALE_ENTRY (entry), desc->ui_min,
+                               desc->ui_max, FALSE);
+  gimp_label_spin_set_increments (GIMP_LABEL_SPIN (entry), desc->step,
+                                  desc->page);
+  gimp_label_spin_set_digits (GIMP_LABEL_SPIN (entry), desc->digits);
+}
+
+/* One frame per group of the parameter table, in its order. */
+static GtkWidget *
+controls (GimpProcedureDialog *dialog)
+{
+  guint               n;
+  const SmpParamDesc *table  = smp_params_table (&n);
+  GList              *frames = NULL;
+  GtkWidget          *box;
+
+  output_combo (dialog);
+  for (guint i = 0; i < n; i++)
+    if (table[i].widget == SMP_WIDGET_SLIDER)
+      slider (dialog, &table[i]);
+  for (gint g = 0; g < SMP_N_GROUPS; g++)
+    {
+      g_autofree gchar *box_id   = g_strdup_printf ("group-%d", g);
+      g_autofree gchar *title_id = g_strdup_printf ("title-%d", g);
+      g_autofree gchar *frame_id = g_strdup_printf ("frame-%d", g);
+      GList            *names    = NULL;
+
+      for (guint i = 0; i < n; i++)
+        if (table[i].group == (SmpGroup) g)
+          names = g_list_append (names, (gpointer) table[i].name);
+      gimp_procedure_dialog_fill_box_list (dialog, box_id, names);
+      g_list_free (names);
+      gimp_procedure_dialog_get_label (
+          dialog, title_id, _ (smp_params_group_title (g)), FALSE, FALSE);
+      gimp_procedure_dialog_fill_frame (dialog, frame_id, title_id, FALSE,
+                                        box_id);
+      frames = g_list_append (frames, g_strdup (frame_id));
+    }
+  box = gimp_procedure_dialog_fill_box_list (dialog, "controls", frames);
+  g_list_free_full (frames, g_free);
+  return box;
+}
+
+static GtkWidget *
+build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
+{
+  GtkWidget *hbox  = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+
+  gtk_container_set_border_width (GTK_CONTAINER (hbox), 12);
+  gtk_box_pack_start (GTK_BOX (hbox), smp_preview_new (&d->view, drawable),
+                      TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (right), controls (dialog), FALSE, FALSE, 0);
+  d->scale_source = wrapping_label ();
+  d->readout      = wrapping_label ();
+  d->warning      = wrapping_label ();
+  gtk_box_pack_start (GTK_BOX (right), d->scale_source, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (right), d->readout, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (right), d->warning, FALSE, FALSE, 0);
+  gtk_box_pack_start (
+      GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
+      TRUE, 0);
+  gtk_widget_show_all (hbox);
+  return hbox;
+}
+
+gboolean
+smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
+                GimpImage *image, GimpDrawable *drawable, SmpDialogWork *work)
+{
+  Dialog     d = { .config = config };
+  GtkWidget *dialog;
+  gdouble    xres, yres;
+  gboolean   ok;
+  SmpParams  chosen;
+
+  g_free (smp_config_read (config, &d.params));
+  d.view.params          = &d.params;
+  d.view.field_read      = (void (*) (gpointer)) update_readout;
+  d.view.field_read_data = &d;
+  d.view.has_pixels      = smp_target_init (&d.view.target, image, drawable);
+  gimp_image_get_resolution (image, &xres, &yres);
+  d.view.image_scale = (xres + yres) / 2.0 / 2.54;
+
+  gimp_ui_init (PLUG_IN_BINARY);
+  dialog = gimp_procedure_dialog_new (procedure, config,
+                                      _ ("Scalp Micropigmentation"));
+  build (&d, GIMP_PROCEDURE_DIALOG (dialog), drawable);
+  update_readout (&d);
+  g_signal_connect_swapped (config, "notify", G_CALLBACK (config_changed), &d);
+  gtk_widget_show (dialog);
+  while (gtk_events_pending ())
+    gtk_main_iteration ();
+  smp_preview_first_zoom (&d.view);
+
+  ok = gimp_procedure_dialog_run (GIMP_PROCEDURE_DIALOG (dialog));
+  g_signal_handlers_disconnect_by_data (config, &d);
+  gtk_widget_destroy (dialog);
+
+  /* OK while the chosen values are being placed: the filter needs just
+   * that placement, so it finishes rather than starting over.
+   */
+  g_free (smp_config_read (config, &chosen));
+  chosen.scale = smp_preview_scale (&d.view);
+  smp_preview_stop (&d.view, ok && smp_preview_placing (&d.view, &chosen));
+  smp_target_clear (&d.view.target);
+
+  work->field     = d.view.field;
+  work->layout    = d.view.layout;
+  work->placement = d.view.layout_params;
+  return ok;
+}

@@ -1,0 +1,90 @@
+#!/bin/sh
+# The filter's dialog in a real GIMP 3 under Xvfb: it opens on an image,
+# a screenshot is taken, Enter presses OK, and what OK made equals the
+# non-interactive call with the same values.  TAP output.
+#
+#   test-dialog.sh BUILD_DIR SHOT_DIR
+set -u
+build=$1 shots=$2
+work=$(mktemp -d "${TMPDIR:-/tmp}/smp-gimp3-gui.XXXXXX")
+mkdir -p "$shots"
+xvfb_pid= gimp_pid=
+finish () {
+  # Only the processes this test started, by their ids.
+  [ -n "$gimp_pid" ] && kill "$gimp_pid" 2> /dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2> /dev/null
+  rm -rf "$work"
+}
+trap finish EXIT
+
+GIMP3_DIRECTORY="$work/profile" "$(dirname "$0")/../../plug-in/install-user.sh" \
+  "$build/plug-in/scalp-micropigmentation" "$build/po" \
+  gimp20-scalp-micropigmentation "$build/doc/help" 3 > /dev/null
+
+display=:$(( ($$ % 400) + 100 ))
+Xvfb "$display" -screen 0 1600x1200x24 > "$work/xvfb.log" 2>&1 &
+xvfb_pid=$!
+sleep 2
+
+# Twin images; the dialog's OK on one, the call without it on the other.
+cat > "$work/run.scm" <<SCM
+(define (scalp)
+  (let* ((img (car (gimp-image-new 560 420 RGB)))
+         (drw (car (gimp-layer-new img "skin" 560 420 RGB-IMAGE 100
+                                   LAYER-MODE-NORMAL))))
+    (gimp-image-insert-layer img drw 0 0)
+    (gimp-context-set-foreground '(200 150 125))
+    (gimp-drawable-fill drw FILL-FOREGROUND)
+    (gimp-image-set-resolution img 203.2 203.2)
+    (gimp-image-select-ellipse img CHANNEL-OP-REPLACE 40 60 480 320)
+    (list img drw)))
+(define (save img file)
+  (gimp-image-flatten img)
+  (file-png-export #:run-mode RUN-NONINTERACTIVE #:image img #:file file))
+(define a (scalp))
+(define b (scalp))
+(gimp-display-new (car a))
+(plug-in-scalp-micropigmentation #:run-mode RUN-INTERACTIVE #:image (car a)
+  #:drawables (vector (cadr a)) #:pigment '(46 44 50) #:density 90)
+(plug-in-scalp-micropigmentation #:run-mode RUN-NONINTERACTIVE #:image (car b)
+  #:drawables (vector (cadr b)) #:pigment '(46 44 50) #:density 90)
+(save (car a) "$work/ok.png")
+(save (car b) "$work/call.png")
+SCM
+
+DISPLAY=$display GIMP3_DIRECTORY="$work/profile" \
+  gimp-3.0 -d -f --no-splash --quit \
+  --batch-interpreter=plug-in-script-fu-eval -b "(load \"$work/run.scm\")" \
+  > "$work/gimp.log" 2>&1 &
+gimp_pid=$!
+
+window=
+for i in $(seq 1 120); do
+  window=$(DISPLAY=$display xdotool search --name '^Scalp Micropigmentation$' 2> /dev/null | tail -n 1)
+  [ -n "$window" ] && break
+  sleep 1
+done
+if [ -n "$window" ]; then
+  echo "ok 1 - the dialog opens"
+  sleep 6  # the preview places the impressions
+  DISPLAY=$display xdotool mousemove 1599 1199
+  DISPLAY=$display import -window "$window" "$shots/dialog-gimp3.png"
+  DISPLAY=$display xdotool windowfocus --sync "$window" key Return
+else
+  echo "not ok 1 - the dialog opens"
+fi
+
+for i in $(seq 1 120); do
+  kill -0 "$gimp_pid" 2> /dev/null || break
+  sleep 1
+done
+gimp_pid=
+
+if [ -s "$work/ok.png" ] && [ -s "$work/call.png" ] &&
+   [ "$(compare -metric AE "$work/ok.png" "$work/call.png" null: 2>&1)" = 0 ]; then
+  echo "ok 2 - OK makes what the non-interactive call makes"
+else
+  echo "not ok 2 - OK makes what the non-interactive call makes"
+  tail -n 30 "$work/gimp.log" | sed 's/^/# /'
+fi
+echo "1..2"
