@@ -113,6 +113,58 @@ controls (GimpProcedureDialog *dialog)
   return box;
 }
 
+/* The mnemonics of the labels inside the buttons under widget. */
+static void
+button_keys (GtkWidget *widget, gpointer keys)
+{
+  if (GTK_IS_LABEL (widget)
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON))
+    {
+      const guint key = gdk_keyval_to_lower (
+          gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+
+      if (key != GDK_KEY_VoidSymbol)
+        g_array_append_val (keys, key);
+    }
+  else if (GTK_IS_CONTAINER (widget))
+    gtk_container_forall (GTK_CONTAINER (widget), button_keys, keys);
+}
+
+/* GIMP 3's dialog has buttons that 2.10's has not (Load Saved Settings,
+ * Save Settings): a label whose mnemonic one of them takes, in the user's
+ * language, goes without one.
+ */
+static void
+yield_mnemonics (GimpProcedureDialog *dialog)
+{
+  GArray             *keys = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint               n;
+  const SmpParamDesc *table = smp_params_table (&n);
+
+  button_keys (GTK_WIDGET (dialog), keys);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *widget = gimp_procedure_dialog_get_widget (
+          dialog, table[i].name, G_TYPE_NONE);
+      GtkWidget  *label = GIMP_IS_LABELED (widget)
+                              ? gimp_labeled_get_label (GIMP_LABELED (widget))
+                              : NULL;
+      const guint key   = label ? gdk_keyval_to_lower (
+                              gtk_label_get_mnemonic_keyval (GTK_LABEL (label)))
+                                : GDK_KEY_VoidSymbol;
+
+      for (guint k = 0; k < keys->len && key != GDK_KEY_VoidSymbol; k++)
+        if (g_array_index (keys, guint, k) == key)
+          {
+            gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
+            gtk_label_set_text (GTK_LABEL (label),
+                                gtk_label_get_text (GTK_LABEL (label)));
+            break;
+          }
+    }
+  g_array_free (keys, TRUE);
+}
+
 static GtkWidget *
 build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
 {
@@ -124,6 +176,7 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
                       TRUE, TRUE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (right), controls (dialog), FALSE, FALSE, 0);
+  yield_mnemonics (dialog);
   d->scale_source = wrapping_label ();
   d->readout      = wrapping_label ();
   d->warning      = wrapping_label ();

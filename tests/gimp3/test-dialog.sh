@@ -1,7 +1,8 @@
 #!/bin/sh
 # The filter's dialog in a real GIMP 3 under Xvfb: it opens on an image,
 # a screenshot is taken, Enter presses OK, and what OK made equals the
-# non-interactive call with the same values.  TAP output.
+# non-interactive call with the same values; then one Ctrl+Z in the
+# image's window undoes all of it.  TAP output.
 #
 #   test-dialog.sh BUILD_DIR SHOT_DIR
 set -u
@@ -16,6 +17,7 @@ finish () {
   rm -rf "$work"
 }
 trap finish EXIT
+trap 'exit 1' INT TERM
 
 GIMP3_DIRECTORY="$work/profile" "$(dirname "$0")/../../plug-in/install-user.sh" \
   "$build/plug-in/scalp-micropigmentation" "$build/po" \
@@ -48,8 +50,15 @@ cat > "$work/run.scm" <<SCM
   #:drawables (vector (cadr a)) #:pigment '(46 44 50) #:density 90)
 (plug-in-scalp-micropigmentation #:run-mode RUN-NONINTERACTIVE #:image (car b)
   #:drawables (vector (cadr b)) #:pigment '(46 44 50) #:density 90)
-(save (car a) "$work/ok.png")
 (save (car b) "$work/call.png")
+(file-png-export #:run-mode RUN-NONINTERACTIVE #:image (car a) #:file "$work/ok.png")
+; The dialog again, on the untouched twin, holds the batch while the test
+; presses Ctrl+Z in the first image's window, then cancels.
+(define c (scalp))
+(catch #f (plug-in-scalp-micropigmentation #:run-mode RUN-INTERACTIVE
+  #:image (car c) #:drawables (vector (cadr c)) #:pigment '(46 44 50)))
+(file-png-export #:run-mode RUN-NONINTERACTIVE #:image (car a) #:file "$work/undone.png")
+(save (car c) "$work/original.png")
 SCM
 
 DISPLAY=$display GIMP3_DIRECTORY="$work/profile" \
@@ -74,17 +83,47 @@ else
   echo "not ok 1 - the dialog opens"
 fi
 
+# The second dialog, once the first has gone (X may give it the same
+# id): Ctrl+Z in the image's window, then Escape.
+dialog () {
+  DISPLAY=$display xdotool search --name '^Scalp Micropigmentation$' 2> /dev/null | tail -n 1
+}
+for i in $(seq 1 120); do
+  [ -z "$(dialog)" ] && break
+  sleep 1
+done
+second=
+for i in $(seq 1 120); do
+  second=$(dialog)
+  [ -n "$second" ] && break
+  sleep 1
+done
+image_window=$(DISPLAY=$display xdotool search --name 'Untitled.*GIMP' 2> /dev/null | head -n 1)
+echo "# dialogs $window then $second, the image's window $image_window"
+if [ -n "$second" ] && [ -n "$image_window" ]; then
+  # No window manager runs: focus, not activate.
+  DISPLAY=$display xdotool windowfocus --sync "$image_window" key ctrl+z
+  sleep 2
+  DISPLAY=$display xdotool windowfocus --sync "$second" key Escape
+fi
+
 for i in $(seq 1 120); do
   kill -0 "$gimp_pid" 2> /dev/null || break
   sleep 1
 done
 gimp_pid=
 
-if [ -s "$work/ok.png" ] && [ -s "$work/call.png" ] &&
-   [ "$(compare -metric AE "$work/ok.png" "$work/call.png" null: 2>&1)" = 0 ]; then
-  echo "ok 2 - OK makes what the non-interactive call makes"
-else
-  echo "not ok 2 - OK makes what the non-interactive call makes"
-  tail -n 30 "$work/gimp.log" | sed 's/^/# /'
-fi
-echo "1..2"
+# ok N NAME A B: whether the PNG files A and B, in the work folder, have
+# the same pixels.
+same () {
+  if [ -s "$work/$3" ] && [ -s "$work/$4" ] &&
+     [ "$(compare -metric AE "$work/$3" "$work/$4" null: 2>&1)" = 0 ]; then
+    echo "ok $1 - $2"
+  else
+    echo "not ok $1 - $2"
+    tail -n 30 "$work/gimp.log" | sed 's/^/# /'
+  fi
+}
+same 2 "OK makes what the non-interactive call makes" ok.png call.png
+same 3 "one Ctrl+Z undoes the filter" undone.png original.png
+echo "1..3"
