@@ -138,6 +138,8 @@ run_filter (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
            && smp_filter_check_output (drawables[0], &params, &out))
     {
       layer = smp_filter_apply (image, drawables[0], &params, &work, &out);
+      if (out.status == GIMP_PDB_SUCCESS && work.sheet)
+        smp_sheet_show (image);
       if (out.status == GIMP_PDB_SUCCESS && run_mode != GIMP_RUN_NONINTERACTIVE)
         gimp_displays_flush ();
     }

@@ -25,8 +25,29 @@ default_color (const SmpParamDesc *desc)
 /* The filter's arguments after run-mode, image and drawables, from the
  * table: the same names, ranges and defaults as in GIMP 2.10.
  */
+static void smp_config_add_table (GimpProcedure *procedure);
+
 void
 smp_config_add_arguments (GimpProcedure *procedure)
+{
+  smp_config_add_table (procedure);
+
+  /* The dialog's own choices, kept with the last values but no part of
+   * the procedure's arguments.
+   */
+  gimp_procedure_add_boolean_aux_argument (
+      procedure, "replace", _ ("Replace the earlier treatment"),
+      _ ("The filter's earlier layers go, in the same undo step"), TRUE,
+      G_PARAM_READWRITE);
+  gimp_procedure_add_boolean_aux_argument (
+      procedure, "sheet", _ ("Ma_ke a consultation sheet"),
+      _ ("Then make a new image with the photo before and after, labelled "
+         "as a simulation"),
+      FALSE, G_PARAM_READWRITE);
+}
+
+static void
+smp_config_add_table (GimpProcedure *procedure)
 {
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
@@ -117,4 +138,31 @@ smp_answer (GimpProcedure *procedure, const SmpOutcome *out)
   if (out->message)
     error = g_error_new_literal (GIMP_PLUG_IN_ERROR, 0, out->message);
   return gimp_procedure_new_return_values (procedure, out->status, error);
+}
+
+void
+smp_config_write (GimpProcedureConfig *config, const SmpParams *params)
+{
+  guint               n;
+  const SmpParamDesc *table = smp_params_table (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const SmpParamDesc *d = &table[i];
+
+      if (d->type == SMP_PARAM_DOUBLE)
+        g_object_set (config, d->name, smp_param_get (params, d), NULL);
+      else if (d->type == SMP_PARAM_INT)
+        g_object_set (config, d->name, (gint) smp_param_get (params, d), NULL);
+      else
+        {
+          GeglColor *color  = gegl_color_new (NULL);
+          SmpColor   c      = smp_param_get_color (params, d);
+          gdouble    rgb[3] = { c.r, c.g, c.b };
+
+          gegl_color_set_pixel (color, babl_format ("R'G'B' double"), rgb);
+          g_object_set (config, d->name, color, NULL);
+          g_object_unref (color);
+        }
+    }
 }

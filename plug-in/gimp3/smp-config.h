@@ -13,9 +13,13 @@
 #include "smp-filter.h"
 
 /* The filter's arguments after run-mode, image and drawables, from the
- * table: the same names, ranges and defaults as in GIMP 2.10.
+ * table: the same names, ranges and defaults as in GIMP 2.10; and the
+ * dialog's "replace" and "sheet" choices, as auxiliary arguments.
  */
 void smp_config_add_arguments (GimpProcedure *procedure);
+
+/* Sets config's values to params'. */
+void smp_config_write (GimpProcedureConfig *config, const SmpParams *params);
 
 /* Reads config's values into params; returns a translated message when one
  * is out of the range GIMP's own checks leave open (a scale between 0 and

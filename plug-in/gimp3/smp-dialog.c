@@ -16,8 +16,10 @@
 
 typedef struct
 {
+  GimpProcedureDialog *dialog;
   GimpProcedureConfig *config;
-  SmpParams            params; /* config's values, for the preview */
+  gint                 n_earlier; /* layers of an earlier treatment */
+  SmpParams            params;    /* config's values, for the preview */
   SmpPreview           view;
   GtkWidget           *scale_source, *readout, *warning;
 } Dialog;
@@ -32,6 +34,12 @@ static void
 config_changed (Dialog *d)
 {
   g_free (smp_config_read (d->config, &d->params));
+  /* A sheet needs the filter's layers: what output 0 draws cannot be told
+   * apart from the photo.
+   */
+  gtk_widget_set_sensitive (
+      gimp_procedure_dialog_get_widget (d->dialog, "sheet", G_TYPE_NONE),
+      d->params.output != SMP_OUTPUT_DRAWABLE);
   update_readout (d);
   gimp_preview_invalidate (GIMP_PREVIEW (d->view.preview));
 }
@@ -79,7 +87,7 @@ slider (GimpProcedureDialog *dialog, const SmpParamDesc *desc)
 
 /* One frame per group of the parameter table, in its order. */
 static GtkWidget *
-controls (GimpProcedureDialog *dialog)
+controls (GimpProcedureDialog *dialog, gint n_earlier)
 {
   guint               n;
   const SmpParamDesc *table  = smp_params_table (&n);
@@ -100,6 +108,11 @@ controls (GimpProcedureDialog *dialog)
       for (guint i = 0; i < n; i++)
         if (table[i].group == (SmpGroup) g)
           names = g_list_append (names, (gpointer) table[i].name);
+      /* Under the output: the sheet, and what becomes of earlier work. */
+      if (g == SMP_GROUP_TREATMENT)
+        names = g_list_append (names, "sheet");
+      if (g == SMP_GROUP_TREATMENT && n_earlier > 0)
+        names = g_list_append (names, "replace");
       gimp_procedure_dialog_fill_box_list (dialog, box_id, names);
       g_list_free (names);
       gimp_procedure_dialog_get_label (
@@ -156,9 +169,11 @@ yield_mnemonics (GimpProcedureDialog *dialog)
       for (guint k = 0; k < keys->len && key != GDK_KEY_VoidSymbol; k++)
         if (g_array_index (keys, guint, k) == key)
           {
+            g_autofree gchar *shown
+                = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+
             gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
-            gtk_label_set_text (GTK_LABEL (label),
-                                gtk_label_get_text (GTK_LABEL (label)));
+            gtk_label_set_text (GTK_LABEL (label), shown);
             break;
           }
     }
@@ -175,7 +190,8 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
   gtk_box_pack_start (GTK_BOX (hbox), smp_preview_new (&d->view, drawable),
                       TRUE, TRUE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (right), controls (dialog), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (right), controls (dialog, d->n_earlier), FALSE,
+                      FALSE, 0);
   yield_mnemonics (dialog);
   d->scale_source = wrapping_label ();
   d->readout      = wrapping_label ();
@@ -190,6 +206,25 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
   return hbox;
 }
 
+/* An image the filter already treated: the dialog starts from that
+ * treatment, the topmost layer's, so that a consultation can be refined
+ * days later without typing anything again.
+ */
+static void
+start_from_treatment (GimpProcedureConfig *config, GimpImage *image,
+                      gint *n_earlier)
+{
+  g_autofree GimpLayer **layers
+      = smp_pixels_treatment_layers (image, n_earlier);
+  SmpParams params;
+
+  if (*n_earlier == 0)
+    return;
+  g_free (smp_config_read (config, &params));
+  if (smp_pixels_read_treatment (layers[0], &params))
+    smp_config_write (config, &params);
+}
+
 gboolean
 smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
                 GimpImage *image, GimpDrawable *drawable, SmpDialogWork *work)
@@ -197,9 +232,10 @@ smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
   Dialog     d = { .config = config };
   GtkWidget *dialog;
   gdouble    xres, yres;
-  gboolean   ok;
+  gboolean   ok, replace, sheet;
   SmpParams  chosen;
 
+  start_from_treatment (config, image, &d.n_earlier);
   g_free (smp_config_read (config, &d.params));
   d.view.params          = &d.params;
   d.view.field_read      = (void (*) (gpointer)) update_readout;
@@ -209,10 +245,11 @@ smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
   d.view.image_scale = (xres + yres) / 2.0 / 2.54;
 
   gimp_ui_init (PLUG_IN_BINARY);
-  dialog = gimp_procedure_dialog_new (procedure, config,
-                                      _ ("Scalp Micropigmentation"));
-  build (&d, GIMP_PROCEDURE_DIALOG (dialog), drawable);
-  update_readout (&d);
+  dialog   = gimp_procedure_dialog_new (procedure, config,
+                                        _ ("Scalp Micropigmentation"));
+  d.dialog = GIMP_PROCEDURE_DIALOG (dialog);
+  build (&d, d.dialog, drawable);
+  config_changed (&d);
   g_signal_connect_swapped (config, "notify", G_CALLBACK (config_changed), &d);
   gtk_widget_show (dialog);
   while (gtk_events_pending ())
@@ -231,8 +268,11 @@ smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
   smp_preview_stop (&d.view, ok && smp_preview_placing (&d.view, &chosen));
   smp_target_clear (&d.view.target);
 
+  g_object_get (config, "replace", &replace, "sheet", &sheet, NULL);
   work->field     = d.view.field;
   work->layout    = d.view.layout;
   work->placement = d.view.layout_params;
+  work->replace   = d.n_earlier > 0 && replace;
+  work->sheet     = sheet && chosen.output != SMP_OUTPUT_DRAWABLE;
   return ok;
 }

@@ -2,7 +2,9 @@
 # The filter's dialog in a real GIMP 3 under Xvfb: it opens on an image,
 # a screenshot is taken, Enter presses OK, and what OK made equals the
 # non-interactive call with the same values; then one Ctrl+Z in the
-# image's window undoes all of it.  TAP output.
+# image's window undoes all of it; on an image the filter treated, the
+# dialog starts from that treatment, replaces it, and with "Make a
+# consultation sheet" checked makes the sheet.  TAP output.
 #
 #   test-dialog.sh BUILD_DIR SHOT_DIR
 set -u
@@ -59,10 +61,27 @@ cat > "$work/run.scm" <<SCM
   #:image (car c) #:drawables (vector (cadr c)) #:pigment '(46 44 50)))
 (file-png-export #:run-mode RUN-NONINTERACTIVE #:image (car a) #:file "$work/undone.png")
 (save (car c) "$work/original.png")
+; An image treated before, a layer per session: the dialog starts from its
+; treatment, replaces it, and with the sheet checked makes the sheet.
+(define d (scalp))
+(plug-in-scalp-micropigmentation #:run-mode RUN-NONINTERACTIVE #:image (car d)
+  #:drawables (vector (cadr d)) #:pigment '(46 44 50) #:density 55
+  #:sessions 2 #:output 2)
+(define before (vector-length (car (gimp-get-images))))
+(plug-in-scalp-micropigmentation #:run-mode RUN-INTERACTIVE #:image (car d)
+  #:drawables (vector (cadr d)) #:pigment '(46 44 50))
+(define top (vector-ref (car (gimp-image-get-layers (car d))) 0))
+(display (string-append "\nsmp-second-run "
+  (number->string (- (vector-length (car (gimp-get-images))) before)) " "
+  (number->string (vector-length (car (gimp-image-get-layers (car d))))) " "
+  (if (string? (caddr (car (gimp-item-get-parasite top "scalp-micropigmentation-treatment"))))
+      "parasite" "none")
+  "\n"))
+(display (caddr (car (gimp-item-get-parasite top "scalp-micropigmentation-treatment"))))
 SCM
 
 DISPLAY=$display GIMP3_DIRECTORY="$work/profile" \
-  gimp-3.0 -d -f --no-splash --quit \
+  gimp-3.0 -d --no-splash --quit \
   --batch-interpreter=plug-in-script-fu-eval -b "(load \"$work/run.scm\")" \
   > "$work/gimp.log" 2>&1 &
 gimp_pid=$!
@@ -88,16 +107,19 @@ fi
 dialog () {
   DISPLAY=$display xdotool search --name '^Scalp Micropigmentation$' 2> /dev/null | tail -n 1
 }
-for i in $(seq 1 120); do
-  [ -z "$(dialog)" ] && break
-  sleep 1
-done
-second=
-for i in $(seq 1 120); do
-  second=$(dialog)
-  [ -n "$second" ] && break
-  sleep 1
-done
+# The next dialog's window, once the one open has gone.
+next_dialog () {
+  for i in $(seq 1 120); do
+    [ -z "$(dialog)" ] && break
+    sleep 1
+  done
+  for i in $(seq 1 120); do
+    [ -n "$(dialog)" ] && break
+    sleep 1
+  done
+  dialog
+}
+second=$(next_dialog)
 image_window=$(DISPLAY=$display xdotool search --name 'Untitled.*GIMP' 2> /dev/null | head -n 1)
 echo "# dialogs $window then $second, the image's window $image_window"
 if [ -n "$second" ] && [ -n "$image_window" ]; then
@@ -105,6 +127,17 @@ if [ -n "$second" ] && [ -n "$image_window" ]; then
   DISPLAY=$display xdotool windowfocus --sync "$image_window" key ctrl+z
   sleep 2
   DISPLAY=$display xdotool windowfocus --sync "$second" key Escape
+fi
+
+# The third: the sheet checked (Alt+K), then OK.
+third=$(next_dialog)
+if [ -n "$third" ]; then
+  sleep 4
+  DISPLAY=$display xdotool mousemove 1599 1199
+  DISPLAY=$display import -window "$third" "$shots/dialog-gimp3-again.png"
+  DISPLAY=$display xdotool windowfocus --sync "$third" key alt+k
+  sleep 1
+  DISPLAY=$display xdotool windowfocus --sync "$third" key Return
 fi
 
 for i in $(seq 1 120); do
@@ -126,4 +159,14 @@ same () {
 }
 same 2 "OK makes what the non-interactive call makes" ok.png call.png
 same 3 "one Ctrl+Z undoes the filter" undone.png original.png
-echo "1..3"
+
+# One new image, the sheet; the image keeps the skin and two session
+# layers, the earlier ones replaced; their treatment is the earlier one's.
+if grep -q '^smp-second-run 1 3 parasite$' "$work/gimp.log" &&
+   grep -q '^density=55$' "$work/gimp.log"; then
+  echo "ok 4 - on a treated image the dialog starts from its treatment, replaces it and makes the sheet"
+else
+  echo "not ok 4 - on a treated image the dialog starts from its treatment, replaces it and makes the sheet"
+  grep -A3 'smp-second-run' "$work/gimp.log" | sed 's/^/# /'
+fi
+echo "1..4"
