@@ -33,11 +33,17 @@ G_DEFINE_TYPE (SmpPlugIn, smp_plug_in, GIMP_TYPE_PLUG_IN)
 
 GIMP_MAIN (SMP_TYPE_PLUG_IN)
 
+/* The three procedures, and the help pages GIMP's Help and F1 open for
+ * them, beside the plug-in as ninja install puts them.
+ */
 static GList *
-query_procedures (GimpPlugIn *plug_in G_GNUC_UNUSED)
+query_procedures (GimpPlugIn *plug_in)
 {
   GList *names = g_list_append (NULL, g_strdup (PLUG_IN_PROC));
+  GFile *help  = g_file_new_for_path (smp_intl_helpdir ());
 
+  gimp_plug_in_set_help_domain (plug_in, HELP_DOMAIN, help);
+  g_object_unref (help);
   names = g_list_append (names, g_strdup (CALIBRATE_PROC));
   return g_list_append (names, g_strdup (SHEET_PROC));
 }
