@@ -144,22 +144,25 @@ smp_field_new (gint width, gint height, gint n_color)
   return field;
 }
 
+/* Releases one part's scratch, leaving it empty. */
+static void
+scratch_clear (Scratch *sc)
+{
+  g_clear_pointer (&sc->strands, smp_strands_free);
+  g_clear_pointer (&sc->features, g_free);
+  g_clear_pointer (&sc->ridge, g_free);
+  g_clear_pointer (&sc->near, g_free);
+  g_clear_pointer (&sc->beside, g_free);
+  g_clear_pointer (&sc->focus, smp_focus_free);
+  g_clear_pointer (&sc->around, g_free);
+  sc->rows = 0;
+}
+
 static void
 free_scratch (SmpField *field)
 {
   for (gint k = 0; k < SMP_PARALLEL_MAX; k++)
-    {
-      Scratch *sc = &field->scratch[k];
-
-      g_clear_pointer (&sc->strands, smp_strands_free);
-      g_clear_pointer (&sc->features, g_free);
-      g_clear_pointer (&sc->ridge, g_free);
-      g_clear_pointer (&sc->near, g_free);
-      g_clear_pointer (&sc->beside, g_free);
-      g_clear_pointer (&sc->focus, smp_focus_free);
-      g_clear_pointer (&sc->around, g_free);
-      sc->rows = 0;
-    }
+    scratch_clear (&field->scratch[k]);
 }
 
 void
@@ -425,13 +428,7 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
   if (sc->strands && sc->rows >= rows)
     return;
 
-  smp_strands_free (sc->strands);
-  g_free (sc->features);
-  g_free (sc->ridge);
-  g_free (sc->near);
-  g_free (sc->beside);
-  smp_focus_free (sc->focus);
-  g_free (sc->around);
+  scratch_clear (sc);
   sc->rows    = rows;
   sc->strands = smp_strands_new (field->width, rows);
   sc->features
