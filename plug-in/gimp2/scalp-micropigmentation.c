@@ -297,16 +297,15 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
       break;
 
     case GIMP_RUN_INTERACTIVE:
-      if (! smp_pdb_load_last (params))
-        smp_params_defaults (params);
+      /* The defaults for anything not kept. */
+      smp_pdb_load_last (params);
       start_from_treatment (image, params);
       if (! smp_dialog_run (image, drawable, params, work))
         return smp_fail (out, GIMP_PDB_CANCEL, NULL);
       break;
 
     case GIMP_RUN_WITH_LAST_VALS:
-      if (! smp_pdb_load_last (params))
-        smp_params_defaults (params);
+      smp_pdb_load_last (params);
       break;
 
     default:
