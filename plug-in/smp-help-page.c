@@ -18,29 +18,6 @@
 #include "smp-params.h"
 
 static gchar *
-range_of (const SmpParamDesc *desc)
-{
-  if (desc->type == SMP_PARAM_COLOR)
-    return g_strdup ("RGB");
-  if (desc->zero_is_auto)
-    return g_strdup_printf ("0, or %g to %g", desc->min, desc->max);
-  if (desc->min <= G_MININT32)
-    return g_strdup ("any integer");
-  return g_strdup_printf ("%g to %g", desc->min, desc->max);
-}
-
-static gchar *
-default_of (const SmpParamDesc *desc)
-{
-  const SmpColor c = desc->def_color;
-
-  if (desc->type == SMP_PARAM_COLOR)
-    return g_strdup_printf ("(%d, %d, %d)", (gint) (c.r * 255 + 0.5),
-                            (gint) (c.g * 255 + 0.5), (gint) (c.b * 255 + 0.5));
-  return g_strdup_printf ("%g", desc->def);
-}
-
-static gchar *
 parameters_html (void)
 {
   guint               n;
@@ -52,8 +29,8 @@ parameters_html (void)
   for (guint i = 0; i < n; i++)
     {
       g_autofree gchar *blurb = g_markup_escape_text (table[i].blurb, -1);
-      g_autofree gchar *range = range_of (&table[i]);
-      g_autofree gchar *def   = default_of (&table[i]);
+      g_autofree gchar *range = smp_param_range_text (&table[i]);
+      g_autofree gchar *def   = smp_param_default_text (&table[i]);
 
       g_string_append_printf (html,
                               "<tr><td>%u</td><td><code>%s</code></td>"

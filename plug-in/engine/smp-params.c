@@ -517,3 +517,26 @@ smp_params_spacing_mm (const SmpParams *params)
    */
   return 10.0 / sqrt (params->density);
 }
+
+gchar *
+smp_param_range_text (const SmpParamDesc *desc)
+{
+  if (desc->type == SMP_PARAM_COLOR)
+    return g_strdup ("RGB");
+  if (desc->zero_is_auto)
+    return g_strdup_printf ("0, or %g to %g", desc->min, desc->max);
+  if (desc->min <= G_MININT32)
+    return g_strdup ("any integer");
+  return g_strdup_printf ("%g to %g", desc->min, desc->max);
+}
+
+gchar *
+smp_param_default_text (const SmpParamDesc *desc)
+{
+  const SmpColor c = desc->def_color;
+
+  if (desc->type == SMP_PARAM_COLOR)
+    return g_strdup_printf ("(%d, %d, %d)", (gint) (c.r * 255 + 0.5),
+                            (gint) (c.g * 255 + 0.5), (gint) (c.b * 255 + 0.5));
+  return g_strdup_printf ("%g", desc->def);
+}

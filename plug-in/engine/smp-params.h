@@ -147,6 +147,13 @@ void smp_params_save_keys (const SmpParams *params, GKeyFile *key_file,
 guint smp_params_load_keys (SmpParams *params, GKeyFile *key_file,
                             const gchar *group);
 
+/* A parameter's range and default as the documentation writes them, in
+ * English: "1 to 400", "0, or 1 to 10000", "any integer", "RGB";
+ * "70", "(46, 44, 50)".
+ */
+gchar *smp_param_range_text (const SmpParamDesc *desc);
+gchar *smp_param_default_text (const SmpParamDesc *desc);
+
 /* The title of a dialog frame, marked with N_(). */
 const gchar *smp_params_group_title (SmpGroup group);
 

@@ -252,17 +252,10 @@ readme_row_start (const SmpParamDesc *desc, guint position)
 static gchar *
 readme_row_end (const SmpParamDesc *desc)
 {
-  const SmpColor c = desc->def_color;
+  g_autofree gchar *range = smp_param_range_text (desc);
+  g_autofree gchar *def   = smp_param_default_text (desc);
 
-  if (desc->type == SMP_PARAM_COLOR)
-    return g_strdup_printf ("| RGB | (%d, %d, %d) |", (gint) (c.r * 255 + 0.5),
-                            (gint) (c.g * 255 + 0.5), (gint) (c.b * 255 + 0.5));
-  if (desc->zero_is_auto)
-    return g_strdup_printf ("| 0, or %g to %g | %g |", desc->min, desc->max,
-                            desc->def);
-  if (desc->min <= G_MININT32)
-    return g_strdup_printf ("| any integer | %g |", desc->def);
-  return g_strdup_printf ("| %g to %g | %g |", desc->min, desc->max, desc->def);
+  return g_strdup_printf ("| %s | %s |", range, def);
 }
 
 /* Users read the parameters in the README: its table must say what the
