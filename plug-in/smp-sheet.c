@@ -139,20 +139,6 @@ smp_sheet_source_clear (SmpSheetSource *src)
   g_clear_pointer (&src->layers, g_free);
 }
 
-gint
-smp_sheet_default_panels (SmpImage image)
-{
-  SmpSheetSource src;
-  SmpOutcome     out    = { GIMP_PDB_SUCCESS, NULL };
-  gint           panels = SMP_SHEET_BEFORE_AFTER;
-
-  if (smp_sheet_source_init (&src, image, &out) && src.n_sessions > 0)
-    panels = SMP_SHEET_EACH_SESSION;
-  smp_sheet_source_clear (&src);
-  g_free (out.message);
-  return panels;
-}
-
 /* The panels a sheet shows, with their captions. */
 static void
 plan_panels (Sheet *sheet, const SmpSheetSource *src, gint panels)
@@ -496,4 +482,31 @@ smp_sheet_make (SmpSheetSource *src, const SmpSheetOptions *options,
               g_strdup (_ ("GIMP has no fonts to write the sheet's text "
                            "with")));
   return sheet;
+}
+
+void
+smp_sheet_show_default (SmpImage image)
+{
+  SmpSheetSource src;
+  SmpOutcome     out   = { GIMP_PDB_SUCCESS, NULL };
+  SmpImage       sheet = SMP_NO_IMAGE;
+
+  if (smp_sheet_source_init (&src, image, &out))
+    {
+      const SmpSheetOptions options
+          = { src.n_sessions > 0 ? SMP_SHEET_EACH_SESSION
+                                 : SMP_SHEET_BEFORE_AFTER,
+              SMP_SHEET_WHOLE, NULL };
+
+      sheet = smp_sheet_make (&src, &options, &out);
+    }
+  smp_sheet_source_clear (&src);
+  if (sheet != SMP_NO_IMAGE)
+    {
+      gimp_display_new (sheet);
+      gimp_displays_flush ();
+    }
+  else
+    gimp_message (out.message);
+  g_free (out.message);
 }

@@ -59,9 +59,11 @@ void     smp_sheet_source_clear (SmpSheetSource *src);
 SmpImage smp_sheet_make (SmpSheetSource *src, const SmpSheetOptions *options,
                          SmpOutcome *out);
 
-/* The panels a sheet of this image shows unless told otherwise: one per
- * session when the filter made a layer per session, else before and after.
+/* The sheet the filter's dialog asks for after OK, shown: the whole
+ * image, a panel per session when the filter made a layer per session,
+ * else before and after.  A failure is said, and leaves the treatment
+ * done.
  */
-gint smp_sheet_default_panels (SmpImage image);
+void smp_sheet_show_default (SmpImage image);
 
 #endif /* __SMP_SHEET_H__ */

@@ -149,28 +149,6 @@ run_sheet (gint n_params, const GimpParam *param, gint *n_return_vals,
   answer (&out, result, n_return_vals, return_vals);
 }
 
-/* The consultation sheet the dialog asked for, with the default panels,
- * shown; a failure is said, and leaves the treatment done.
- */
-static void
-make_sheet (gint32 image)
-{
-  const SmpSheetOptions options
-      = { smp_sheet_default_panels (image), SMP_SHEET_WHOLE, NULL };
-  GimpPDBStatusType status;
-  g_autofree gchar *message = NULL;
-  const gint32 sheet = smp_sheet_run (image, GIMP_RUN_NONINTERACTIVE, &options,
-                                      &status, &message);
-
-  if (sheet < 0)
-    gimp_message (message);
-  else
-    {
-      gimp_display_new (sheet);
-      gimp_displays_flush ();
-    }
-}
-
 static void
 run (const gchar *name, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
@@ -221,7 +199,7 @@ run (const gchar *name, gint n_params, const GimpParam *param,
           if (run_mode == GIMP_RUN_INTERACTIVE)
             smp_pdb_save_last (&params);
           if (work.sheet && layer != -1)
-            make_sheet (image);
+            smp_sheet_show_default (image);
         }
     }
   smp_layout_free (work.layout);

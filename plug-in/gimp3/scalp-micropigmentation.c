@@ -20,6 +20,7 @@
 #include "smp-intl.h"
 #include "smp-plugin.h"
 #include "smp-sheet-proc.h"
+#include "smp-sheet.h"
 
 #define SMP_TYPE_PLUG_IN (smp_plug_in_get_type ())
 G_DECLARE_FINAL_TYPE (SmpPlugIn, smp_plug_in, SMP, PLUG_IN, GimpPlugIn)
@@ -145,7 +146,7 @@ run_filter (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
     {
       layer = smp_filter_apply (image, drawables[0], &params, &work, &out);
       if (out.status == GIMP_PDB_SUCCESS && work.sheet)
-        smp_sheet_show (image);
+        smp_sheet_show_default (image);
       if (out.status == GIMP_PDB_SUCCESS && run_mode != GIMP_RUN_NONINTERACTIVE)
         gimp_displays_flush ();
     }

@@ -138,22 +138,3 @@ smp_sheet_procedure (GimpPlugIn *plug_in)
       procedure, "sheet", "Sheet", "The new image", FALSE, G_PARAM_READWRITE);
   return procedure;
 }
-
-void
-smp_sheet_show (GimpImage *image)
-{
-  SmpSheetOptions options
-      = { smp_sheet_default_panels (image), SMP_SHEET_WHOLE, NULL };
-  SmpSheetSource src;
-  SmpOutcome     out   = { GIMP_PDB_SUCCESS, NULL };
-  GimpImage     *sheet = NULL;
-
-  if (smp_sheet_source_init (&src, image, &out))
-    sheet = smp_sheet_make (&src, &options, &out);
-  smp_sheet_source_clear (&src);
-  if (sheet)
-    gimp_display_new (sheet);
-  else
-    gimp_message (out.message);
-  g_free (out.message);
-}

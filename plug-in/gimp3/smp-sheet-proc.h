@@ -12,9 +12,4 @@
 /* plug-in-scalp-micropigmentation-sheet, registered with plug_in. */
 GimpProcedure *smp_sheet_procedure (GimpPlugIn *plug_in);
 
-/* The consultation sheet the dialog asked for, with the default panels,
- * shown; a failure is said, and leaves the treatment done.
- */
-void smp_sheet_show (GimpImage *image);
-
 #endif /* __SMP_SHEET_PROC_H__ */
