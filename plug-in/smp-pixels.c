@@ -71,10 +71,11 @@ selection_buffer (const SmpTarget *target)
 /* From the drawable's own format to linear light in its own primaries,
  * which is what the field reads: luminance and colour differences.  babl
  * works a conversion out anew in every process and picks by measured
- * speed, so two runs could disagree in the last bits, enough to move an
- * impression; conversions of each channel alone are exact.  So 8- and
- * 16-bit pixels go through a table per channel, filled from the colour
- * channels alone, and other depths through babl.
+ * speed among paths that differ in the last bits, and its fast float
+ * paths differ from one processor to another: enough to move an
+ * impression.  So 8- and 16-bit pixels go through a table per channel,
+ * filled from the colour channels alone through double precision, whose
+ * paths agree, and rounded to float once; other depths go through babl.
  */
 typedef struct
 {
@@ -111,12 +112,14 @@ color_only (const Babl *native)
 
 /* Fills one table per channel: the linear value of each of its codes. */
 static void
-linear_tables (Linear *lin, const Babl *color, const Babl *linear_format)
+linear_tables (Linear *lin, const Babl *color, const Babl *space)
 {
-  const gsize n      = (gsize) 1 << lin->bits;
-  const Babl *fish   = babl_fish (color, linear_format);
-  guint16    *px     = g_new0 (guint16, n * lin->n_color);
-  gfloat     *linear = g_new (gfloat, n * lin->n_color);
+  const gsize n    = (gsize) 1 << lin->bits;
+  const Babl *fish = babl_fish (
+      color, babl_format_with_space (
+                 lin->n_color == 3 ? "RGB double" : "Y double", space));
+  guint16 *px     = g_new0 (guint16, n * lin->n_color);
+  gdouble *linear = g_new (gdouble, n * lin->n_color);
 
   for (gsize v = 0; v < n; v++)
     for (gint c = 0; c < lin->n_color; c++)
@@ -132,7 +135,7 @@ linear_tables (Linear *lin, const Babl *color, const Babl *linear_format)
     {
       lin->table[c] = g_new (gfloat, n);
       for (gsize v = 0; v < n; v++)
-        lin->table[c][v] = linear[v * lin->n_color + c];
+        lin->table[c][v] = (gfloat) linear[v * lin->n_color + c];
     }
   g_free (px);
   g_free (linear);
@@ -141,14 +144,12 @@ linear_tables (Linear *lin, const Babl *color, const Babl *linear_format)
 static void
 linear_init (Linear *lin, const SmpTarget *target)
 {
-  const Babl *native = target->native;
-  const Babl *space  = babl_format_get_space (native);
-  const Babl *type   = babl_format_get_type (native, 0);
-  const Babl *color  = color_only (native);
-  const gint  bpp    = babl_format_get_bytes_per_pixel (native);
-  const Babl *format = babl_format_with_space (
-      target->n_color == 3 ? "RGB float" : "Y float", space);
-  gdouble weight[3] = { 1.0, 1.0, 1.0 };
+  const Babl *native    = target->native;
+  const Babl *space     = babl_format_get_space (native);
+  const Babl *type      = babl_format_get_type (native, 0);
+  const Babl *color     = color_only (native);
+  const gint  bpp       = babl_format_get_bytes_per_pixel (native);
+  gdouble     weight[3] = { 1.0, 1.0, 1.0 };
 
   memset (lin, 0, sizeof (Linear));
   lin->n_color = target->n_color;
@@ -164,9 +165,11 @@ linear_init (Linear *lin, const SmpTarget *target)
     lin->bits = 16;
 
   if (lin->bits)
-    linear_tables (lin, color, format);
+    linear_tables (lin, color, space);
   else
-    lin->to_linear = babl_fish (native, format);
+    lin->to_linear = babl_fish (
+        native, babl_format_with_space (
+                    target->n_color == 3 ? "RGB float" : "Y float", space));
 }
 
 static void

@@ -19,7 +19,11 @@ trap 'rm -rf "$profile"' EXIT
 
 # Fonts are loaded (no -f): the consultation sheet writes text layers.
 log="$profile/log"
-{ cat "$@"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |
+tests=$(cd "$(dirname "$0")/.." && pwd)
+{ printf '(define smp-tests-dir "%s")\n(define smp-golden-write %s)\n(define smp-scalp-png "%s")\n' \
+    "$tests" "$([ -n "${SMP_GOLDEN_WRITE:-}" ] && echo '#t' || echo '#f')" \
+    "${SMP_SCALP_PNG:-}"
+  cat "$@"; echo '(smp-finish)'; echo '(gimp-quit 0)'; } |
   GIMP2_DIRECTORY="$profile" timeout "${SMP_GIMP_TIMEOUT:-600}" \
     gimp-console-2.10 -i -d --batch-interpreter plug-in-script-fu-eval -b - \
     > "$log" 2>&1

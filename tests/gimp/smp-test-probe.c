@@ -1,11 +1,12 @@
 /* scalp-micropigmentation: a test-only plug-in that compares pixels.
  *
  * smp-test-diff (drawable-a, drawable-b, x, y, width, height)
- *   -> (max-diff, n-diff)
+ *   -> (max-diff, n-diff, mean-diff)
  * compares a rectangle of two drawables of the same size (width <= 0: the
  * whole drawable), every channel as perceptual float including alpha, and
- * returns the largest difference in 8-bit levels and how many pixels
- * differ at all.  Installed only into the tests' temporary GIMP profile.
+ * returns the largest difference in 8-bit levels, how many pixels differ
+ * at all and the mean difference of every channel in 8-bit levels.
+ * Installed only into the tests' temporary GIMP profile.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -37,62 +38,26 @@ query (void)
   static const GimpParamDef results[] = {
     { GIMP_PDB_FLOAT, "max-diff", "Largest difference, 8-bit levels" },
     { GIMP_PDB_INT32, "n-diff", "Pixels that differ at all" },
-  };
-
-  static const GimpParamDef sum_args[] = {
-    { GIMP_PDB_INT32, "run-mode", "Run mode" },
-    { GIMP_PDB_DRAWABLE, "drawable", "The drawable" },
-  };
-  static const GimpParamDef sum_results[] = {
-    { GIMP_PDB_STRING, "checksum", "FNV-1a of its pixels, in hexadecimal" },
+    { GIMP_PDB_FLOAT, "mean-diff", "Mean difference, 8-bit levels" },
   };
 
   gimp_install_procedure ("smp-test-diff", "Compare two drawables",
                           "Test helper of scalp-micropigmentation.", "", "",
                           "2026", NULL, NULL, GIMP_PLUGIN, G_N_ELEMENTS (args),
                           G_N_ELEMENTS (results), args, results);
-  gimp_install_procedure (
-      "smp-test-checksum", "Checksum a drawable's pixels",
-      "Test helper of scalp-micropigmentation: a 64-bit FNV-1a hash of the "
-      "drawable's pixels in its own format, row after row.",
-      "", "", "2026", NULL, NULL, GIMP_PLUGIN, G_N_ELEMENTS (sum_args),
-      G_N_ELEMENTS (sum_results), sum_args, sum_results);
-}
-
-/* The drawable's own bytes, so that a change of a single bit shows. */
-static gchar *
-checksum (gint32 drawable)
-{
-  GeglBuffer *buffer = gimp_drawable_get_buffer (drawable);
-  const Babl *format = gimp_drawable_get_format (drawable);
-  const gint  bpp    = babl_format_get_bytes_per_pixel (format);
-  const gint  width  = gimp_drawable_width (drawable);
-  guchar     *row    = g_malloc ((gsize) width * bpp);
-  guint64     hash   = 0xcbf29ce484222325u;
-
-  for (gint y = 0; y < gimp_drawable_height (drawable); y++)
-    {
-      gegl_buffer_get (buffer, GEGL_RECTANGLE (0, y, width, 1), 1.0, format,
-                       row, GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-      for (gsize i = 0; i < (gsize) width * bpp; i++)
-        hash = (hash ^ row[i]) * 0x100000001b3u;
-    }
-  g_free (row);
-  g_object_unref (buffer);
-  return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", hash);
 }
 
 static void
-run (const gchar *name, gint n_params, const GimpParam *param,
+run (const gchar *name G_GNUC_UNUSED, gint n_params, const GimpParam *param,
      gint *n_return_vals, GimpParam **return_vals)
 {
-  static GimpParam values[3];
-  static gchar    *sum;
+  static GimpParam values[4];
   const Babl      *format;
   GeglBuffer      *a, *b;
   GeglRectangle    rect;
   gfloat          *pa, *pb;
   gdouble          max_diff = 0.0;
+  gdouble          sum_diff = 0.0;
   gint             n_diff   = 0;
 
   gegl_init (NULL, NULL);
@@ -100,19 +65,6 @@ run (const gchar *name, gint n_params, const GimpParam *param,
   *n_return_vals          = 1;
   values[0].type          = GIMP_PDB_STATUS;
   values[0].data.d_status = GIMP_PDB_CALLING_ERROR;
-
-  if (g_str_equal (name, "smp-test-checksum"))
-    {
-      if (n_params != 2 || ! gimp_item_is_drawable (param[1].data.d_drawable))
-        return;
-      g_free (sum);
-      sum                     = checksum (param[1].data.d_drawable);
-      *n_return_vals          = 2;
-      values[0].data.d_status = GIMP_PDB_SUCCESS;
-      values[1].type          = GIMP_PDB_STRING;
-      values[1].data.d_string = sum;
-      return;
-    }
 
   if (n_params != 7
       || gimp_drawable_width (param[1].data.d_drawable)
@@ -147,6 +99,7 @@ run (const gchar *name, gint n_params, const GimpParam *param,
           const gdouble d = fabs ((gdouble) pa[i * 4 + c] - pb[i * 4 + c]);
 
           max_diff = MAX (max_diff, d * 255.0);
+          sum_diff += d * 255.0;
           differs |= d > 0.0;
         }
       n_diff += differs;
@@ -157,10 +110,12 @@ run (const gchar *name, gint n_params, const GimpParam *param,
   g_object_unref (a);
   g_object_unref (b);
 
-  *n_return_vals          = 3;
+  *n_return_vals          = 4;
   values[0].data.d_status = GIMP_PDB_SUCCESS;
   values[1].type          = GIMP_PDB_FLOAT;
   values[1].data.d_float  = max_diff;
   values[2].type          = GIMP_PDB_INT32;
   values[2].data.d_int32  = n_diff;
+  values[3].type          = GIMP_PDB_FLOAT;
+  values[3].data.d_float  = sum_diff / (4.0 * rect.width * rect.height);
 }

@@ -4,6 +4,12 @@
 # invalid read or write, any use of uninitialised memory, and any block
 # definitely lost with the plug-in's own code in its stack.  TAP output.
 #
+# The plug-in runs with GEGL_PATH at an empty folder: it uses no GEGL
+# operation, and gegl_init would otherwise load every module GEGL ships,
+# whose libraries' start-up (Highway's timer, for one) may run an
+# instruction valgrind cannot decode on some processors.  Should one still
+# stop valgrind, the test says which and skips.
+#
 #   valgrind-plugin.sh PLUGIN FILE.scm...   (the table's defaults and the
 #                                          prelude, run before its calls)
 set -u
@@ -13,11 +19,12 @@ profile=$("$(dirname "$0")/../make-profile.sh" \
   "scalp-micropigmentation/REAL=$plugin")
 trap 'rm -rf "$profile"' EXIT
 folder="$profile/plug-ins/scalp-micropigmentation"
-mkdir -p "$profile/logs"
+mkdir -p "$profile/logs" "$profile/no-gegl-modules"
 cat > "$folder/scalp-micropigmentation" <<WRAP
 #!/bin/sh
 case "\$*" in
-  *-run*) exec valgrind --tool=memcheck --leak-check=full \
+  *-run*) GEGL_PATH="$profile/no-gegl-modules" \
+          exec valgrind --tool=memcheck --leak-check=full \
             --show-leak-kinds=definite --num-callers=30 \
             --log-file="$profile/logs/memcheck.%p" "$folder/REAL" "\$@" ;;
   *) exec "$folder/REAL" "\$@" ;;
@@ -48,6 +55,14 @@ SCM
     --batch-interpreter plug-in-script-fu-eval -b - > "$profile/gimp.log" 2>&1
 
 n=0 failed=0
+logs=$(ls "$profile"/logs/memcheck.* 2>/dev/null)
+unhandled=$(grep -h -m1 -o 'unhandled instruction bytes: [0-9xA-Fa-f ]*' $logs \
+            /dev/null | head -n 1)
+if [ -n "$unhandled" ]; then
+  echo "1..0 # SKIP valgrind cannot run this processor's code: $unhandled"
+  exit 0
+fi
+
 runs=$(grep -c "valgrind-run-done" "$profile/gimp.log")
 n=$((n + 1))
 if [ "$runs" -eq 3 ]; then
@@ -57,8 +72,6 @@ else
   tail -n 30 "$profile/gimp.log" | sed 's/^/# /'
   failed=1
 fi
-
-logs=$(ls "$profile"/logs/memcheck.* 2>/dev/null)
 
 # Memory errors, record by record.  Records raised inside the dynamic
 # loader while it maps the libraries (ld.so's optimised string functions)
