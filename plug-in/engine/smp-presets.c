@@ -16,19 +16,60 @@
  */
 static const SmpPreset presets[] = {
   { N_ ("Shaved look"),
-    N_ ("Even impressions all over, like a closely shaved head"), 80, 0.30,
-    0.25, 80, 0.30, 0.15, 6, 0.3, 3 },
+    N_ ("Even impressions all over, like a closely shaved head"),
+    { { "density", 80 },
+      { "dot-size", 0.30 },
+      { "size-variation", 0.25 },
+      { "opacity", 80 },
+      { "softness", 0.30 },
+      { "tone-variation", 0.15 },
+      { "hairline-fade", 6 },
+      { "hair-blend", 0.3 },
+      { "sessions", 3 } } },
   { N_ ("Thinning blend"),
-    N_ ("Sparse, soft impressions between hair that is still there"), 55, 0.25,
-    0.20, 65, 0.45, 0.12, 4, 0.9, 3 },
+    N_ ("Sparse, soft impressions between hair that is still there"),
+    { { "density", 55 },
+      { "dot-size", 0.25 },
+      { "size-variation", 0.20 },
+      { "opacity", 65 },
+      { "softness", 0.45 },
+      { "tone-variation", 0.12 },
+      { "hairline-fade", 4 },
+      { "hair-blend", 0.9 },
+      { "sessions", 3 } } },
   { N_ ("Soft hairline"),
-    N_ ("Small impressions fading in over a wide, irregular front"), 70, 0.22,
-    0.30, 70, 0.40, 0.18, 12, 0.5, 3 },
+    N_ ("Small impressions fading in over a wide, irregular front"),
+    { { "density", 70 },
+      { "dot-size", 0.22 },
+      { "size-variation", 0.30 },
+      { "opacity", 70 },
+      { "softness", 0.40 },
+      { "tone-variation", 0.18 },
+      { "hairline-fade", 12 },
+      { "hair-blend", 0.5 },
+      { "sessions", 3 } } },
   { N_ ("Scar camouflage"),
-    N_ ("Dense impressions that fill a scar, with a short fade"), 110, 0.30,
-    0.20, 75, 0.35, 0.10, 2, 0.2, 3 },
-  { N_ ("First session only"), N_ ("The light, sparse work of a first session"),
-    25, 0.25, 0.20, 65, 0.35, 0.15, 6, 0.5, 1 },
+    N_ ("Dense impressions that fill a scar, with a short fade"),
+    { { "density", 110 },
+      { "dot-size", 0.30 },
+      { "size-variation", 0.20 },
+      { "opacity", 75 },
+      { "softness", 0.35 },
+      { "tone-variation", 0.10 },
+      { "hairline-fade", 2 },
+      { "hair-blend", 0.2 },
+      { "sessions", 3 } } },
+  { N_ ("First session only"),
+    N_ ("The light, sparse work of a first session"),
+    { { "density", 25 },
+      { "dot-size", 0.25 },
+      { "size-variation", 0.20 },
+      { "opacity", 65 },
+      { "softness", 0.35 },
+      { "tone-variation", 0.15 },
+      { "hairline-fade", 6 },
+      { "hair-blend", 0.5 },
+      { "sessions", 1 } } },
 };
 
 const SmpPreset *
@@ -38,18 +79,30 @@ smp_presets_table (guint *n_presets)
   return presets;
 }
 
+gboolean
+smp_param_in_presets (const SmpParamDesc *desc)
+{
+  return desc->type != SMP_PARAM_COLOR && desc->widget == SMP_WIDGET_SLIDER
+         && ! desc->zero_is_auto;
+}
+
+gboolean
+smp_preset_value (const SmpPreset *preset, const gchar *name, gdouble *value)
+{
+  for (const SmpPresetValue *v = preset->values; v->param; v++)
+    if (g_str_equal (v->param, name))
+      {
+        *value = v->value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 void
 smp_preset_apply (const SmpPreset *preset, SmpParams *params)
 {
-  params->density        = preset->density;
-  params->dot_size       = preset->dot_size;
-  params->size_variation = preset->size_variation;
-  params->opacity        = preset->opacity;
-  params->softness       = preset->softness;
-  params->tone_variation = preset->tone_variation;
-  params->hairline_fade  = preset->hairline_fade;
-  params->hair_blend     = preset->hair_blend;
-  params->sessions       = preset->sessions;
+  for (const SmpPresetValue *v = preset->values; v->param; v++)
+    smp_param_set (params, smp_params_lookup (v->param), v->value);
 }
 
 /* Equal to the dialog's precision: a value typed in or slid to shows
@@ -66,17 +119,13 @@ smp_presets_matching (const SmpParams *params)
 {
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     {
-      const SmpPreset *p = &presets[i];
+      const SmpPresetValue *v = presets[i].values;
 
-      if (same (params->density, p->density)
-          && same (params->dot_size, p->dot_size)
-          && same (params->size_variation, p->size_variation)
-          && same (params->opacity, p->opacity)
-          && same (params->softness, p->softness)
-          && same (params->tone_variation, p->tone_variation)
-          && same (params->hairline_fade, p->hairline_fade)
-          && same (params->hair_blend, p->hair_blend)
-          && params->sessions == p->sessions)
+      while (v->param
+             && same (smp_param_get (params, smp_params_lookup (v->param)),
+                      v->value))
+        v++;
+      if (! v->param)
         return (gint) i;
     }
   return -1;

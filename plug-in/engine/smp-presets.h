@@ -13,19 +13,36 @@
 
 G_BEGIN_DECLS
 
-/* A preset sets the look of the impressions and the treatment: density,
- * dot size, their variation, opacity, softness, hairline fade, hair blend
- * and sessions.  The pigment, scale, output and seed stay what the user
- * set.  Strings are marked with N_().
+/* A preset sets the look of the impressions and the treatment: every
+ * parameter smp_param_in_presets() names, by its PDB name, each once.  The
+ * pigment, scale, seed and output stay what the user set.  Strings are
+ * marked with N_().
  */
 typedef struct
 {
-  const gchar *name;
-  const gchar *description; /* one line */
-  gdouble      density, dot_size, size_variation, opacity, softness;
-  gdouble      tone_variation, hairline_fade, hair_blend;
-  gint         sessions;
+  const gchar *param; /* NULL ends a preset's values */
+  gdouble      value;
+} SmpPresetValue;
+
+#define SMP_PRESET_MAX_VALUES 16
+
+typedef struct
+{
+  const gchar   *name;
+  const gchar   *description; /* one line */
+  SmpPresetValue values[SMP_PRESET_MAX_VALUES];
 } SmpPreset;
+
+/* Whether presets set this parameter: every number but the scale, seed and
+ * output, which belong to each photo and run.
+ */
+gboolean smp_param_in_presets (const SmpParamDesc *desc);
+
+/* The value a preset gives the parameter called name; FALSE when it gives
+ * none.
+ */
+gboolean smp_preset_value (const SmpPreset *preset, const gchar *name,
+                           gdouble *value);
 
 const SmpPreset *smp_presets_table (guint *n_presets);
 

@@ -343,24 +343,47 @@ test_keys (void)
   g_key_file_free (kf);
 }
 
-/* Every preset is valid, sets only the look and the treatment, and is
- * known again by its values until one of them changes: then the dialog
- * says "Custom".
+/* Every preset gives a value to every parameter presets set, by its name
+ * in the table, and to no other; is valid; keeps the pigment, seed, scale
+ * and output; and is known again by its values until one of them changes:
+ * then the dialog says "Custom".
  */
 static void
 test_presets (void)
 {
-  guint            n;
-  const SmpPreset *presets = smp_presets_table (&n);
-  SmpParams        def;
+  guint               n, n_params;
+  const SmpPreset    *presets = smp_presets_table (&n);
+  const SmpParamDesc *table   = smp_params_table (&n_params);
+  SmpParams           def;
 
   smp_params_defaults (&def);
   g_assert_cmpuint (n, >=, 3);
   for (guint i = 0; i < n; i++)
     {
-      SmpParams p = def;
+      SmpParams p        = def;
+      guint     n_values = 0, n_set = 0;
 
       g_assert_nonnull (presets[i].description);
+      for (const SmpPresetValue *v = presets[i].values; v->param; v++)
+        {
+          const SmpParamDesc *desc = smp_params_lookup (v->param);
+
+          g_assert_nonnull (desc);
+          g_assert_true (smp_param_in_presets (desc));
+          n_values++;
+        }
+      for (guint k = 0; k < n_params; k++)
+        {
+          gdouble value;
+
+          if (! smp_param_in_presets (&table[k]))
+            continue;
+          g_assert_true (smp_preset_value (&presets[i], table[k].name, &value));
+          n_set++;
+        }
+      /* Each once: as many values as parameters, each of them found. */
+      g_assert_cmpuint (n_values, ==, n_set);
+
       p.pigment = (SmpColor){ 0.2, 0.1, 0.05 };
       p.seed    = 99;
       p.scale   = 123.0;
@@ -373,11 +396,16 @@ test_presets (void)
       g_assert_cmpfloat (p.scale, ==, 123.0);
       g_assert_cmpint (p.output, ==, 2);
 
-      p.density += 1.0;
-      g_assert_cmpint (smp_presets_matching (&p), ==, -1);
-      p.density -= 1.0;
-      p.sessions = presets[i].sessions == 1 ? 2 : 1;
-      g_assert_cmpint (smp_presets_matching (&p), ==, -1);
+      /* Any one value changed, the values are no preset's. */
+      for (const SmpPresetValue *v = presets[i].values; v->param; v++)
+        {
+          const SmpParamDesc *desc = smp_params_lookup (v->param);
+          SmpParams           q    = p;
+
+          smp_param_set (&q, desc,
+                         v->value + (v->value + 1.0 <= desc->max ? 1.0 : -1.0));
+          g_assert_cmpint (smp_presets_matching (&q), !=, (gint) i);
+        }
     }
 }
 

@@ -672,10 +672,12 @@ def main():
                      dialog_starts_from_treatment, sheet_after_ok,
                      zoom_in_and_out,
                      calibrate_dialog, measure_in_filter_dialog, sheet_dialog):
+            start = time.time()
             try:
                 step(display, png)
             except Exception as error:  # a broken step is a failure, not a crash
                 check(step.__name__ + " ran to its end", False, str(error))
+            print("# %s: %.0f s" % (step.__name__, time.time() - start))
     finally:
         xvfb.terminate()
         shutil.rmtree(work, ignore_errors=True)
