@@ -467,19 +467,18 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   return fp.field;
 }
 
-/* Drawing the impressions: the one pixel path that output 0, the layers
- * of outputs 1 and 2 and the preview share.  Pixels come in the
- * drawable's own format; those no impression reaches are left as they
- * are, and only those it reaches are converted to linear float.  Every
- * pixel is a pure function of its own value and the impressions, so no
- * tiling, and no thread, changes a pixel.
+/* Drawing the impressions and the ash tone: the one pixel path that
+ * output 0, the layers of outputs 1 and 2 and the preview share.  Pixels
+ * come in the drawable's own format; those neither reaches are left as
+ * they are, and only those they reach are converted to linear float.
+ * Every pixel is a pure function of its own value and the impressions, so
+ * no tiling, and no thread, changes a pixel.
  */
 typedef struct
 {
   const SmpTarget *target;
   const SmpStamps *stamps;
-  gint             first, last; /* sessions */
-  SmpRenderMode    mode;
+  gint             first, last;             /* sessions */
   const Babl      *to_linear, *from_linear; /* native <-> target->format */
   gint             bpp;                     /* native */
 } Pigment;
@@ -555,11 +554,11 @@ gather_reached (Scratch *scratch, gint width, const guchar *pixels,
     }
 }
 
-/* Draws the impressions into one tile of the drawable's pixels, stride
- * bytes a row.  SMP_RENDER_APPLY pigments the pixels in place;
- * SMP_RENDER_TRANSMITTANCE leaves them and writes the transmittance of the
- * pixels reached into out, out_floats a pixel and out_stride floats a row,
- * colour channels first.
+/* Draws the impressions and the tone into one tile of the drawable's
+ * pixels, stride bytes a row: in place, or, given out, into out as linear
+ * float, out_floats a pixel and out_stride floats a row, colour channels
+ * first and then an alpha of 1 where they reach, the pixels left as they
+ * are.
  */
 static void
 pigment_tile (const Pigment *pg, Scratch *scratch, const GeglRectangle *tile,
@@ -588,21 +587,23 @@ pigment_tile (const Pigment *pg, Scratch *scratch, const GeglRectangle *tile,
   for (gsize k = 0; k < n; k++)
     {
       const Spot   *spot = &scratch->spot[k];
+      const gsize   at   = reach->pixels[k];
       gfloat *const p    = scratch->linear + k * n_ch;
 
-      smp_render_pixel (
-          pg->stamps, pg->mode, n_color, tile->x + spot->x, tile->y + spot->y,
-          reach->trans + (gsize) reach->pixels[k] * n_color, p, p);
+      smp_render_pixel (pg->stamps, n_color, tile->x + spot->x,
+                        tile->y + spot->y, reach->trans + at * n_color,
+                        reach->tone[at], p, p);
     }
 
-  if (pg->mode == SMP_RENDER_TRANSMITTANCE)
+  if (out)
     {
       for (gsize k = 0; k < n; k++)
         {
           const Spot *spot = &scratch->spot[k];
+          gfloat     *o    = out + spot->y * out_stride + spot->x * out_floats;
 
-          memcpy (out + spot->y * out_stride + spot->x * out_floats,
-                  scratch->linear + k * n_ch, n_color * sizeof (gfloat));
+          memcpy (o, scratch->linear + k * n_ch, n_color * sizeof (gfloat));
+          o[n_color] = 1.0f;
         }
       return;
     }
@@ -634,13 +635,12 @@ pigment_strip (const Pigment *pg, Scratch *scratch, Strip *strip,
 
 static Pigment
 pigment_init (const SmpTarget *target, const SmpStamps *stamps, gint first,
-              gint last, SmpRenderMode mode)
+              gint last)
 {
   return (Pigment){ target,
                     stamps,
                     first,
                     last,
-                    mode,
                     babl_fish (target->native, target->format),
                     babl_fish (target->format, target->native),
                     babl_format_get_bytes_per_pixel (target->native) };
@@ -650,13 +650,12 @@ void
 smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
                         gint sessions, const GeglRectangle *rect, gfloat *buf)
 {
-  const gsize   n_px = (gsize) rect->width * rect->height;
-  const Pigment pg
-      = pigment_init (target, stamps, 1, sessions, SMP_RENDER_APPLY);
-  GeglBuffer *mask    = selection_buffer (target);
-  guchar     *pixels  = g_malloc (n_px * pg.bpp);
-  gfloat     *before  = g_new (gfloat, n_px * target->n_channels);
-  Scratch     scratch = { 0 };
+  const gsize   n_px    = (gsize) rect->width * rect->height;
+  const Pigment pg      = pigment_init (target, stamps, 1, sessions);
+  GeglBuffer   *mask    = selection_buffer (target);
+  guchar       *pixels  = g_malloc (n_px * pg.bpp);
+  gfloat       *before  = g_new (gfloat, n_px * target->n_channels);
+  Scratch       scratch = { 0 };
 
   gegl_buffer_get (target->source, rect, 1.0, target->native, pixels,
                    GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
@@ -737,14 +736,13 @@ apply_to_drawable (const SmpTarget *target, const SmpStamps *stamps,
 {
   const GeglRectangle area = { target->x, target->y, target->w, target->h };
   DrawablePass        dp
-      = { .pass = { .target        = target,
-                    .work          = pigment_in_place,
-                    .write         = write_to_shadow,
-                    .progress      = progress,
-                    .progress_data = data },
-          .pigment
-          = pigment_init (target, stamps, 1, sessions, SMP_RENDER_APPLY),
-          .shadow = gimp_drawable_get_shadow_buffer (target->drawable) };
+      = { .pass    = { .target        = target,
+                       .work          = pigment_in_place,
+                       .write         = write_to_shadow,
+                       .progress      = progress,
+                       .progress_data = data },
+          .pigment = pigment_init (target, stamps, 1, sessions),
+          .shadow  = gimp_drawable_get_shadow_buffer (target->drawable) };
 
   run_strips (&dp.pass, &area);
   scratch_clear (&dp.scratch);
@@ -770,10 +768,11 @@ new_pigment_layer (const SmpTarget *target, const gchar *name)
    */
   SmpLayer layer = gimp_layer_new (target->image, name, target->w, target->h,
                                    gray ? GIMP_GRAYA_IMAGE : GIMP_RGBA_IMAGE,
-                                   100.0, GIMP_LAYER_MODE_MULTIPLY);
+                                   100.0, GIMP_LAYER_MODE_NORMAL);
 
-  /* Multiplying in linear light is how pigment filters the skin, and is
-   * exactly what output 0 computes; the layer never paints where the
+  /* The treated skin itself, blended in linear light by the selection as
+   * GIMP's merge blends output 0: the ash tone greys the skin's colour,
+   * which no multiplying layer can do.  The layer never paints where the
    * drawable is transparent.
    */
   gimp_layer_set_blend_space (layer, GIMP_LAYER_COLOR_SPACE_RGB_LINEAR);
@@ -785,8 +784,9 @@ new_pigment_layer (const SmpTarget *target, const gchar *name)
   return layer;
 }
 
-/* Outputs 1 and 2: a layer holding the transmittance of some sessions,
- * whose alpha is the selection, as GIMP's merge would blend it.
+/* Outputs 1 and 2: a layer holding the skin as sessions first to last
+ * leave it where they reach it, transparent elsewhere, its alpha the
+ * selection there, as GIMP's merge would blend it.
  */
 typedef struct
 {
@@ -807,14 +807,11 @@ pigment_layer_strip (StripPass *pass, Strip *strip)
   const gint  n_out = pass->out_floats;
   const gsize n_px  = (gsize) strip->rect.width * strip->rect.height;
 
-  /* Clear skin lets all light through. */
-  for (gsize i = 0; i < n_px; i++)
-    {
-      for (gint c = 0; c < n_out - 1; c++)
-        strip->out[i * n_out + c] = 1.0f;
-      strip->out[i * n_out + n_out - 1] = strip->sel ? strip->sel[i] : 1.0f;
-    }
+  memset (strip->out, 0, n_px * n_out * sizeof (gfloat));
   pigment_strip (&lp->pigment, &lp->scratch, strip, n_out);
+  if (strip->sel)
+    for (gsize i = 0; i < n_px; i++)
+      strip->out[i * n_out + n_out - 1] *= strip->sel[i];
 }
 
 static void
@@ -853,8 +850,7 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, SmpLayer layer,
                              .work       = pigment_layer_strip,
                              .write      = write_to_layer,
                              .progress   = report_layer },
-          .pigment       = pigment_init (target, stamps, first, last,
-                                         SMP_RENDER_TRANSMITTANCE),
+          .pigment       = pigment_init (target, stamps, first, last),
           .layer         = gimp_drawable_get_buffer (SMP_AS_DRAWABLE (layer)),
           .format        = babl_format (n_out == 2 ? "YA float" : "RGBA float"),
           .progress      = progress,
@@ -892,7 +888,10 @@ apply_as_layers (const SmpTarget *target, const SmpParams *params,
 
       layers[k - 1] = new_pigment_layer (target, name);
       attach_treatment (layers[k - 1], params, n_layers == 1 ? 0 : k);
-      render_layer (target, stamps, layers[k - 1], n_layers == 1 ? 1 : k,
+      /* Session k's layer shows the skin after sessions 1 to k: showing
+       * layers 1 to k shows it.
+       */
+      render_layer (target, stamps, layers[k - 1], 1,
                     n_layers == 1 ? params->sessions : k, progress, data,
                     (k - 1.0) / n_layers, 1.0 / n_layers);
     }

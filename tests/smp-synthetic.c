@@ -168,7 +168,7 @@ main (int argc, char **argv)
     const SmpRect rect = { 0, 0, width, height, 3, 3, width * 3, skin, after };
 
     smp_render (stamps, 1, last_session > 0 ? last_session : params.sessions,
-                SMP_RENDER_APPLY, &rect);
+                &rect);
   }
   t2 = g_get_monotonic_time ();
 

@@ -22,13 +22,14 @@
 #include "smp-parallel.h"
 #include "smp-random.h"
 
-/* Candidates scattered per impression kept.  Fewer place faster but
- * looser, by the layout tests' measures: at 2.5, 15 % less time, and the
- * closest pairs come to 0.65 of the spacing instead of 0.67; at 2, the
- * third session's own impressions spread less evenly than the sessions
- * test allows (Clark-Evans R 1.14 against 1.24; it asks for over 1.2).
+/* Candidates scattered per impression kept: the more, the more even the
+ * result.  At 3 it is blue noise (Clark-Evans R 1.6, the closest pairs
+ * 0.67 of the spacing apart); real healed work is less regular, R about
+ * 1.4 with nearest distances spread a quarter of their mean, which 1.5
+ * gives (R 1.40 to 1.43, spread 0.20, closest pairs 0.50 of the spacing,
+ * no lattice: test-layout's /layout/natural-spacing).
  */
-#define OVERSAMPLING 3
+#define OVERSAMPLING 1.5
 
 /* Yuksel's weight exponent and minimum-distance shaping. */
 #define WEIGHT_ALPHA 8
@@ -42,6 +43,11 @@
 
 /* The hairline front wanders this far (times the fade width) in and out. */
 #define HAIRLINE_WANDER 0.6
+
+/* The density, as a share of the full one, of the impressions that stray
+ * ahead of the hairline's front, to the selection's edge.
+ */
+#define STRAY_WEIGHT 0.04f
 
 /* Stream tags for the hash, so that no two kinds of choice correlate. */
 enum
@@ -133,15 +139,19 @@ hairline_ramp (const SmpField *field, const SmpParams *params, gint col,
   if (fade < 1.0)
     return 1.0f;
 
-  /* A broken front: two octaves of noise, one as wide as the fade and one
-   * a third of it, move the ramp in and out along the edge.
+  /* A broken front: three octaves of noise, one as wide as the fade, one
+   * a third of it and one a tenth, move the ramp in and out along the
+   * edge.
    */
   x      = (col + 0.5) * SMP_FIELD_CELL / fade;
   y      = (row + 0.5) * SMP_FIELD_CELL / fade;
   wander = 0.65 * smp_value_noise (params->seed ^ TAG_FRONT, x / 1.3, y / 1.3)
            + 0.35
                  * smp_value_noise (params->seed ^ (TAG_FRONT << 8), x * 3.0,
-                                    y * 3.0);
+                                    y * 3.0)
+           + 0.15
+                 * smp_value_noise (params->seed ^ (TAG_FRONT << 16), x * 10.0,
+                                    y * 10.0);
   /* The wander fades out toward the edge itself, where density is none. */
   t = (dist + HAIRLINE_WANDER * fade * wander * MIN (1.0, 2.0 * dist / fade))
       / fade;
@@ -171,8 +181,13 @@ weight_rows (gpointer data, gsize first, gsize last)
         const gfloat sel = smp_field_selection (job->field, c, r);
         gfloat       v   = 0.0f;
 
+        /* Single impressions stray ahead of the front, as a hand leaves
+         * them.
+         */
         if (sel > 0.0f)
-          v = sel * hairline_ramp (job->field, job->params, c, r)
+          v = sel
+              * MAX (hairline_ramp (job->field, job->params, c, r),
+                     STRAY_WEIGHT)
               * (1.0f
                  - job->params->hair_blend * smp_field_hair (job->field, c, r));
 
@@ -180,15 +195,47 @@ weight_rows (gpointer data, gsize first, gsize last)
       }
 }
 
-gfloat *
-smp_layout_weights (const SmpField *field, const SmpParams *params)
+/* A value per cell of the field, row after row, from rows. */
+static gfloat *
+per_cell (const SmpField *field, const SmpParams *params, SmpRangeFunc rows)
 {
   WeightRows job = { field, params,
                      g_new (gfloat, (gsize) smp_field_cols (field)
                                         * smp_field_rows (field)) };
 
-  smp_parallel_for (smp_field_rows (field), PARALLEL_ROWS, weight_rows, &job);
+  smp_parallel_for (smp_field_rows (field), PARALLEL_ROWS, rows, &job);
   return job.w;
+}
+
+gfloat *
+smp_layout_weights (const SmpField *field, const SmpParams *params)
+{
+  return per_cell (field, params, weight_rows);
+}
+
+/* The ash tone's strength in each cell: the hairline's ramp wherever the
+ * selection reaches, before any hair: the tone lies under hair too, which
+ * hides it pixel by pixel (smp-render.c), with no pale rim around each
+ * strand.
+ */
+static void
+tone_rows (gpointer data, gsize first, gsize last)
+{
+  const WeightRows *job  = data;
+  const gint        cols = smp_field_cols (job->field);
+
+  for (gint r = (gint) first; r < (gint) last; r++)
+    for (gint c = 0; c < cols; c++)
+      job->w[(gsize) r * cols + c]
+          = smp_field_selection (job->field, c, r) > 0.0f
+                ? hairline_ramp (job->field, job->params, c, r)
+                : 0.0f;
+}
+
+gfloat *
+smp_layout_tone (const SmpField *field, const SmpParams *params)
+{
+  return per_cell (field, params, tone_rows);
 }
 
 static gdouble

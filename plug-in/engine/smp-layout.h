@@ -65,6 +65,12 @@ gfloat *smp_layout_weights (const SmpField *field, const SmpParams *params);
  * parameters that decide placement (density, hairline fade, hair blend,
  * sessions, scale), never on the order in which anything is rendered.
  */
+/* The strength of the ash tone in each cell of the field, 0 to 1, row
+ * after row: where the selection reaches, the hairline's ramp.  The caller
+ * frees it.
+ */
+gfloat *smp_layout_tone (const SmpField *field, const SmpParams *params);
+
 SmpLayoutStatus smp_layout_new (const SmpField *field, const SmpParams *params,
                                 SmpProgressFunc progress, gpointer user_data,
                                 SmpLayout **layout);

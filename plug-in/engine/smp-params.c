@@ -21,16 +21,17 @@ static const gchar *const output_choices[]
         N_ ("One layer per session"), NULL };
 
 static const SmpParamDesc params_table[] = {
+  /* The ash tone holds a share of the pigment the impressions bring. */
   { .name    = "density",
     .type    = SMP_PARAM_DOUBLE,
-    .affects = PLACEMENT,
+    .affects = PLACEMENT | LOOKS,
     .label   = N_ ("_Density:"),
     .blurb   = N_ ("Impressions per cm² of scalp once the treatment is "
                      "complete"),
     .unit    = N_ ("impressions per cm²"),
     .min     = 1,
     .max     = 400,
-    .def     = 70,
+    .def     = 80,
     .group   = SMP_GROUP_IMPRESSIONS,
     .ui_min  = 1,
     .ui_max  = 200,
@@ -45,7 +46,7 @@ static const SmpParamDesc params_table[] = {
     .unit    = N_ ("mm"),
     .min     = 0.05,
     .max     = 5,
-    .def     = 0.3,
+    .def     = 0.5,
     .group   = SMP_GROUP_IMPRESSIONS,
     .ui_min  = 0.05,
     .ui_max  = 1,
@@ -61,7 +62,7 @@ static const SmpParamDesc params_table[] = {
     .unit    = "",
     .min     = 0,
     .max     = 1,
-    .def     = 0.25,
+    .def     = 0.4,
     .group   = SMP_GROUP_IMPRESSIONS,
     .ui_min  = 0,
     .ui_max  = 1,
@@ -90,7 +91,7 @@ static const SmpParamDesc params_table[] = {
     .unit    = "%",
     .min     = 0,
     .max     = 100,
-    .def     = 80,
+    .def     = 95,
     .group   = SMP_GROUP_PIGMENT,
     .ui_min  = 0,
     .ui_max  = 100,
@@ -106,7 +107,7 @@ static const SmpParamDesc params_table[] = {
     .unit    = "",
     .min     = 0,
     .max     = 1,
-    .def     = 0.35,
+    .def     = 0.25,
     .group   = SMP_GROUP_PIGMENT,
     .ui_min  = 0,
     .ui_max  = 1,
@@ -122,7 +123,7 @@ static const SmpParamDesc params_table[] = {
     .unit    = "",
     .min     = 0,
     .max     = 1,
-    .def     = 0.15,
+    .def     = 0.4,
     .group   = SMP_GROUP_PIGMENT,
     .ui_min  = 0,
     .ui_max  = 1,
@@ -130,16 +131,38 @@ static const SmpParamDesc params_table[] = {
     .step    = 0.01,
     .page    = 0.1,
     .offset  = OFFSET (tone_variation) },
+  /* Healed pigment is a tone under the skin as much as dots: light
+   * scattered in the dermis spreads each deposit and greys the skin's own
+   * colour between the impressions.
+   */
+  { .name    = "ash-tone",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = LOOKS,
+    .label   = N_ ("Ash tone:"), /* every letter of it is taken */
+    .blurb   = N_ ("Share of the pigment seen as an even ash-grey tone under "
+                     "the skin, between the impressions too: 0 = crisp dots "
+                     "only, 1 = a soft shadow"),
+    .unit    = "",
+    .min     = 0,
+    .max     = 1,
+    .def     = 0.35,
+    .group   = SMP_GROUP_PIGMENT,
+    .ui_min  = 0,
+    .ui_max  = 1,
+    .digits  = 2,
+    .step    = 0.01,
+    .page    = 0.1,
+    .offset  = OFFSET (ash_tone) },
   { .name    = "hairline-fade",
     .type    = SMP_PARAM_DOUBLE,
-    .affects = PLACEMENT,
+    .affects = PLACEMENT | LOOKS, /* the ash tone fades in with it */
     .label   = N_ ("Hair_line fade:"),
     .blurb   = N_ ("Width in mm of the band inside the selection's edge over "
                      "which density rises from none to full"),
     .unit    = N_ ("mm"),
     .min     = 0,
     .max     = 50,
-    .def     = 6,
+    .def     = 11,
     .group   = SMP_GROUP_REGION,
     .ui_min  = 0,
     .ui_max  = 20,

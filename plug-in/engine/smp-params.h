@@ -34,6 +34,7 @@ typedef struct
   gdouble  opacity;        /* percent */
   gdouble  softness;       /* 0 to 1 */
   gdouble  tone_variation; /* 0 to 1 */
+  gdouble  ash_tone;       /* 0 to 1: share of the pigment seen as a tone */
   gdouble  hairline_fade;  /* mm */
   gdouble  hair_blend;     /* 0 to 1 */
   gint     sessions;       /* 1 to 4 */

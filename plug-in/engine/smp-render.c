@@ -7,6 +7,15 @@
  * skin's shading, highlights and texture stay visible through it, and
  * overlapping impressions darken as layered pigment does.
  *
+ * Healed pigment is also a tone: light scattered in the dermis spreads
+ * each deposit over a millimetre or so, and the deposits of a treated area
+ * together grey the skin's own colour toward the pigment's, between the
+ * impressions too (measured on real clients: the colour of the skin
+ * between impressions loses 55 to 60% of its strength, while the area
+ * darkens by about a tenth).  The ash tone takes its share of the pigment
+ * from the impressions and lays it evenly over the treated area, as strong
+ * as the hairline's ramp and the sessions done let it be.
+ *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +34,19 @@
 /* Edge blur, as a fraction of the radius, at softness 1. */
 #define SOFTNESS_SIGMA 0.6
 
+/* The spread of log sizes and log strengths at a variation of 1, and the
+ * longest an impression is for its width.
+ */
+#define SIZE_SPREAD 0.6
+#define TONE_SPREAD 1.2
+#define MAX_ASPECT 2.0
+
+/* Light scattered in the dermis spreads every deposit: a Gaussian of this
+ * sigma, in mm, whatever the softness, which makes a healed impression's
+ * blob of 0.7 to 0.8 mm from a deposit of 0.5 mm.
+ */
+#define SCATTER_SIGMA_MM 0.1
+
 /* Impressions narrower than this many pixels across their footprint get
  * their pigment summed over the pixels they touch, so that a dot smaller
  * than a pixel still deposits exactly its area.
@@ -37,6 +59,13 @@
 
 /* Side of a bucket of the stamp index, in pixels. */
 #define BUCKET 64
+
+/* How fast the ash tone greys and darkens the skin with the pigment it
+ * holds, in pigment coverage (density x a mean impression's area x
+ * opacity): at the defaults, about what real healed work shows.
+ */
+#define TONE_GREY_RATE 12.0
+#define TONE_DARK_RATE 2.5
 
 /* Stream tags for the impressions' looks. */
 enum
@@ -78,6 +107,15 @@ struct _SmpStamps
   gfloat          hair_blend;
   gdouble         photo_sigma; /* the photo's blur beyond a sharp one's */
   const SmpField *field;
+  gint            sessions;
+  /* The ash tone at full strength: how far it greys the skin's colour
+   * toward the pigment's hue (pigment_hue, of luminance 1) and how much
+   * it darkens it; and its strength per field cell (NULL: 1 everywhere).
+   */
+  gfloat  tone_grey, tone_dark;
+  gfloat  pigment_hue[3];
+  gfloat *tone;
+  gint    tone_cols, tone_rows;
 };
 
 static gfloat coverage_table[TABLE_SIZE + 1];
@@ -337,14 +375,16 @@ disc_gain (gdouble tau)
 }
 
 /* The blur of an impression's edge, in pixels, at this radius: the
- * skin's diffusion, the pixel's footprint and the photo's own blur.
+ * pigment's diffusion (softness), the light the dermis scatters, the
+ * pixel's footprint and the photo's own blur.
  */
 static gdouble
 edge_sigma (const SmpParams *params, gdouble radius, gdouble photo_sigma)
 {
-  const gdouble soft = SOFTNESS_SIGMA * params->softness * radius;
+  const gdouble soft    = SOFTNESS_SIGMA * params->softness * radius;
+  const gdouble scatter = SCATTER_SIGMA_MM * params->scale / 10.0;
 
-  return sqrt (soft * soft + PIXEL_SIGMA * PIXEL_SIGMA
+  return sqrt (soft * soft + scatter * scatter + PIXEL_SIGMA * PIXEL_SIGMA
                + photo_sigma * photo_sigma);
 }
 
@@ -371,20 +411,23 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
             gint sessions, gdouble photo_sigma)
 {
   const guint32 seed   = (guint32) params->seed;
-  const gdouble spread = 0.3 * params->size_variation;
+  const gdouble spread = SIZE_SPREAD * params->size_variation;
   const gdouble mean_r = params->dot_size * params->scale / 20.0; /* px */
   const gdouble n_size = smp_hash_normal (seed, imp->key, 0, TAG_SIZE);
   const gdouble n_tone = smp_hash_normal (seed, imp->key, 0, TAG_TONE);
-  const gdouble aspect
-      = 1.0 + 0.3 * smp_hash_uniform (seed, imp->key, 0, TAG_ASPECT);
+  const gdouble t_sd   = TONE_SPREAD * params->tone_variation;
+  /* Most a little oval, a few up to twice as long as wide. */
+  const gdouble aspect = MIN (
+      MAX_ASPECT,
+      1.0 + 0.35 * fabs (smp_hash_normal (seed, imp->key, 0, TAG_ASPECT)));
   const gdouble angle = G_PI * smp_hash_uniform (seed, imp->key, 0, TAG_ANGLE);
   /* Lognormal sizes with the requested mean. */
   const gdouble radius = mean_r * exp (spread * n_size - 0.5 * spread * spread);
   const gdouble a      = radius * sqrt (aspect);
   const gdouble b      = radius / sqrt (aspect);
   const gdouble sigma  = edge_sigma (params, radius, photo_sigma);
-  const gdouble tone
-      = CLAMP (1.0 + 0.4 * params->tone_variation * n_tone, 0.2, 1.8);
+  /* Lognormal strengths: many faint impressions and a few dark cores. */
+  const gdouble tone = exp (t_sd * n_tone - 0.5 * t_sd * t_sd);
   /* Later sessions sit a little darker, as fresher work does. */
   const gdouble depth
       = 1.0 - 0.12 * (sessions - imp->session) / MAX (sessions - 1, 1);
@@ -409,7 +452,8 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
   else
     s->gain = disc_gain (sigma / radius);
 
-  s->strength = (gfloat) MIN (1.0, params->opacity / 100.0 * tone * depth);
+  s->strength = (gfloat) MIN (1.0, params->opacity / 100.0 * tone * depth
+                                       * (1.0 - params->ash_tone));
   s->session  = imp->session;
 }
 
@@ -445,17 +489,17 @@ index_stamps (SmpStamps *st, Stamp *unsorted)
 
 /* How far from its centre any impression with these looks can reach, by
  * the bounds make_stamp() keeps to: sizes within 3 standard deviations,
- * aspect under 1.3.
+ * aspect at most MAX_ASPECT.
  */
 static gdouble
 radius_bound (const SmpParams *params, gdouble photo_sigma)
 {
-  const gdouble spread = 0.3 * params->size_variation;
+  const gdouble spread = SIZE_SPREAD * params->size_variation;
   const gdouble r_max  = params->dot_size * params->scale / 20.0
                         * exp (3.0 * spread - 0.5 * spread * spread);
   const gdouble sigma = edge_sigma (params, r_max, photo_sigma);
 
-  return sqrt (1.3) * (r_max + TABLE_RANGE * G_SQRT2 * sigma) + 1.0;
+  return sqrt (MAX_ASPECT) * (r_max + TABLE_RANGE * G_SQRT2 * sigma) + 1.0;
 }
 
 /* Fewest impressions whose stamps are worth splitting over the cores. */
@@ -493,6 +537,38 @@ photo_sigma (const SmpField *field)
                                        : 0.0;
 }
 
+/* The ash tone of these looks: the pigment's share the tone holds, as
+ * coverage, greys the skin toward the pigment's hue and darkens it by
+ * what the pigment absorbs.
+ */
+static void
+ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
+               const gdouble *pigment)
+{
+  const gdouble lum
+      = 0.2126 * pigment[0] + 0.7152 * pigment[1] + 0.0722 * pigment[2];
+  const gdouble mass = smp_params_coverage (params) * params->opacity / 100.0
+                       * params->ash_tone;
+
+  if (mass <= 0.0)
+    return;
+
+  st->tone_grey = (gfloat) (1.0 - exp (-TONE_GREY_RATE * mass));
+  st->tone_dark = (gfloat) ((1.0 - lum) * (1.0 - exp (-TONE_DARK_RATE * mass)));
+  /* Seen through the dermis the pigment's own colour is muted: half of
+   * its chroma is left.
+   */
+  for (gint c = 0; c < 3; c++)
+    st->pigment_hue[c]
+        = (gfloat) (lum > 0.0 ? 0.5 + 0.5 * pigment[c] / lum : 1.0);
+  if (field)
+    {
+      st->tone      = smp_layout_tone (field, params);
+      st->tone_cols = smp_field_cols (field);
+      st->tone_rows = smp_field_rows (field);
+    }
+}
+
 /* Stamps for the impressions that can reach the rectangle, or all of them
  * when width is negative.
  */
@@ -524,6 +600,9 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   st->absorb_gray = (gfloat) (1.0
                               - (0.2126 * pigment[0] + 0.7152 * pigment[1]
                                  + 0.0722 * pigment[2]));
+
+  st->sessions = layout->sessions;
+  ash_tone_init (st, field, params, pigment);
 
   unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
   if (width < 0)
@@ -582,6 +661,7 @@ smp_stamps_free (SmpStamps *stamps)
 
   g_free (stamps->stamps);
   g_free (stamps->bucket_start);
+  g_free (stamps->tone);
   g_free (stamps);
 }
 
@@ -704,8 +784,52 @@ smp_reach_clear (SmpReach *reach)
 {
   g_free (reach->pixels);
   g_free (reach->trans);
+  g_free (reach->tone);
   g_free (reach->touched);
   smp_reach_init (reach);
+}
+
+gdouble
+smp_render_tone_share (const SmpStamps *st, gint first_session,
+                       gint last_session)
+{
+  if (st->tone_grey <= 0.0f && st->tone_dark <= 0.0f)
+    return 0.0;
+
+  return smp_session_share (last_session, st->sessions)
+         - (first_session > 1
+                ? smp_session_share (first_session - 1, st->sessions)
+                : 0.0);
+}
+
+/* The ash tone's strength at a pixel: the cells' strengths between their
+ * middles, bilinear.
+ */
+static gfloat
+tone_at (const SmpStamps *st, gint x, gint y)
+{
+  gfloat fx, fy, top, bottom;
+  gint   c0, r0, c1, r1;
+
+  if (! st->tone)
+    return 1.0f;
+
+  fx = (x + 0.5f) / SMP_FIELD_CELL - 0.5f;
+  fy = (y + 0.5f) / SMP_FIELD_CELL - 0.5f;
+  c0 = (gint) floorf (fx);
+  r0 = (gint) floorf (fy);
+  fx -= c0;
+  fy -= r0;
+  c1 = CLAMP (c0 + 1, 0, st->tone_cols - 1);
+  r1 = CLAMP (r0 + 1, 0, st->tone_rows - 1);
+  c0 = CLAMP (c0, 0, st->tone_cols - 1);
+  r0 = CLAMP (r0, 0, st->tone_rows - 1);
+
+  top = st->tone[(gsize) r0 * st->tone_cols + c0] * (1.0f - fx)
+        + st->tone[(gsize) r0 * st->tone_cols + c1] * fx;
+  bottom = st->tone[(gsize) r1 * st->tone_cols + c0] * (1.0f - fx)
+           + st->tone[(gsize) r1 * st->tone_cols + c1] * fx;
+  return top * (1.0f - fy) + bottom * fy;
 }
 
 /* Touched marks are read eight at a time: the buffer has that many bytes
@@ -713,33 +837,26 @@ smp_reach_clear (SmpReach *reach)
  */
 #define TOUCHED_WORD 8
 
-gsize
-smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
-                  const SmpRect *rect, SmpReach *reach)
+static void
+reach_reserve (SmpReach *reach, gsize n_px)
 {
-  const gint  n_color = rect->n_color;
-  const gsize n_px    = (gsize) MAX (rect->width, 0) * MAX (rect->height, 0);
+  if (n_px <= reach->size)
+    return;
 
-  g_return_val_if_fail (n_color == 1 || n_color == 3, 0);
-  g_return_val_if_fail (n_px <= G_MAXUINT32, 0);
-  reach->n = 0;
-  if (n_px == 0)
-    return 0;
+  smp_reach_clear (reach);
+  reach->size    = n_px;
+  reach->pixels  = g_new (guint32, n_px);
+  reach->trans   = g_new (gfloat, n_px * 3);
+  reach->tone    = g_new (gfloat, n_px);
+  reach->touched = g_malloc0 (n_px + TOUCHED_WORD);
+}
 
-  if (n_px > reach->size)
-    {
-      smp_reach_clear (reach);
-      reach->size    = n_px;
-      reach->pixels  = g_new (guint32, n_px);
-      reach->trans   = g_new (gfloat, n_px * 3);
-      reach->touched = g_malloc0 (n_px + TOUCHED_WORD);
-    }
-
-  if (! cover (st, first_session, last_session, rect, reach->trans,
-               reach->touched))
-    return 0;
-
-  /* Most words are untouched skin between impressions. */
+/* Impressions alone: the pixels they touch and darken, skipping the
+ * untouched skin between them a word at a time.
+ */
+static void
+gather_impressions (SmpReach *reach, gsize n_px, gint n_color)
+{
   for (gsize i = 0; i < n_px; i += TOUCHED_WORD)
     {
       guint64 word;
@@ -753,39 +870,109 @@ smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
           {
             reach->touched[j] = FALSE;
             if (smp_render_darkens (reach->trans + j * n_color, n_color))
-              reach->pixels[reach->n++] = (guint32) j;
+              {
+                reach->tone[j]            = 0.0f;
+                reach->pixels[reach->n++] = (guint32) j;
+              }
           }
     }
+}
+
+/* With the ash tone: every pixel it reaches too, untouched ones letting
+ * all light through the impressions.
+ */
+static void
+gather_toned (const SmpStamps *st, gdouble share, const SmpRect *rect,
+              SmpReach *reach)
+{
+  const gint n_color = rect->n_color;
+
+  for (gint y = 0; y < rect->height; y++)
+    for (gint x = 0; x < rect->width; x++)
+      {
+        const gsize  j = (gsize) y * rect->width + x;
+        const gfloat tone
+            = (gfloat) (tone_at (st, rect->x + x, rect->y + y) * share);
+        gfloat *t = reach->trans + j * n_color;
+
+        if (reach->touched[j])
+          reach->touched[j] = FALSE;
+        else if (tone > 0.0f)
+          for (gint c = 0; c < n_color; c++)
+            t[c] = 1.0f;
+        else
+          continue;
+
+        if (tone > 0.0f || smp_render_darkens (t, n_color))
+          {
+            reach->tone[j]            = tone;
+            reach->pixels[reach->n++] = (guint32) j;
+          }
+      }
+}
+
+gsize
+smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
+                  const SmpRect *rect, SmpReach *reach)
+{
+  const gint    n_color = rect->n_color;
+  const gsize   n_px    = (gsize) MAX (rect->width, 0) * MAX (rect->height, 0);
+  const gdouble share = smp_render_tone_share (st, first_session, last_session);
+  gboolean      reached;
+
+  g_return_val_if_fail (n_color == 1 || n_color == 3, 0);
+  g_return_val_if_fail (n_px <= G_MAXUINT32, 0);
+  reach->n = 0;
+  if (n_px == 0)
+    return 0;
+
+  reach_reserve (reach, n_px);
+  reached = cover (st, first_session, last_session, rect, reach->trans,
+                   reach->touched);
+  if (share > 0.0)
+    gather_toned (st, share, rect, reach);
+  else if (reached)
+    gather_impressions (reach, n_px, n_color);
 
   return reach->n;
 }
 
 void
-smp_render_pixel (const SmpStamps *st, SmpRenderMode mode, gint n_color, gint x,
-                  gint y, const gfloat *t, const gfloat *src, gfloat *dst)
+smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
+                  const gfloat *t, gfloat tone, const gfloat *src, gfloat *dst)
 {
-  gfloat keep = 1.0f;
+  gfloat keep = 1.0f, grey, dark, lum = 0.0f;
 
   /* Pigment under hair does not show: the hair covers it. */
-  if (st->hair_blend > 0.0f && st->field && smp_render_darkens (t, n_color))
+  if (st->hair_blend > 0.0f && st->field
+      && (tone > 0.0f || smp_render_darkens (t, n_color)))
     keep = 1.0f - st->hair_blend * smp_field_hair_at (st->field, x, y);
+
+  grey = st->tone_grey * tone * keep;
+  dark = 1.0f - st->tone_dark * tone * keep;
+  if (n_color == 3)
+    lum = 0.2126f * src[0] + 0.7152f * src[1] + 0.0722f * src[2];
 
   for (gint c = 0; c < n_color; c++)
     {
-      const gfloat tc = 1.0f - (1.0f - t[c]) * keep;
+      const gfloat tc   = 1.0f - (1.0f - t[c]) * keep;
+      gfloat       skin = src[c];
 
-      dst[c] = mode == SMP_RENDER_APPLY ? src[c] * tc : tc;
+      if (n_color == 3)
+        skin += grey * (lum * st->pigment_hue[c] - skin);
+      dst[c] = skin * dark * tc;
     }
 }
 
 void
 smp_render (const SmpStamps *st, gint first_session, gint last_session,
-            SmpRenderMode mode, const SmpRect *rect)
+            const SmpRect *rect)
 {
   static const gfloat clear[3] = { 1.0f, 1.0f, 1.0f };
   const gint          n_color  = rect->n_color;
-  gfloat             *trans;
-  guint8             *touched;
+  const gdouble share = smp_render_tone_share (st, first_session, last_session);
+  gfloat       *trans;
+  guint8       *touched;
 
   g_return_if_fail (n_color == 1 || n_color == 3);
   if (rect->width <= 0 || rect->height <= 0)
@@ -800,10 +987,14 @@ smp_render (const SmpStamps *st, gint first_session, gint last_session,
       {
         const gsize off
             = (gsize) y * rect->row_stride + (gsize) x * rect->pixel_stride;
-        const gsize i = (gsize) y * rect->width + x;
+        const gsize  i = (gsize) y * rect->width + x;
+        const gfloat tone
+            = share > 0.0
+                  ? (gfloat) (tone_at (st, rect->x + x, rect->y + y) * share)
+                  : 0.0f;
 
-        smp_render_pixel (st, mode, n_color, rect->x + x, rect->y + y,
-                          touched[i] ? trans + i * n_color : clear,
+        smp_render_pixel (st, n_color, rect->x + x, rect->y + y,
+                          touched[i] ? trans + i * n_color : clear, tone,
                           rect->src + off, rect->dst + off);
       }
 

@@ -23,16 +23,6 @@ G_BEGIN_DECLS
  */
 #define SMP_RENDER_SHARP_SIGMA 1.5
 
-typedef enum
-{
-  /* Colour channels become skin x pigment transmittance. */
-  SMP_RENDER_APPLY,
-  /* Colour channels become the transmittance alone: the content of a layer
-   * in a multiply mode that gives the same result over the skin.
-   */
-  SMP_RENDER_TRANSMITTANCE
-} SmpRenderMode;
-
 /* A rectangle of linear-light float pixels in the drawable's coordinates.
  * Colour channels come first in each pixel; the renderer never touches the
  * others (alpha).  src and dst may be the same memory.
@@ -68,12 +58,19 @@ gsize smp_stamps_count (const SmpStamps *stamps);
 /* Pigment one impression deposits, in px² of full coverage: its area. */
 gdouble smp_stamps_pigment (const SmpStamps *stamps, gsize i);
 
-/* Renders the impressions of sessions first to last (1-based, inclusive)
- * into rect.  Every pixel is a pure function of the stamps and its own
- * source value: any tiling of the drawable gives the same pixels.
+/* Renders the impressions and the ash tone of sessions first to last
+ * (1-based, inclusive) into rect.  Every pixel is a pure function of the
+ * stamps and its own source value: any tiling of the drawable gives the
+ * same pixels.
  */
 void smp_render (const SmpStamps *stamps, gint first_session, gint last_session,
-                 SmpRenderMode mode, const SmpRect *rect);
+                 const SmpRect *rect);
+
+/* The share of the ash tone that sessions first to last lay: the share of
+ * the impressions they place, or 0 without an ash tone.
+ */
+gdouble smp_render_tone_share (const SmpStamps *stamps, gint first_session,
+                               gint last_session);
 
 /* Where impressions reach a rectangle, and how much light they let
  * through there: for callers that keep pixels in another format and
@@ -84,10 +81,12 @@ typedef struct
 {
   gsize    n;      /* pixels reached */
   guint32 *pixels; /* theirs, as indices row after row, in ascending order */
-  /* Transmittance, n_color floats a pixel at each pixel's index; it holds
-   * only the pixels reached, the others' values being left undefined.
+  /* Transmittance, n_color floats a pixel, and the ash tone's strength,
+   * at each pixel's index; they hold only the pixels reached, the others'
+   * values being left undefined.
    */
   gfloat *trans;
+  gfloat *tone;
   /*< private >*/
   guint8 *touched; /* all 0 between calls */
   gsize   size;    /* pixels the buffers hold */
@@ -96,9 +95,10 @@ typedef struct
 void smp_reach_init (SmpReach *reach);
 void smp_reach_clear (SmpReach *reach);
 
-/* Finds the pixels of the rectangle that the impressions of sessions first
- * to last reach (only its geometry and n_color are used), and their
- * transmittance: what smp_render() multiplies them by.  Returns how many.
+/* Finds the pixels of the rectangle that the impressions or the ash tone
+ * of sessions first to last reach (only its geometry and n_color are
+ * used), the impressions' transmittance and the tone's strength there:
+ * what smp_render_pixel() takes.  Returns how many.
  */
 gsize smp_render_reach (const SmpStamps *stamps, gint first_session,
                         gint last_session, const SmpRect *rect,
@@ -117,12 +117,13 @@ smp_render_darkens (const gfloat *t, gint n_color)
   return reached;
 }
 
-/* What the pixel at (x, y) becomes under transmittance t; src and dst may be
- * the same memory.  A pixel whose t is all 1 keeps its value.
+/* What the pixel at (x, y) becomes under the impressions' transmittance t
+ * and the ash tone's strength tone; src and dst may be the same memory.  A
+ * pixel whose t is all 1 and tone 0 keeps its value.
  */
-void smp_render_pixel (const SmpStamps *stamps, SmpRenderMode mode,
-                       gint n_color, gint x, gint y, const gfloat *t,
-                       const gfloat *src, gfloat *dst);
+void smp_render_pixel (const SmpStamps *stamps, gint n_color, gint x, gint y,
+                       const gfloat *t, gfloat tone, const gfloat *src,
+                       gfloat *dst);
 
 /* sRGB transfer curve, for the pigment colour the user picks. */
 gdouble smp_srgb_to_linear (gdouble value);

@@ -110,7 +110,7 @@ full_run (gint width, gint height, gdouble density, gboolean feathered)
       for (gsize i = 0; i < (gsize) width * STRIP * 3; i++)
         rgb[i] = 0.4f;
       t = now ();
-      smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &r);
+      smp_render (stamps, 1, 1, &r);
       t_render += now () - t;
     }
 
@@ -151,7 +151,7 @@ preview_refresh (gint width, gint height)
   smp_layout_new (field, &p, NULL, NULL, &layout);
   t1     = now ();
   stamps = smp_stamps_new_near (layout, field, &p, r.x, r.y, r.width, r.height);
-  smp_render (stamps, 1, p.sessions, SMP_RENDER_APPLY, &r);
+  smp_render (stamps, 1, p.sessions, &r);
   t2 = now ();
 
   printf ("preview 400 x 400 of a %d x %d photo, default settings: %.1f ms "

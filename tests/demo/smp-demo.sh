@@ -26,7 +26,7 @@ gimp-console-2.10 -i -d --batch-interpreter plug-in-script-fu-eval -b - <<SCM > 
   ; Output 1: the impressions on a layer of their own, which the sheet
   ; shows and hides.
   (plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img skin
-                                   70 0.3 0.25 '(46 44 50) 80 0.35 0.15 8 0.8
+                                   80 0.5 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.8
                                    3 80 2026 1)
   (gimp-selection-none img)
   (let* ((sheet (car (plug-in-scalp-micropigmentation-sheet

@@ -315,13 +315,15 @@ smp_test_points (const SmpLayout *layout, gdouble x0, gdouble y0, gdouble x1,
   return points;
 }
 
-gdouble
-smp_test_clark_evans (GArray *points, gdouble density, gdouble x0, gdouble y0,
-                      gdouble x1, gdouble y1)
+/* The distance from each point inside the window to its nearest
+ * neighbour, anywhere.
+ */
+static GArray *
+nearest_distances (GArray *points, gdouble x0, gdouble y0, gdouble x1,
+                   gdouble y1)
 {
-  const SmpPoint *p   = (const SmpPoint *) points->data;
-  gdouble         sum = 0.0;
-  gint            n   = 0;
+  const SmpPoint *p    = (const SmpPoint *) points->data;
+  GArray         *dist = g_array_new (FALSE, FALSE, sizeof (gdouble));
 
   for (guint i = 0; i < points->len; i++)
     {
@@ -338,14 +340,52 @@ smp_test_clark_evans (GArray *points, gdouble density, gdouble x0, gdouble y0,
             best = MIN (best, dx * dx + dy * dy);
           }
 
-      sum += sqrt (best);
-      n++;
+      best = sqrt (best);
+      g_array_append_val (dist, best);
     }
+  return dist;
+}
+
+gdouble
+smp_test_clark_evans (GArray *points, gdouble density, gdouble x0, gdouble y0,
+                      gdouble x1, gdouble y1)
+{
+  GArray *dist = nearest_distances (points, x0, y0, x1, y1);
+  gdouble sum  = 0.0;
+  guint   n    = dist->len;
+
+  for (guint i = 0; i < n; i++)
+    sum += g_array_index (dist, gdouble, i);
+  g_array_free (dist, TRUE);
 
   if (n == 0)
     return 0.0;
 
   return (sum / n) / (0.5 / sqrt (density));
+}
+
+gdouble
+smp_test_nearest_spread (GArray *points, gdouble x0, gdouble y0, gdouble x1,
+                         gdouble y1)
+{
+  GArray *dist = nearest_distances (points, x0, y0, x1, y1);
+  gdouble sum = 0.0, sum2 = 0.0, mean;
+  guint   n = dist->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const gdouble d = g_array_index (dist, gdouble, i);
+
+      sum += d;
+      sum2 += d * d;
+    }
+  g_array_free (dist, TRUE);
+
+  if (n == 0)
+    return 0.0;
+
+  mean = sum / n;
+  return sqrt (MAX (0.0, sum2 / n - mean * mean)) / mean;
 }
 
 gdouble

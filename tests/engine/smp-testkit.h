@@ -81,6 +81,12 @@ gdouble smp_test_clark_evans (GArray *points, gdouble density, gdouble x0,
                               gdouble y0, gdouble x1, gdouble y1);
 
 /* Smallest distance between two of the points. */
+/* The spread of the points' distances to their nearest neighbours, as
+ * their standard deviation over their mean, for the points inside the
+ * window: about 0.24 for real healed work.
+ */
+gdouble smp_test_nearest_spread (GArray *points, gdouble x0, gdouble y0,
+                                 gdouble x1, gdouble y1);
 gdouble smp_test_min_distance (GArray *points);
 
 /* Highest periodogram value |sum exp(-2 pi i k.x)|^2 / N over wave

@@ -103,7 +103,7 @@ darkening (const SmpLayout *layout, const SmpField *field, const SmpParams *p,
 
   for (gsize i = 0; i < n * 3; i++)
     t[i] = 1.0f;
-  smp_render (stamps, 1, layout->sessions, SMP_RENDER_TRANSMITTANCE,
+  smp_render (stamps, 1, layout->sessions,
               &(SmpRect){ 0, 0, w, h, 3, 3, w * 3, t, t });
   for (gsize i = 0; i < n; i++)
     d[i] = 1.0f
@@ -292,9 +292,9 @@ test_preview (void)
   near = smp_stamps_new_near (layout, field, &p, x, y, rw, rh);
   g_assert_cmpuint (smp_stamps_count (near), <, smp_stamps_count (all) / 4);
 
-  smp_render (all, 1, p.sessions, SMP_RENDER_APPLY,
+  smp_render (all, 1, p.sessions,
               &(SmpRect){ 0, 0, W, H, 3, 3, W * 3, soft, full });
-  smp_render (near, 1, p.sessions, SMP_RENDER_APPLY,
+  smp_render (near, 1, p.sessions,
               &(SmpRect){ x, y, rw, rh, 3, 3, W * 3, soft + off, part + off });
   for (gint j = 0; j < rh; j++)
     g_assert_cmpmem (part + off + (gsize) j * W * 3, rw * 3 * sizeof (gfloat),

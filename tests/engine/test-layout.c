@@ -79,7 +79,11 @@ test_count (void)
     }
 }
 
-/* The measures over the middle of a uniform region, for three seeds. */
+/* The measures over the middle of a uniform region, for three seeds, as
+ * real healed work has them: Clark-Evans R about 1.4 and a spread of
+ * nearest distances about a quarter of their mean; no two impressions
+ * closer than a fifth of the spacing, no lattice.
+ */
 static void
 test_natural_spacing (void)
 {
@@ -90,15 +94,18 @@ test_natural_spacing (void)
       const gdouble per_px2 = pts->len / (400.0 * 400.0);
       const gdouble spacing = 1.0 / sqrt (per_px2);
       const gdouble r = smp_test_clark_evans (pts, per_px2, 150, 150, 450, 450);
-      const gdouble dmin = smp_test_min_distance (pts);
-      const gdouble peak = smp_test_periodogram_peak (pts, 100, 100, 400);
+      const gdouble dmin   = smp_test_min_distance (pts);
+      const gdouble peak   = smp_test_periodogram_peak (pts, 100, 100, 400);
+      const gdouble spread = smp_test_nearest_spread (pts, 150, 150, 450, 450);
 
-      g_test_message ("seed %u: %u points, R %.3f, min %.2f x spacing, "
-                      "periodogram peak %.1f",
-                      seed, pts->len, r, dmin / spacing, peak);
-      g_assert_cmpfloat (r, >=, 1.5);
-      g_assert_cmpfloat (r, <=, 1.9);
-      g_assert_cmpfloat (dmin, >=, 0.4 * spacing);
+      g_test_message ("seed %u: %u points, R %.3f, nearest distances' "
+                      "spread %.2f, min %.2f x spacing, periodogram peak %.1f",
+                      seed, pts->len, r, spread, dmin / spacing, peak);
+      g_assert_cmpfloat (r, >=, 1.3);
+      g_assert_cmpfloat (r, <=, 1.5);
+      g_assert_cmpfloat (spread, >=, 0.15);
+      g_assert_cmpfloat (spread, <=, 0.35);
+      g_assert_cmpfloat (dmin, >=, 0.2 * spacing);
       g_assert_cmpfloat (peak, <, LATTICE_PEAK);
 
       g_array_free (pts, TRUE);
@@ -162,7 +169,7 @@ test_hairline (void)
   SmpLayout    *layout;
   gfloat       *weights;
   gdouble       band[6] = { 0 };
-  gdouble       mean = 0, var = 0;
+  gdouble       strays = 0, mean = 0, var = 0;
   gint          rows;
 
   for (gint y = 0; y < h; y++)
@@ -180,10 +187,14 @@ test_hairline (void)
       g_assert_cmpfloat (d, >=, 0.0);
       if (b < (gint) G_N_ELEMENTS (band))
         band[b] += 1;
+      strays += d < fade / 8;
     }
 
   for (guint b = 0; b < G_N_ELEMENTS (band); b++)
     band[b] /= p.density / (SCALE * SCALE) * (fade / 4) * h;
+  strays /= p.density / (SCALE * SCALE) * (fade / 8) * h;
+  g_test_message ("strays in the outer eighth of the fade: %.3f of full",
+                  strays);
   g_test_message ("density by quarter of the fade from the edge: %.2f %.2f "
                   "%.2f %.2f | %.2f %.2f of full",
                   band[0], band[1], band[2], band[3], band[4], band[5]);
@@ -191,7 +202,10 @@ test_hairline (void)
   g_assert_cmpfloat (band[0], <, 0.25); /* next to none at the edge */
   g_assert_cmpfloat (band[1], >, band[0]);
   g_assert_cmpfloat (band[2], >, band[1]);
-  g_assert_cmpfloat (band[3], >, 0.8);
+  g_assert_cmpfloat (band[3], >, 0.75);
+  /* But a few strays, right to the edge. */
+  g_assert_cmpfloat (strays, >, 0.01);
+  g_assert_cmpfloat (strays, <, 0.15);
   g_assert_cmpfloat (fabs (band[4] - 1.0), <, 0.15); /* full past it */
   g_assert_cmpfloat (fabs (band[5] - 1.0), <, 0.15);
 
@@ -248,7 +262,7 @@ test_partial_selection_stays_even (void)
   g_test_message ("50%% selected: %.3f of full density, R %.3f",
                   per_px2 / (70 / (SCALE * SCALE)), r);
   g_assert_cmpfloat (fabs (per_px2 / (70 / (SCALE * SCALE)) - 0.5), <, 0.05);
-  g_assert_cmpfloat (r, >=, 1.5);
+  g_assert_cmpfloat (r, >=, 1.3);
 
   g_array_free (pts, TRUE);
   smp_layout_free (layout);
@@ -371,11 +385,12 @@ test_sessions (void)
           fabs ((gdouble) cumulative / layout->n_impressions - expected[k - 1]),
           <, 0.02);
       /* What the patient sees after each session, the impressions so far,
-       * stays blue noise; each session's own share is clearly more even
-       * than a random scatter (R 1.0), though less than the whole.
+       * stays as even as a practitioner's hand; each session's own share
+       * is more even than a random scatter (R 1.0), the last one least:
+       * it fills the gaps the others left.
        */
-      g_assert_cmpfloat (r_own, >, 1.2);
-      g_assert_cmpfloat (r_upto, >=, 1.5);
+      g_assert_cmpfloat (r_own, >, 1.05);
+      g_assert_cmpfloat (r_upto, >=, 1.3);
       g_array_free (own, TRUE);
       g_array_free (upto, TRUE);
     }
@@ -441,7 +456,7 @@ test_threads (void)
       smp_parallel_set_threads (threads);
       layout = layout_on (rgb, mask, w, h, &p, &field);
       stamps = smp_stamps_new (layout, field, &p);
-      smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &rect);
+      smp_render (stamps, 1, 3, &rect);
       g_assert_cmpuint (layout->n_impressions, >, 20000 / 3);
 
       if (! first)

@@ -14,10 +14,10 @@ static void
 test_order_and_names (void)
 {
   static const gchar *names[]
-      = { "density",    "dot-size", "size-variation", "pigment",
-          "opacity",    "softness", "tone-variation", "hairline-fade",
-          "hair-blend", "sessions", "scale",          "seed",
-          "output" };
+      = { "density",       "dot-size",   "size-variation", "pigment",
+          "opacity",       "softness",   "tone-variation", "ash-tone",
+          "hairline-fade", "hair-blend", "sessions",       "scale",
+          "seed",          "output" };
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
 
@@ -37,13 +37,14 @@ test_defaults (void)
   SmpParams p;
 
   smp_params_defaults (&p);
-  g_assert_cmpfloat (p.density, ==, 70);
-  g_assert_cmpfloat (p.dot_size, ==, 0.3);
-  g_assert_cmpfloat (p.size_variation, ==, 0.25);
-  g_assert_cmpfloat (p.opacity, ==, 80);
-  g_assert_cmpfloat (p.softness, ==, 0.35);
-  g_assert_cmpfloat (p.tone_variation, ==, 0.15);
-  g_assert_cmpfloat (p.hairline_fade, ==, 6);
+  g_assert_cmpfloat (p.density, ==, 80);
+  g_assert_cmpfloat (p.dot_size, ==, 0.5);
+  g_assert_cmpfloat (p.size_variation, ==, 0.4);
+  g_assert_cmpfloat (p.opacity, ==, 95);
+  g_assert_cmpfloat (p.softness, ==, 0.25);
+  g_assert_cmpfloat (p.tone_variation, ==, 0.4);
+  g_assert_cmpfloat (p.ash_tone, ==, 0.35);
+  g_assert_cmpfloat (p.hairline_fade, ==, 11);
   g_assert_cmpfloat (p.hair_blend, ==, 0.5);
   g_assert_cmpint (p.sessions, ==, 3);
   g_assert_cmpfloat (p.scale, ==, 0);
@@ -127,9 +128,9 @@ test_coverage (void)
   SmpParams p;
 
   smp_params_defaults (&p);
-  /* 70 per cm² of 0.3 mm dots: 70 x pi x 0.0015² cm² = 4.9%. */
-  g_assert_cmpfloat_with_epsilon (smp_params_coverage (&p), 0.0495, 0.0005);
-  g_assert_cmpfloat_with_epsilon (smp_params_spacing_mm (&p), 1.195, 0.001);
+  /* 80 per cm² of 0.5 mm dots: 80 x pi x 0.025² cm² = 15.7%. */
+  g_assert_cmpfloat_with_epsilon (smp_params_coverage (&p), 0.1571, 0.0005);
+  g_assert_cmpfloat_with_epsilon (smp_params_spacing_mm (&p), 1.118, 0.001);
 }
 
 /* A value of desc other than the one in p, inside its slider's range. */
@@ -170,7 +171,7 @@ render (const SmpLayout *layout, const SmpField *field, const SmpParams *p,
   SmpStamps *stamps = smp_stamps_new (layout, field, p);
   gfloat    *out    = g_new (gfloat, (gsize) w * h * 3);
 
-  smp_render (stamps, 1, layout->sessions, SMP_RENDER_APPLY,
+  smp_render (stamps, 1, layout->sessions,
               &(SmpRect){ 0, 0, w, h, 3, 3, w * 3, rgb, out });
   smp_stamps_free (stamps);
   return out;

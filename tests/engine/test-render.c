@@ -23,6 +23,16 @@ default_params (void)
   return p;
 }
 
+/* The impressions alone, without the ash tone, for one-dot experiments. */
+static SmpParams
+dots_params (void)
+{
+  SmpParams p = default_params ();
+
+  p.ash_tone = 0.0;
+  return p;
+}
+
 /* A layout of impressions placed by hand, for one-dot experiments. */
 static SmpLayout *
 hand_layout (gint w, gint h, const SmpImpression *imps, gsize n, gint sessions)
@@ -96,7 +106,7 @@ test_tiles_match_full_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
   {
     const SmpRect all = { 0, 0, w, h, 3, 3, w * 3, rgb, full };
 
-    smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &all);
+    smp_render (stamps, 1, 3, &all);
   }
 
   /* Uneven tiles, rendered bottom-right first. */
@@ -114,8 +124,7 @@ test_tiles_match_full_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
         }
 
     for (guint i = rects->len; i-- > 0;)
-      smp_render (stamps, 1, 3, SMP_RENDER_APPLY,
-                  &g_array_index (rects, SmpRect, i));
+      smp_render (stamps, 1, 3, &g_array_index (rects, SmpRect, i));
     g_array_free (rects, TRUE);
   }
 
@@ -135,7 +144,7 @@ test_tiles_match_full_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
 
     g_assert_cmpuint (smp_stamps_count (near), <,
                       smp_stamps_count (stamps) / 4);
-    smp_render (near, 1, 3, SMP_RENDER_APPLY, &r);
+    smp_render (near, 1, 3, &r);
     for (gint j = 0; j < rh; j++)
       g_assert_cmpmem (part + off + (gsize) j * w * 3, rw * 3 * sizeof (gfloat),
                        full + off + (gsize) j * w * 3,
@@ -164,7 +173,7 @@ test_subpixel_pigment_conserved (void)
         const SmpImpression imp    = { 16.0f + 0.23f * k, 15.5f + 0.17f * k,
                                        smp_hash (1, d, k, 0), 1 };
         SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
-        SmpParams           p      = default_params ();
+        SmpParams           p      = dots_params ();
         gfloat             *white  = flat (w, h, 1, 1.0f);
         gfloat             *out    = flat (w, h, 1, 1.0f);
         SmpStamps          *stamps;
@@ -181,7 +190,7 @@ test_subpixel_pigment_conserved (void)
         {
           const SmpRect r = { 0, 0, w, h, 1, 1, w, white, out };
 
-          smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &r);
+          smp_render (stamps, 1, 1, &r);
         }
 
         for (gint i = 0; i < w * h; i++)
@@ -206,11 +215,11 @@ test_multiplies_skin (void)
   const gint          w = 40, h = 40;
   const SmpImpression imp    = { 20, 20, 99, 1 };
   SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
-  SmpParams           p      = default_params ();
+  SmpParams           p      = dots_params ();
   SmpStamps          *stamps;
   gfloat             *bright = flat (w, h, 3, 0.8f);
   gfloat             *dim    = flat (w, h, 3, 0.2f);
-  gfloat             *trans  = flat (w, h, 3, 0.0f);
+  gfloat             *trans  = flat (w, h, 3, 1.0f);
 
   p.dot_size = 1.5;
   stamps     = smp_stamps_new (layout, NULL, &p);
@@ -218,11 +227,11 @@ test_multiplies_skin (void)
   {
     const SmpRect a = { 0, 0, w, h, 3, 3, w * 3, bright, bright };
     const SmpRect b = { 0, 0, w, h, 3, 3, w * 3, dim, dim };
-    const SmpRect t = { 0, 0, w, h, 3, 3, w * 3, dim, trans };
+    const SmpRect t = { 0, 0, w, h, 3, 3, w * 3, trans, trans };
 
-    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &a);
-    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &b);
-    smp_render (stamps, 1, 1, SMP_RENDER_TRANSMITTANCE, &t);
+    smp_render (stamps, 1, 1, &a);
+    smp_render (stamps, 1, 1, &b);
+    smp_render (stamps, 1, 1, &t);
   }
 
   /* Centre: darkened, not replaced by the pigment. */
@@ -265,7 +274,7 @@ test_overlap_multiplies (void)
   const gint          w = 20, h = 20;
   const SmpImpression one[1] = { { 10, 10, 5, 1 } };
   const SmpImpression two[2] = { { 10, 10, 5, 1 }, { 10, 10, 5, 1 } };
-  SmpParams           p      = default_params ();
+  SmpParams           p      = dots_params ();
   gfloat              single = 0, both = 0;
 
   p.size_variation = 0;
@@ -279,7 +288,7 @@ test_overlap_multiplies (void)
       gfloat       *g      = flat (w, h, 1, 1.0f);
       const SmpRect r      = { 0, 0, w, h, 1, 1, w, g, g };
 
-      smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &r);
+      smp_render (stamps, 1, 1, &r);
       if (n == 1)
         single = g[10 * w + 10];
       else
@@ -299,7 +308,7 @@ test_gray_matches_rgb (void)
   const gint          w = 24, h = 24;
   const SmpImpression imp    = { 12, 12, 8, 1 };
   SmpLayout          *layout = hand_layout (w, h, &imp, 1, 1);
-  SmpParams           p      = default_params ();
+  SmpParams           p      = dots_params ();
   SmpStamps          *stamps;
   gfloat             *gray = flat (w, h, 1, 0.5f);
   gfloat             *rgba = flat (w, h, 4, 0.5f);
@@ -312,8 +321,8 @@ test_gray_matches_rgb (void)
     const SmpRect g = { 0, 0, w, h, 1, 1, w, gray, gray };
     const SmpRect c = { 0, 0, w, h, 3, 4, w * 4, rgba, rgba };
 
-    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &g);
-    smp_render (stamps, 1, 1, SMP_RENDER_APPLY, &c);
+    smp_render (stamps, 1, 1, &g);
+    smp_render (stamps, 1, 1, &c);
   }
 
   for (gint i = 0; i < w * h; i++)
@@ -337,7 +346,7 @@ pigment_on_strands (SmpTestHair kind, gint blend)
   const gint w = 400, h = 400;
   gboolean  *hair;
   gfloat    *rgb   = smp_test_scalp_of (w, h, kind, 4, &hair);
-  SmpParams  p     = default_params ();
+  SmpParams  p     = dots_params ();
   SmpField  *field = smp_test_field (rgb, NULL, w, h);
   gfloat    *out   = g_new (gfloat, (gsize) w * h * 3);
   SmpLayout *layout;
@@ -354,7 +363,7 @@ pigment_on_strands (SmpTestHair kind, gint blend)
   {
     const SmpRect r = { 0, 0, w, h, 3, 3, w * 3, rgb, out };
 
-    smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &r);
+    smp_render (stamps, 1, 3, &r);
   }
 
   for (gint i = 0; i < w * h; i++)
@@ -397,7 +406,7 @@ test_later_sessions_darker (void)
   const gint          w = 60, h = 30;
   const SmpImpression imps[2] = { { 15, 15, 3, 1 }, { 45, 15, 3, 3 } };
   SmpLayout          *layout  = hand_layout (w, h, imps, 2, 3);
-  SmpParams           p       = default_params ();
+  SmpParams           p       = dots_params ();
   SmpStamps          *stamps;
   gfloat             *g = flat (w, h, 1, 1.0f);
 
@@ -406,7 +415,7 @@ test_later_sessions_darker (void)
   {
     const SmpRect r = { 0, 0, w, h, 1, 1, w, g, g };
 
-    smp_render (stamps, 1, 3, SMP_RENDER_APPLY, &r);
+    smp_render (stamps, 1, 3, &r);
   }
   g_assert_cmpfloat (g[15 * w + 45], <, g[15 * w + 15]);
 
@@ -435,7 +444,7 @@ test_reach_matches_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
       gfloat       *full = g_memdup2 (rgb, (gsize) w * h * 3 * sizeof (gfloat));
       const SmpRect all  = { 0, 0, w, h, 3, 3, w * 3, rgb, full };
 
-      smp_render (stamps, first, 3, SMP_RENDER_APPLY, &all);
+      smp_render (stamps, first, 3, &all);
 
       for (gint y = 0, th = 97; y < h; y += th, th = th == 97 ? 13 : 97)
         for (gint x = 0, tw = 160; x < w; x += tw, tw = tw == 160 ? 7 : 160)
@@ -459,10 +468,12 @@ test_reach_matches_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
 
                   if (k < n && reach.pixels[k] == at)
                     {
-                      smp_render_pixel (stamps, SMP_RENDER_APPLY, 3, x + i,
-                                        y + j, reach.trans + at * 3, src, out);
+                      smp_render_pixel (stamps, 3, x + i, y + j,
+                                        reach.trans + at * 3, reach.tone[at],
+                                        src, out);
                       g_assert_true (
-                          smp_render_darkens (reach.trans + at * 3, 3));
+                          smp_render_darkens (reach.trans + at * 3, 3)
+                          || reach.tone[at] > 0.0f);
                       k++;
                     }
                   else

@@ -146,23 +146,21 @@ render_rects (Input *in, const SmpStamps *stamps, const SmpLayout *layout,
 {
   for (int r = 0; r < 3; r++)
     {
-      const int           n_color = (byte (in) & 1) ? 3 : 1;
-      const int           stride  = n_color + (byte (in) & 1);
-      const int           rw      = byte (in) % (MAX_SIDE + 1);
-      const int           rh      = byte (in) % (MAX_SIDE + 1);
-      const int           rx      = (int8_t) byte (in) * 2;
-      const int           ry      = (int8_t) byte (in) * 2;
-      const int           first   = byte (in) % 6;
-      const int           last    = byte (in) % 6;
-      const SmpRenderMode mode
-          = (byte (in) & 1) ? SMP_RENDER_APPLY : SMP_RENDER_TRANSMITTANCE;
-      float  *buf  = malloc (sizeof (float) * MAX (1, rw * rh * stride));
+      const int n_color = (byte (in) & 1) ? 3 : 1;
+      const int stride  = n_color + (byte (in) & 1);
+      const int rw      = byte (in) % (MAX_SIDE + 1);
+      const int rh      = byte (in) % (MAX_SIDE + 1);
+      const int rx      = (int8_t) byte (in) * 2;
+      const int ry      = (int8_t) byte (in) * 2;
+      const int first   = byte (in) % 6;
+      const int last    = byte (in) % 6;
+      float    *buf     = malloc (sizeof (float) * MAX (1, rw * rh * stride));
       SmpRect rect = { rx, ry, rw, rh, n_color, stride, rw * stride, buf, buf };
 
       for (int i = 0; i < rw * rh * stride; i++)
         buf[i] = byte (in) / 255.0f;
 
-      smp_render (stamps, first, last, mode, &rect);
+      smp_render (stamps, first, last, &rect);
 
       if (finite)
         for (int i = 0; i < rw * rh * stride; i++)

@@ -11,11 +11,12 @@
               (list PDB-FLOAT "dot-size") (list PDB-FLOAT "size-variation")
               (list PDB-COLOR "pigment") (list PDB-FLOAT "opacity")
               (list PDB-FLOAT "softness") (list PDB-FLOAT "tone-variation")
+              (list PDB-FLOAT "ash-tone")
               (list PDB-FLOAT "hairline-fade") (list PDB-FLOAT "hair-blend")
               (list PDB-INT32 "sessions") (list PDB-FLOAT "scale")
               (list PDB-INT32 "seed") (list PDB-INT32 "output"))))
-  (check "sixteen arguments and one return value"
-         (and (= n-args 16) (= n-vals 1)))
+  (check "seventeen arguments and one return value"
+         (and (= n-args 17) (= n-vals 1)))
   (let loop ((i 0) (e expected))
     (if (pair? e)
         (let ((arg (gimp-procedural-db-proc-arg proc i)))
