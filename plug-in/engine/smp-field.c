@@ -1006,7 +1006,19 @@ smp_field_hair_pixels (const SmpField *field, gint col, gint row)
 gfloat
 smp_field_hair_at (const SmpField *field, gint x, gint y)
 {
-  gint hair = 0, n = 0;
+  const gint c0   = MAX (x - 1, 0) / SMP_FIELD_CELL;
+  const gint c1   = MIN (x + 1, field->width - 1) / SMP_FIELD_CELL;
+  const gint r0   = MAX (y - 1, 0) / SMP_FIELD_CELL;
+  const gint r1   = MIN (y + 1, field->height - 1) / SMP_FIELD_CELL;
+  guint16    any  = 0;
+  gint       hair = 0, n = 0;
+
+  /* Most skin has no hair in the cells around it. */
+  for (gint r = r0; r <= r1; r++)
+    for (gint c = c0; c <= c1; c++)
+      any |= field->bits[(gsize) r * field->cols + c];
+  if (! any)
+    return 0.0f;
 
   for (gint v = MAX (y - 1, 0); v <= MIN (y + 1, field->height - 1); v++)
     for (gint u = MAX (x - 1, 0); u <= MIN (x + 1, field->width - 1); u++)

@@ -802,34 +802,49 @@ smp_render_tone_share (const SmpStamps *st, gint first_session,
                 : 0.0);
 }
 
-/* The ash tone's strength at a pixel: the cells' strengths between their
- * middles, bilinear.
+/* The ash tone's strength, times share, at width pixels of row y from
+ * x0: the cells' strengths between their middles, bilinear, first down
+ * the rows and then along the row, so that a pixel's value does not
+ * depend on the span it comes in.
  */
-static gfloat
-tone_at (const SmpStamps *st, gint x, gint y)
+static void
+tone_row (const SmpStamps *st, gfloat share, gint y, gint x0, gint width,
+          gfloat *out)
 {
-  gfloat fx, fy, top, bottom;
-  gint   c0, r0, c1, r1;
+  const gfloat fy   = (y + 0.5f) / SMP_FIELD_CELL - 0.5f;
+  const gint   top  = (gint) floorf (fy);
+  const gfloat wy   = fy - top;
+  const gint   r0   = CLAMP (top, 0, st->tone_rows - 1);
+  const gint   r1   = CLAMP (top + 1, 0, st->tone_rows - 1);
+  gint         cell = G_MININT;
+  gfloat       left = 0.0f, right = 0.0f;
 
   if (! st->tone)
-    return 1.0f;
+    {
+      for (gint i = 0; i < width; i++)
+        out[i] = share;
+      return;
+    }
 
-  fx = (x + 0.5f) / SMP_FIELD_CELL - 0.5f;
-  fy = (y + 0.5f) / SMP_FIELD_CELL - 0.5f;
-  c0 = (gint) floorf (fx);
-  r0 = (gint) floorf (fy);
-  fx -= c0;
-  fy -= r0;
-  c1 = CLAMP (c0 + 1, 0, st->tone_cols - 1);
-  r1 = CLAMP (r0 + 1, 0, st->tone_rows - 1);
-  c0 = CLAMP (c0, 0, st->tone_cols - 1);
-  r0 = CLAMP (r0, 0, st->tone_rows - 1);
+  for (gint i = 0; i < width; i++)
+    {
+      const gfloat fx = (x0 + i + 0.5f) / SMP_FIELD_CELL - 0.5f;
+      const gint   c  = (gint) floorf (fx);
+      const gfloat wx = fx - c;
 
-  top = st->tone[(gsize) r0 * st->tone_cols + c0] * (1.0f - fx)
-        + st->tone[(gsize) r0 * st->tone_cols + c1] * fx;
-  bottom = st->tone[(gsize) r1 * st->tone_cols + c0] * (1.0f - fx)
-           + st->tone[(gsize) r1 * st->tone_cols + c1] * fx;
-  return top * (1.0f - fy) + bottom * fy;
+      if (c != cell)
+        {
+          const gfloat *a  = st->tone + (gsize) r0 * st->tone_cols;
+          const gfloat *b  = st->tone + (gsize) r1 * st->tone_cols;
+          const gint    c0 = CLAMP (c, 0, st->tone_cols - 1);
+          const gint    c1 = CLAMP (c + 1, 0, st->tone_cols - 1);
+
+          left  = a[c0] + (b[c0] - a[c0]) * wy;
+          right = a[c1] + (b[c1] - a[c1]) * wy;
+          cell  = c;
+        }
+      out[i] = (left + (right - left) * wx) * share;
+    }
 }
 
 /* Touched marks are read eight at a time: the buffer has that many bytes
@@ -882,33 +897,33 @@ gather_impressions (SmpReach *reach, gsize n_px, gint n_color)
  * all light through the impressions.
  */
 static void
-gather_toned (const SmpStamps *st, gdouble share, const SmpRect *rect,
+gather_toned (const SmpStamps *st, gfloat share, const SmpRect *rect,
               SmpReach *reach)
 {
   const gint n_color = rect->n_color;
 
   for (gint y = 0; y < rect->height; y++)
-    for (gint x = 0; x < rect->width; x++)
-      {
-        const gsize  j = (gsize) y * rect->width + x;
-        const gfloat tone
-            = (gfloat) (tone_at (st, rect->x + x, rect->y + y) * share);
-        gfloat *t = reach->trans + j * n_color;
+    {
+      const gsize row = (gsize) y * rect->width;
 
-        if (reach->touched[j])
-          reach->touched[j] = FALSE;
-        else if (tone > 0.0f)
-          for (gint c = 0; c < n_color; c++)
-            t[c] = 1.0f;
-        else
-          continue;
+      tone_row (st, share, rect->y + y, rect->x, rect->width,
+                reach->tone + row);
+      for (gsize j = row; j < row + rect->width; j++)
+        {
+          gfloat *t = reach->trans + j * n_color;
 
-        if (tone > 0.0f || smp_render_darkens (t, n_color))
-          {
-            reach->tone[j]            = tone;
+          if (reach->touched[j])
+            reach->touched[j] = FALSE;
+          else if (reach->tone[j] > 0.0f)
+            for (gint c = 0; c < n_color; c++)
+              t[c] = 1.0f;
+          else
+            continue;
+
+          if (reach->tone[j] > 0.0f || smp_render_darkens (t, n_color))
             reach->pixels[reach->n++] = (guint32) j;
-          }
-      }
+        }
+    }
 }
 
 gsize
@@ -929,7 +944,7 @@ smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
   reach_reserve (reach, n_px);
   reached = cover (st, first_session, last_session, rect, reach->trans,
                    reach->touched);
-  if (share > 0.0)
+  if (share > 0.0f)
     gather_toned (st, share, rect, reach);
   else if (reached)
     gather_impressions (reach, n_px, n_color);
@@ -970,9 +985,10 @@ smp_render (const SmpStamps *st, gint first_session, gint last_session,
 {
   static const gfloat clear[3] = { 1.0f, 1.0f, 1.0f };
   const gint          n_color  = rect->n_color;
-  const gdouble share = smp_render_tone_share (st, first_session, last_session);
-  gfloat       *trans;
-  guint8       *touched;
+  const gfloat        share
+      = (gfloat) smp_render_tone_share (st, first_session, last_session);
+  gfloat *trans, *tone;
+  guint8 *touched;
 
   g_return_if_fail (n_color == 1 || n_color == 3);
   if (rect->width <= 0 || rect->height <= 0)
@@ -980,24 +996,26 @@ smp_render (const SmpStamps *st, gint first_session, gint last_session,
 
   trans   = g_new (gfloat, (gsize) rect->width * rect->height * n_color);
   touched = g_new0 (guint8, (gsize) rect->width * rect->height);
+  tone    = g_new0 (gfloat, rect->width);
   cover (st, first_session, last_session, rect, trans, touched);
 
   for (gint y = 0; y < rect->height; y++)
-    for (gint x = 0; x < rect->width; x++)
-      {
-        const gsize off
-            = (gsize) y * rect->row_stride + (gsize) x * rect->pixel_stride;
-        const gsize  i = (gsize) y * rect->width + x;
-        const gfloat tone
-            = share > 0.0
-                  ? (gfloat) (tone_at (st, rect->x + x, rect->y + y) * share)
-                  : 0.0f;
+    {
+      if (share > 0.0f)
+        tone_row (st, share, rect->y + y, rect->x, rect->width, tone);
+      for (gint x = 0; x < rect->width; x++)
+        {
+          const gsize off
+              = (gsize) y * rect->row_stride + (gsize) x * rect->pixel_stride;
+          const gsize i = (gsize) y * rect->width + x;
 
-        smp_render_pixel (st, n_color, rect->x + x, rect->y + y,
-                          touched[i] ? trans + i * n_color : clear, tone,
-                          rect->src + off, rect->dst + off);
-      }
+          smp_render_pixel (st, n_color, rect->x + x, rect->y + y,
+                            touched[i] ? trans + i * n_color : clear, tone[x],
+                            rect->src + off, rect->dst + off);
+        }
+    }
 
   g_free (trans);
   g_free (touched);
+  g_free (tone);
 }
