@@ -108,17 +108,21 @@ smp_filter_check_output (SmpDrawable drawable, const SmpParams *params,
   return TRUE;
 }
 
+gdouble
+smp_filter_resolution_scale (SmpImage image)
+{
+  gdouble xres, yres;
+
+  gimp_image_get_resolution (image, &xres, &yres);
+  return (xres + yres) / 2.0 / 2.54;
+}
+
 /* Pixels per cm: as given, or from the image's resolution. */
 gdouble
 smp_filter_scale (SmpImage image, const SmpParams *params)
 {
-  gdouble xres, yres;
-
-  if (params->scale > 0.0)
-    return params->scale;
-
-  gimp_image_get_resolution (image, &xres, &yres);
-  return (xres + yres) / 2.0 / 2.54;
+  return params->scale > 0.0 ? params->scale
+                             : smp_filter_resolution_scale (image);
 }
 
 static gboolean

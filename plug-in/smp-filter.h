@@ -43,6 +43,11 @@ gboolean smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out);
 gboolean smp_filter_check_output (SmpDrawable drawable, const SmpParams *params,
                                   SmpOutcome *out);
 
+/* Pixels per cm from the image's resolution: the mean of its two, per
+ * inch.
+ */
+gdouble smp_filter_resolution_scale (SmpImage image);
+
 /* Pixels per cm: params' scale, or when 0 the image's resolution. */
 gdouble smp_filter_scale (SmpImage image, const SmpParams *params);
 

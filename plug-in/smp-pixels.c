@@ -992,14 +992,40 @@ treatment_keys (SmpLayer layer)
 }
 
 gboolean
-smp_pixels_read_treatment (SmpLayer layer, SmpParams *params)
+smp_pixels_read_treatment (SmpLayer layer, SmpParams *params, gchar **message)
 {
-  GKeyFile *kf   = treatment_keys (layer);
-  gboolean  read = kf && smp_params_load_keys (params, kf, "treatment") > 0;
+  GKeyFile           *kf   = treatment_keys (layer);
+  const SmpParamDesc *bad  = NULL;
+  g_autofree gchar   *name = NULL, *why = NULL;
 
+  if (kf && ! (bad = smp_params_read_keys (params, kf, "treatment")))
+    {
+      g_key_file_free (kf);
+      return TRUE;
+    }
+
+  name = gimp_item_get_name (SMP_AS_ITEM (layer));
+  why  = bad ? g_strdup_printf (_ ("%s is missing or out of range"), bad->name)
+             : g_strdup (_ ("it does not read as a treatment"));
+  *message = g_strdup_printf (
+      _ ("The layer \"%s\" carries a damaged treatment (its parasite %s): "
+         "%s.  It was not used."),
+      name, SMP_TREATMENT_PARASITE, why);
   if (kf)
     g_key_file_free (kf);
-  return read;
+  return FALSE;
+}
+
+gint
+smp_pixels_start_from_treatment (SmpImage image, SmpParams *params)
+{
+  gint                 n;
+  g_autofree SmpLayer *layers  = smp_pixels_treatment_layers (image, &n);
+  g_autofree gchar    *message = NULL;
+
+  if (n > 0 && ! smp_pixels_read_treatment (layers[0], params, &message))
+    g_message ("%s", message);
+  return n;
 }
 
 gint

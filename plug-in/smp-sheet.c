@@ -23,6 +23,9 @@
 /* Before, and after each of at most 4 sessions. */
 #define MAX_PANELS 5
 
+/* The most characters of a label the sheet shows: three lines or so. */
+#define LABEL_MAX 200
+
 /* The captions' and the label's size, as a share of a panel's width, and
  * the smallest that stays readable on a screen.
  */
@@ -110,6 +113,8 @@ output_name (SmpOutput output)
 gboolean
 smp_sheet_source_init (SmpSheetSource *src, SmpImage image, SmpOutcome *out)
 {
+  gchar *message = NULL;
+
   memset (src, 0, sizeof (*src));
   src->image  = image;
   src->layers = smp_pixels_treatment_layers (image, &src->n_layers);
@@ -129,7 +134,8 @@ smp_sheet_source_init (SmpSheetSource *src, SmpImage image, SmpOutcome *out)
     src->n_sessions
         = MAX (src->n_sessions, smp_pixels_treatment_session (src->layers[i]));
   smp_params_defaults (&src->treatment);
-  smp_pixels_read_treatment (src->layers[0], &src->treatment);
+  if (! smp_pixels_read_treatment (src->layers[0], &src->treatment, &message))
+    return smp_fail (out, GIMP_PDB_EXECUTION_ERROR, message);
   return TRUE;
 }
 
@@ -393,15 +399,37 @@ sheet_clear (Sheet *sheet)
     g_free (sheet->panels[i].caption);
 }
 
+/* The label as the sheet shows it: the default one when empty; one too
+ * long to show, cut after its last whole word within LABEL_MAX
+ * characters, with an ellipsis.
+ */
+static gchar *
+shown_label (const gchar *label)
+{
+  const gchar *end;
+
+  if (! label || ! *label)
+    return g_strdup (_ ("Simulation - not a treatment result"));
+  if (g_utf8_strlen (label, -1) <= LABEL_MAX)
+    return g_strdup (label);
+
+  end = g_utf8_offset_to_pointer (label, LABEL_MAX);
+  for (const gchar *p = end; p > label; p = g_utf8_prev_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      {
+        end = p;
+        break;
+      }
+  return g_strdup_printf ("%.*s…", (gint) (end - label), label);
+}
+
 /* The sheet's panels and text; SMP_NO_IMAGE when GIMP has no fonts. */
 static SmpImage
 make_sheet (const SmpSheetSource *src, const SmpSheetOptions *options)
 {
-  Sheet        sheet = { 0 };
-  const gchar *label = options->label && *options->label
-                           ? options->label
-                           : _ ("Simulation - not a treatment result");
-  gboolean     drawn = TRUE;
+  Sheet             sheet = { 0 };
+  g_autofree gchar *label = shown_label (options->label);
+  gboolean          drawn = TRUE;
 
   plan_panels (&sheet, src, options->panels);
   sheet.text_size = MAX (TEXT_MIN, src->area.width * TEXT_SHARE);

@@ -517,6 +517,19 @@ smp_params_load_keys (SmpParams *params, GKeyFile *key_file, const gchar *group)
   return n;
 }
 
+const SmpParamDesc *
+smp_params_read_keys (SmpParams *params, GKeyFile *key_file, const gchar *group)
+{
+  SmpParams read = *params;
+
+  for (guint i = 0; i < G_N_ELEMENTS (params_table); i++)
+    if (! load_key (&read, &params_table[i], key_file, group))
+      return &params_table[i];
+
+  *params = read;
+  return NULL;
+}
+
 const gchar *
 smp_params_group_title (SmpGroup group)
 {

@@ -148,6 +148,14 @@ void smp_params_save_keys (const SmpParams *params, GKeyFile *key_file,
 guint smp_params_load_keys (SmpParams *params, GKeyFile *key_file,
                             const gchar *group);
 
+/* Reads every parameter from group of key_file, all or none: returns
+ * NULL when each is there, readable and in range, having set params;
+ * otherwise the first that is not, params left as they were.  A record
+ * of what was done, such as a layer's treatment, is read this way.
+ */
+const SmpParamDesc *smp_params_read_keys (SmpParams *params, GKeyFile *key_file,
+                                          const gchar *group);
+
 /* A parameter's range and default as the documentation writes them, in
  * English: "1 to 400", "0, or 1 to 10000", "any integer", "RGB";
  * "70", "(46, 44, 50)".

@@ -245,20 +245,6 @@ still_there (gint32 image, gint32 drawable, SmpOutcome *out)
                                 "open; nothing was changed.")));
 }
 
-/* An image the filter already treated: its dialog starts from that
- * treatment, the topmost layer's, so that a consultation can be refined
- * days later without typing anything again.
- */
-static void
-start_from_treatment (gint32 image, SmpParams *params)
-{
-  gint               n;
-  g_autofree gint32 *layers = smp_pixels_treatment_layers (image, &n);
-
-  if (n > 0)
-    smp_pixels_read_treatment (layers[0], params);
-}
-
 static gboolean
 get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
             const GimpParam *param, gint n_params, SmpParams *params,
@@ -277,8 +263,9 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
     case GIMP_RUN_INTERACTIVE:
       /* The defaults for anything not kept. */
       smp_pdb_load_last (params);
-      start_from_treatment (image, params);
-      if (! smp_dialog_run (image, drawable, params, work))
+      if (! smp_dialog_run (image, drawable, params,
+                            smp_pixels_start_from_treatment (image, params),
+                            work))
         return smp_fail (out, GIMP_PDB_CANCEL, NULL);
       break;
 

@@ -25,13 +25,12 @@
 void
 smp_calibrate_query (void)
 {
-  static const GimpParamDef args[] = {
+  g_autofree gchar  *length = smp_pdb_describe (&smp_length_param);
+  const GimpParamDef args[] = {
     { GIMP_PDB_INT32, "run-mode",
       "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }" },
     { GIMP_PDB_IMAGE, "image", "Input image" },
-    { GIMP_PDB_FLOAT, "length",
-      "Real length, in cm, of what the active path's first stroke spans "
-      "(0.1 to 100)" },
+    { GIMP_PDB_FLOAT, (gchar *) smp_length_param.name, length },
   };
   static const GimpParamDef return_vals[] = {
     { GIMP_PDB_FLOAT, "scale", "The image's new scale, pixels per cm" },

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "smp-calibrate.h"
+#include "smp-filter.h"
 #include "smp-intl.h"
 #include "smp-pixels.h"
 #include "smp-preview.h"
@@ -718,11 +719,10 @@ build_dialog (Dialog *d, gint32 drawable)
 
 gboolean
 smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
-                SmpDialogWork *work)
+                gint n_earlier, SmpDialogWork *work)
 {
   Dialog     d;
   GtkWidget *dialog;
-  gdouble    xres, yres;
   gint       response;
   guint      n;
   SmpParams  chosen;
@@ -734,9 +734,8 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   d.view.field_read      = (void (*) (gpointer)) update_readout;
   d.view.field_read_data = &d;
   d.view.has_pixels      = smp_target_init (&d.view.target, image, drawable);
-  g_free (smp_pixels_treatment_layers (image, &d.n_earlier));
-  gimp_image_get_resolution (image, &xres, &yres);
-  d.view.image_scale = (xres + yres) / 2.0 / 2.54;
+  d.n_earlier            = n_earlier;
+  d.view.image_scale     = smp_filter_resolution_scale (image);
 
   gimp_ui_init (PLUG_IN_BINARY, TRUE);
   dialog = build_dialog (&d, drawable);

@@ -11,13 +11,13 @@
 
 #include "smp-filter.h"
 
-/* Shows the dialog with params; on OK stores the chosen values in params
- * and returns TRUE.  Whatever the preview computed is handed over in work
- * (to be released by the caller) whether or not OK was pressed; the caller
- * uses the layout only if smp_layout_same_placement() says its placement
- * is the one it needs.
+/* Shows the dialog with params, on an image with n_earlier layers of the
+ * filter; on OK stores the chosen values in params and returns TRUE.  Whatever
+ * the preview computed is handed over in work (to be released by the caller)
+ * whether or not OK was pressed; the caller uses the layout only if
+ * smp_layout_same_placement() says its placement is the one it needs.
  */
 gboolean smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
-                         SmpDialogWork *work);
+                         gint n_earlier, SmpDialogWork *work);
 
 #endif /* __SMP_DIALOG_H__ */

@@ -40,9 +40,8 @@ pdb_type (SmpParamType type)
   g_return_val_if_reached (GIMP_PDB_INT32);
 }
 
-/* "Impressions per cm² of scalp ... (1 to 400, default 70)". */
-static gchar *
-describe (const SmpParamDesc *desc)
+gchar *
+smp_pdb_describe (const SmpParamDesc *desc)
 {
   if (desc->type == SMP_PARAM_COLOR)
     return g_strdup_printf ("%s (default RGB %d, %d, %d)", desc->blurb,
@@ -80,7 +79,7 @@ smp_pdb_args (gint *n_args)
   for (guint i = 0; i < n; i++)
     args[SMP_PDB_FIRST_PARAM + i]
         = (GimpParamDef){ pdb_type (table[i].type), g_strdup (table[i].name),
-                          describe (&table[i]) };
+                          smp_pdb_describe (&table[i]) };
 
   *n_args = SMP_PDB_FIRST_PARAM + n;
   return args;

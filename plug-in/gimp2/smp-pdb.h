@@ -14,6 +14,11 @@
 /* run-mode, image, drawable: the arguments before the filter's own. */
 #define SMP_PDB_FIRST_PARAM 3
 
+/* An argument's PDB description: its blurb with its range and default,
+ * "Impressions per cm² of scalp ... (1 to 400; default 80)".
+ */
+gchar *smp_pdb_describe (const SmpParamDesc *desc);
+
 /* The full argument list, built from the parameter table.  Free with
  * smp_pdb_free_args().
  */

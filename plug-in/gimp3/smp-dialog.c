@@ -11,6 +11,7 @@
 
 #include "smp-dialog.h"
 
+#include "smp-filter.h"
 #include "smp-intl.h"
 #include "smp-plugin.h"
 
@@ -207,21 +208,17 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
 }
 
 /* An image the filter already treated: the dialog starts from that
- * treatment, the topmost layer's, so that a consultation can be refined
- * days later without typing anything again.
+ * treatment, the topmost layer's.
  */
 static void
 start_from_treatment (GimpProcedureConfig *config, GimpImage *image,
                       gint *n_earlier)
 {
-  g_autofree GimpLayer **layers
-      = smp_pixels_treatment_layers (image, n_earlier);
   SmpParams params;
 
-  if (*n_earlier == 0)
-    return;
   g_free (smp_config_read (config, &params));
-  if (smp_pixels_read_treatment (layers[0], &params))
+  *n_earlier = smp_pixels_start_from_treatment (image, &params);
+  if (*n_earlier > 0)
     smp_config_write (config, &params);
 }
 
@@ -231,7 +228,6 @@ smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
 {
   Dialog     d = { .config = config };
   GtkWidget *dialog;
-  gdouble    xres, yres;
   gboolean   ok, replace, sheet;
   SmpParams  chosen;
 
@@ -241,8 +237,7 @@ smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
   d.view.field_read      = (void (*) (gpointer)) update_readout;
   d.view.field_read_data = &d;
   d.view.has_pixels      = smp_target_init (&d.view.target, image, drawable);
-  gimp_image_get_resolution (image, &xres, &yres);
-  d.view.image_scale = (xres + yres) / 2.0 / 2.54;
+  d.view.image_scale     = smp_filter_resolution_scale (image);
 
   gimp_ui_init (PLUG_IN_BINARY);
   dialog   = gimp_procedure_dialog_new (procedure, config,

@@ -174,6 +174,48 @@
   (gimp-image-delete (car plain))
   (gimp-image-delete (car drawn)))
 
+; A damaged treatment record (another plug-in's edit, or a user's) is
+; never used: the sheet is refused, naming the layer and the parasite.
+(define (with-treatment text)
+  (let* ((made (treated 64 48 '(5 5 50 30) '((output . 1))))
+         (layer (first-layer (car made))))
+    (gimp-item-attach-parasite
+      layer (list "scalp-micropigmentation-treatment" 1 text))
+    (cons (car made) (smp-try (lambda () (sheet (car made) 0 0 ""))))))
+(let* ((garbage (with-treatment "not a key file ["))
+       (out-of-range (with-treatment
+                       "[treatment]\ndensity=9999\ndot-size=0.5\n"))
+       (damaged? (lambda (outcome)
+                   (and (eq? 'error (car outcome))
+                        (contains? (cdr outcome) "Scalp micropigmentation")
+                        (contains? (cdr outcome) "scalp-micropigmentation-treatment")))))
+  (note "message: " (cddr garbage))
+  (note "message: " (cddr out-of-range))
+  (check "a treatment that does not parse is refused, naming it"
+         (damaged? (cdr garbage)))
+  (check "a treatment out of range is refused, naming it and the value"
+         (and (damaged? (cdr out-of-range))
+              (contains? (cddr out-of-range) "density")))
+  (gimp-image-delete (car garbage))
+  (gimp-image-delete (car out-of-range)))
+
+; A label of thousands of characters is cut after a whole word, with an
+; ellipsis, and shows.
+(let* ((made (treated 200 150 '(20 20 150 100) '((output . 1))))
+       (long (let loop ((k 0) (text ""))
+               (if (= k 1000) text (loop (+ k 1) (string-append text "word ")))))
+       (s (sheet (car made) 0 0 long))
+       (shown (filter-list (lambda (t) (contains? (unwrapped t) "word word"))
+                           (texts s))))
+  (note "label shown: " (if (pair? shown) (string-length (car shown)) 0)
+        " characters")
+  (check "a label too long is shortened, with an ellipsis, and shows"
+         (and (= 1 (length shown))
+              (<= (string-length (unwrapped (car shown))) 201)
+              (contains? (car shown) "word…")))
+  (gimp-image-delete s)
+  (gimp-image-delete (car made)))
+
 ; A small photo and a large one: text in proportion, nothing overlaps.
 (for-each
   (lambda (size)
