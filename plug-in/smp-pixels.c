@@ -302,10 +302,11 @@ work_on_strips (gpointer data)
   return NULL;
 }
 
-/* For the cancel test only: with SMP_TEST_HOLD set to "pixels-half", a
- * pass that writes stops once half its strips are written, tells its
- * process id in the file SMP_TEST_HOLD_FILE names, and waits there to be
- * killed, as GIMP kills a plug-in whose run the user cancels.
+#ifdef SMP_TEST_HOOKS
+/* For the cancel test only, in builds made with -Dtest-hooks=true: with
+ * SMP_TEST_HOLD set to "pixels-half", a pass stops once half its strips
+ * are written, writes the process id to SMP_TEST_HOLD_FILE and waits to
+ * be killed, as GIMP kills a plug-in whose run is cancelled.
  */
 static void
 hold_for_test (void)
@@ -324,6 +325,7 @@ hold_for_test (void)
   for (;;)
     g_usleep (G_USEC_PER_SEC);
 }
+#endif
 
 /* A strip's memory, for n_px pixels. */
 static void
@@ -380,8 +382,10 @@ run_strips (StripPass *pass, const GeglRectangle *area)
       if (k > 0 && pass->write)
         {
           pass->write (pass, other);
+#ifdef SMP_TEST_HOOKS
           if (k == pass->n_strips / 2)
             hold_for_test ();
+#endif
         }
       if (k + 1 < pass->n_strips)
         {

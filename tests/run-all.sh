@@ -10,7 +10,8 @@ set -u
 cd "$(dirname "$0")/.."
 dir=build-tests
 rm -rf "$dir"
-if ! meson setup "$dir" --prefix="$PWD/$dir/prefix" > "$dir.setup.log" 2>&1 ||
+if ! meson setup "$dir" --prefix="$PWD/$dir/prefix" -Dtest-hooks=true \
+       > "$dir.setup.log" 2>&1 ||
    ! ninja -C "$dir"; then
   cat "$dir.setup.log"
   echo "0 passed, 1 failed"

@@ -34,12 +34,12 @@
 
 typedef struct
 {
-  SmpParams     *params;
-  SmpPreview     view;            /* the preview and the placement behind it */
-  GtkAdjustment *adjustments[16]; /* by index in the parameter table */
-  GtkWidget     *preset_combo;    /* "Custom" (-1), a preset's index, or
-                                   * USER_PRESET + a user preset's */
-  GtkWidget *preset_about;        /* the chosen preset's description */
+  SmpParams      *params;
+  SmpPreview      view;         /* the preview and the placement behind it */
+  GtkAdjustment **adjustments;  /* one per parameter, by its index */
+  GtkWidget      *preset_combo; /* "Custom" (-1), a preset's index, or
+                                 * USER_PRESET + a user preset's */
+  GtkWidget *preset_about;      /* the chosen preset's description */
   GPtrArray *user_presets;
   GtkWidget *rename_preset, *delete_preset;
   GtkWidget *color_button;
@@ -449,7 +449,6 @@ build_controls (Dialog *d)
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
 
-  g_assert (n <= G_N_ELEMENTS (d->adjustments));
   d->labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   d->units  = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   for (gint g = 0; g < SMP_N_GROUPS; g++)
@@ -727,6 +726,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   guint      n;
   SmpParams  chosen;
 
+  smp_params_table (&n);
   memset (&d, 0, sizeof (d));
   d.params               = params;
   d.image                = image;
@@ -735,6 +735,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
   d.view.field_read_data = &d;
   d.view.has_pixels      = smp_target_init (&d.view.target, image, drawable);
   d.n_earlier            = n_earlier;
+  d.adjustments          = g_new0 (GtkAdjustment *, n);
   d.view.image_scale     = smp_filter_resolution_scale (image);
 
   gimp_ui_init (PLUG_IN_BINARY, TRUE);
@@ -756,6 +757,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
 
   gtk_widget_destroy (dialog);
   g_ptr_array_unref (d.user_presets);
+  g_free (d.adjustments);
 
   /* Randomize asks for a new seed on every run, as in GIMP's own filters. */
   if (response == GTK_RESPONSE_OK && d.randomize)

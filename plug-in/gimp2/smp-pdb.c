@@ -16,7 +16,7 @@
 #include "smp-plugin.h"
 
 /* Bumped whenever SmpParams changes shape, so stale data is ignored. */
-#define LAST_VALUES_VERSION 1
+#define LAST_VALUES_VERSION 2
 
 typedef struct
 {
