@@ -41,6 +41,11 @@
 #define TONE_SPREAD 1.2
 #define MAX_ASPECT 2.0
 
+/* The darkest an impression is: healed pigment seen through skin is grey,
+ * never black.
+ */
+#define MAX_STRENGTH 0.8
+
 /* Light scattered in the dermis spreads every deposit: a Gaussian of this
  * sigma, in mm, whatever the softness, which makes a healed impression's
  * blob of 0.7 to 0.8 mm from a deposit of 0.5 mm.
@@ -452,9 +457,10 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
   else
     s->gain = disc_gain (sigma / radius);
 
-  s->strength = (gfloat) MIN (1.0, params->opacity / 100.0 * tone * depth
-                                       * (1.0 - params->ash_tone));
-  s->session  = imp->session;
+  s->strength
+      = (gfloat) MIN (MAX_STRENGTH, params->opacity / 100.0 * tone * depth
+                                        * (1.0 - params->ash_tone));
+  s->session = imp->session;
 }
 
 static gint
@@ -555,12 +561,13 @@ ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
 
   st->tone_grey = (gfloat) (1.0 - exp (-TONE_GREY_RATE * mass));
   st->tone_dark = (gfloat) ((1.0 - lum) * (1.0 - exp (-TONE_DARK_RATE * mass)));
-  /* Seen through the dermis the pigment's own colour is muted: half of
-   * its chroma is left.
+  /* Seen through the dermis the pigment's own colour is muted: a
+   * quarter of its chroma is left, the skin greying toward an ash that
+   * the pigment only tints.
    */
   for (gint c = 0; c < 3; c++)
     st->pigment_hue[c]
-        = (gfloat) (lum > 0.0 ? 0.5 + 0.5 * pigment[c] / lum : 1.0);
+        = (gfloat) (lum > 0.0 ? 0.75 + 0.25 * pigment[c] / lum : 1.0);
   if (field)
     {
       st->tone      = smp_layout_tone (field, params);
@@ -675,7 +682,7 @@ gdouble
 smp_stamps_pigment (const SmpStamps *stamps, gsize i)
 {
   g_return_val_if_fail (i < stamps->n, 0.0);
-  return stamps->stamps[i].area;
+  return stamps->stamps[i].area * stamps->stamps[i].strength;
 }
 
 /* Multiplies one stamp's transmittance into the rectangle's buffer.  A

@@ -55,7 +55,9 @@ void       smp_stamps_free (SmpStamps *stamps);
 
 gsize smp_stamps_count (const SmpStamps *stamps);
 
-/* Pigment one impression deposits, in px² of full coverage: its area. */
+/* Pigment one impression deposits, in px² of full coverage: its area
+ * times its strength.
+ */
 gdouble smp_stamps_pigment (const SmpStamps *stamps, gsize i);
 
 /* Renders the impressions and the ash tone of sessions first to last

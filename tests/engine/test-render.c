@@ -159,7 +159,7 @@ test_tiles_match_full_render (Scene *sc, gconstpointer data G_GNUC_UNUSED)
 }
 
 /* A dot far smaller than a pixel deposits exactly its area of pigment,
- * wherever it falls inside the pixel.
+ * times its strength, wherever it falls inside the pixel.
  */
 static void
 test_subpixel_pigment_conserved (void)

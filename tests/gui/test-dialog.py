@@ -336,9 +336,10 @@ def first_focus_on_density(display, png):
                  "(density . 55)")
 
 
-SHAVED_LOOK = ("(density . 80) (dot-size . 0.30) (size-variation . 0.25)"
-               " (opacity . 80) (softness . 0.30) (tone-variation . 0.15)"
-               " (hairline-fade . 6) (hair-blend . 0.3) (sessions . 3)")
+SHAVED_LOOK = ("(density . 85) (dot-size . 0.50) (size-variation . 0.40)"
+               " (opacity . 95) (softness . 0.25) (tone-variation . 0.40)"
+               " (ash-tone . 0.35) (hairline-fade . 10) (hair-blend . 0.5)"
+               " (sessions . 3)")
 
 
 def presets_after_an_edit(display, png):
