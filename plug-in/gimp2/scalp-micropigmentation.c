@@ -29,6 +29,7 @@
 #include "smp-pixels.h"
 #include "smp-plugin.h"
 #include "smp-sheet-pdb.h"
+#include "smp-treatment.h"
 
 static void query (void);
 static void run (const gchar *name, gint n_params, const GimpParam *param,
@@ -264,8 +265,7 @@ get_params (GimpRunMode run_mode, gint32 image, gint32 drawable,
       /* The defaults for anything not kept. */
       smp_pdb_load_last (params);
       if (! smp_dialog_run (image, drawable, params,
-                            smp_pixels_start_from_treatment (image, params),
-                            work))
+                            smp_treatment_start (image, params), work))
         return smp_fail (out, GIMP_PDB_CANCEL, NULL);
       break;
 

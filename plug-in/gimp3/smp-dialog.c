@@ -14,6 +14,7 @@
 #include "smp-filter.h"
 #include "smp-intl.h"
 #include "smp-plugin.h"
+#include "smp-treatment.h"
 
 typedef struct
 {
@@ -217,7 +218,7 @@ start_from_treatment (GimpProcedureConfig *config, GimpImage *image,
   SmpParams params;
 
   g_free (smp_config_read (config, &params));
-  *n_earlier = smp_pixels_start_from_treatment (image, &params);
+  *n_earlier = smp_treatment_start (image, &params);
   if (*n_earlier > 0)
     smp_config_write (config, &params);
 }

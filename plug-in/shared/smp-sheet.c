@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "smp-intl.h"
+#include "smp-treatment.h"
 
 #define SHEET_FONT "Sans-serif"
 #define SHEET_BOLD_FONT "Sans-serif Bold"
@@ -117,7 +118,7 @@ smp_sheet_source_init (SmpSheetSource *src, SmpImage image, SmpOutcome *out)
 
   memset (src, 0, sizeof (*src));
   src->image  = image;
-  src->layers = smp_pixels_treatment_layers (image, &src->n_layers);
+  src->layers = smp_treatment_layers (image, &src->n_layers);
   if (src->n_layers == 0)
     return smp_fail (
         out, GIMP_PDB_EXECUTION_ERROR,
@@ -132,9 +133,9 @@ smp_sheet_source_init (SmpSheetSource *src, SmpImage image, SmpOutcome *out)
 
   for (gint i = 0; i < src->n_layers; i++)
     src->n_sessions
-        = MAX (src->n_sessions, smp_pixels_treatment_session (src->layers[i]));
+        = MAX (src->n_sessions, smp_treatment_session (src->layers[i]));
   smp_params_defaults (&src->treatment);
-  if (! smp_pixels_read_treatment (src->layers[0], &src->treatment, &message))
+  if (! smp_treatment_read (src->layers[0], &src->treatment, &message))
     return smp_fail (out, GIMP_PDB_EXECUTION_ERROR, message);
   return TRUE;
 }
@@ -185,10 +186,10 @@ panel_pixels (const SmpSheetSource *src, const Panel *panel, SmpImage sheet)
   SmpLayer             flat, layer;
 
   gimp_image_undo_disable (copy);
-  layers = smp_pixels_treatment_layers (copy, &n);
+  layers = smp_treatment_layers (copy, &n);
   for (gint i = 0; i < n; i++)
     gimp_item_set_visible (SMP_AS_ITEM (layers[i]),
-                           shown (smp_pixels_treatment_session (layers[i]),
+                           shown (smp_treatment_session (layers[i]),
                                   panel->upto, src->n_sessions));
   gimp_image_crop (copy, src->area.width, src->area.height, src->area.x,
                    src->area.y);

@@ -1,0 +1,194 @@
+/* scalp-micropigmentation: the one pixel path.
+ *
+ * Copyright (C) 2026 The scalp-micropigmentation authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "smp-kernel.h"
+
+#include <string.h>
+
+/* Columns drawn at a time: their transmittance stays in the core's own
+ * cache.
+ */
+#define PIGMENT_CHUNK 512
+
+static void
+scratch_reserve (SmpScratch *scratch, const SmpPigment *pg, gsize n_px)
+{
+  if (n_px <= scratch->size)
+    return;
+
+  scratch->spot   = g_renew (SmpSpot, scratch->spot, n_px);
+  scratch->packed = g_realloc (scratch->packed, n_px * pg->bpp);
+  scratch->linear
+      = g_renew (gfloat, scratch->linear, n_px * pg->target->n_channels);
+  scratch->size = n_px;
+}
+
+void
+smp_scratch_clear (SmpScratch *scratch)
+{
+  smp_reach_clear (&scratch->reach);
+  g_free (scratch->spot);
+  g_free (scratch->packed);
+  g_free (scratch->linear);
+}
+
+/* Where each of the n reached pixels of a tile is, and its bytes packed
+ * one after the other.  They come row after row.
+ */
+static void
+gather_reached (SmpScratch *scratch, gint width, const guchar *pixels,
+                gsize stride, gint bpp)
+{
+  const SmpReach *reach     = &scratch->reach;
+  gint            row       = 0;
+  guint32         row_start = 0; /* index of the row's first pixel */
+
+  for (gsize k = 0; k < reach->n; k++)
+    {
+      const guint32  i    = reach->pixels[k];
+      SmpSpot *const spot = &scratch->spot[k];
+
+      for (; i - row_start >= (guint32) width; row_start += width)
+        row++;
+      spot->x      = (gint) (i - row_start);
+      spot->y      = row;
+      spot->offset = row * stride + spot->x * bpp;
+      memcpy (scratch->packed + k * bpp, pixels + spot->offset, bpp);
+    }
+}
+
+/* Draws the impressions and the tone into one tile of the drawable's
+ * pixels, stride bytes a row: in place, or, given out, into out as linear
+ * float, out_floats a pixel and out_stride floats a row, colour channels
+ * first and then an alpha of 1 where they reach, the pixels left as they
+ * are.
+ */
+static void
+pigment_tile (const SmpPigment *pg, SmpScratch *scratch,
+              const GeglRectangle *tile, guchar *pixels, gsize stride,
+              gfloat *out, gint out_floats, gsize out_stride)
+{
+  const gint    n_color  = pg->target->n_color;
+  const gint    n_ch     = pg->target->n_channels;
+  const gint    bpp      = pg->bpp;
+  const SmpRect geometry = { .x       = tile->x,
+                             .y       = tile->y,
+                             .width   = tile->width,
+                             .height  = tile->height,
+                             .n_color = n_color };
+  SmpReach     *reach    = &scratch->reach;
+  gsize         n;
+
+  scratch_reserve (scratch, pg, (gsize) tile->width * tile->height);
+  n = smp_render_reach (pg->stamps, pg->first, pg->last, &geometry, reach);
+  if (n == 0)
+    return;
+
+  gather_reached (scratch, tile->width, pixels, stride, pg->bpp);
+  babl_process (pg->to_linear, scratch->packed, scratch->linear, (long) n);
+
+  for (gsize k = 0; k < n; k++)
+    {
+      const SmpSpot *spot = &scratch->spot[k];
+      const gsize    at   = reach->pixels[k];
+      gfloat *const  p    = scratch->linear + k * n_ch;
+
+      smp_render_pixel (pg->stamps, n_color, tile->x + spot->x,
+                        tile->y + spot->y, reach->trans + at * n_color,
+                        reach->tone[at], p, p);
+    }
+
+  if (out)
+    {
+      for (gsize k = 0; k < n; k++)
+        {
+          const SmpSpot *spot = &scratch->spot[k];
+          gfloat        *o = out + spot->y * out_stride + spot->x * out_floats;
+
+          memcpy (o, scratch->linear + k * n_ch, n_color * sizeof (gfloat));
+          o[n_color] = 1.0f;
+        }
+      return;
+    }
+
+  babl_process (pg->from_linear, scratch->linear, scratch->packed, (long) n);
+  for (gsize k = 0; k < n; k++)
+    memcpy (pixels + scratch->spot[k].offset, scratch->packed + k * bpp, bpp);
+}
+
+void
+smp_pigment_strip (const SmpPigment *pg, SmpScratch *scratch, SmpStrip *strip,
+                   gint out_floats)
+{
+  const gsize stride = (gsize) strip->rect.width * pg->bpp;
+
+  for (gint x = 0; x < strip->rect.width; x += PIGMENT_CHUNK)
+    {
+      const GeglRectangle tile
+          = { strip->rect.x + x, strip->rect.y,
+              MIN (PIGMENT_CHUNK, strip->rect.width - x), strip->rect.height };
+
+      pigment_tile (pg, scratch, &tile, strip->pixels + (gsize) x * pg->bpp,
+                    stride,
+                    strip->out ? strip->out + (gsize) x * out_floats : NULL,
+                    out_floats, (gsize) strip->rect.width * out_floats);
+    }
+}
+
+SmpPigment
+smp_pigment_init (const SmpTarget *target, const SmpStamps *stamps, gint first,
+                  gint last)
+{
+  return (SmpPigment){ target,
+                       stamps,
+                       first,
+                       last,
+                       babl_fish (target->native, target->format),
+                       babl_fish (target->format, target->native),
+                       babl_format_get_bytes_per_pixel (target->native) };
+}
+
+void
+smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
+                        gint sessions, const GeglRectangle *rect, gfloat *buf)
+{
+  const gsize      n_px    = (gsize) rect->width * rect->height;
+  const SmpPigment pg      = smp_pigment_init (target, stamps, 1, sessions);
+  GeglBuffer      *mask    = smp_strips_selection (target);
+  guchar          *pixels  = g_malloc (n_px * pg.bpp);
+  gfloat          *before  = g_new (gfloat, n_px * target->n_channels);
+  SmpScratch       scratch = { 0 };
+
+  gegl_buffer_get (target->source, rect, 1.0, target->native, pixels,
+                   GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
+  babl_process (pg.to_linear, pixels, before, (long) n_px);
+  pigment_tile (&pg, &scratch, rect, pixels, (gsize) rect->width * pg.bpp, NULL,
+                0, 0);
+  babl_process (pg.to_linear, pixels, buf, (long) n_px);
+
+  /* What GIMP's merge does with the selection: blend toward the result by
+   * the selection's value.
+   */
+  if (mask)
+    {
+      gfloat *sel = g_new (gfloat, n_px);
+
+      smp_strips_read_selection (target, mask, rect, sel);
+      for (gsize i = 0; i < n_px; i++)
+        for (gint c = 0; c < target->n_color; c++)
+          {
+            const gsize k = i * target->n_channels + c;
+
+            buf[k] = before[k] + (buf[k] - before[k]) * sel[i];
+          }
+      g_free (sel);
+      g_object_unref (mask);
+    }
+
+  smp_scratch_clear (&scratch);
+  g_free (pixels);
+  g_free (before);
+}
