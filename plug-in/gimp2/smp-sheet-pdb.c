@@ -12,6 +12,7 @@
 #include <libgimp/gimpui.h>
 
 #include "smp-intl.h"
+#include "smp-pdb.h"
 #include "smp-plugin.h"
 
 /* The last options of an interactive run. */
@@ -25,17 +26,16 @@ typedef struct
 void
 smp_sheet_query (void)
 {
-  static const GimpParamDef args[] = {
+  g_autofree gchar  *panels = smp_pdb_describe (&smp_sheet_panels_param);
+  g_autofree gchar  *crop   = smp_pdb_describe (&smp_sheet_crop_param);
+  const GimpParamDef args[] = {
     { GIMP_PDB_INT32, "run-mode",
       "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }" },
     { GIMP_PDB_IMAGE, "image", "An image with layers from the filter" },
-    { GIMP_PDB_INT32, "panels",
-      "0 = before and after, 1 = before and after each session" },
-    { GIMP_PDB_INT32, "crop",
-      "0 = the whole image, 1 = the treated area's bounds with a margin" },
-    { GIMP_PDB_STRING, "label",
-      "Marks the pictures as a simulation; empty for the default, "
-      "\"Simulation - not a treatment result\" in the user's language" },
+    { GIMP_PDB_INT32, (gchar *) smp_sheet_panels_param.name, panels },
+    { GIMP_PDB_INT32, (gchar *) smp_sheet_crop_param.name, crop },
+    { GIMP_PDB_STRING, (gchar *) smp_sheet_label_param.name,
+      (gchar *) smp_sheet_label_param.blurb },
   };
   static const GimpParamDef return_vals[] = {
     { GIMP_PDB_IMAGE, "sheet", "The new image" },

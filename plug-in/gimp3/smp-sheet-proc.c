@@ -101,6 +101,8 @@ run_sheet (GimpProcedure *procedure, GimpProcedureConfig *config,
 GimpProcedure *
 smp_sheet_procedure (GimpPlugIn *plug_in)
 {
+  const SmpParamDesc *const choices[]
+      = { &smp_sheet_panels_param, &smp_sheet_crop_param };
   GimpProcedure *procedure = gimp_procedure_new (
       plug_in, SHEET_PROC, GIMP_PDB_PROC_TYPE_PLUGIN, run_sheet, NULL, NULL);
 
@@ -121,19 +123,14 @@ smp_sheet_procedure (GimpPlugIn *plug_in)
   gimp_procedure_add_image_argument (procedure, "image", "Image",
                                      "An image with layers from the filter",
                                      FALSE, G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument (
-      procedure, "panels", _ ("Panels"),
-      "0 = before and after, 1 = before and after each session", 0, 1, 0,
-      G_PARAM_READWRITE);
-  gimp_procedure_add_int_argument (
-      procedure, "crop", _ ("Crop"),
-      "0 = the whole image, 1 = the treated area's bounds with a margin", 0, 1,
-      0, G_PARAM_READWRITE);
+  for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
+    gimp_procedure_add_int_argument (
+        procedure, choices[i]->name, _ (choices[i]->label), choices[i]->blurb,
+        (gint) choices[i]->min, (gint) choices[i]->max, (gint) choices[i]->def,
+        G_PARAM_READWRITE);
   gimp_procedure_add_string_argument (
-      procedure, "label", _ ("_Label:"),
-      "Marks the pictures as a simulation; empty for the default, "
-      "\"Simulation - not a treatment result\" in the user's language",
-      "", G_PARAM_READWRITE);
+      procedure, smp_sheet_label_param.name, _ (smp_sheet_label_param.label),
+      smp_sheet_label_param.blurb, "", G_PARAM_READWRITE);
   gimp_procedure_add_image_return_value (
       procedure, "sheet", "Sheet", "The new image", FALSE, G_PARAM_READWRITE);
   return procedure;

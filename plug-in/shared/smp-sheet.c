@@ -24,6 +24,32 @@
 /* Before, and after each of at most 4 sessions. */
 #define MAX_PANELS 5
 
+const SmpParamDesc smp_sheet_panels_param
+    = { .name  = "panels",
+        .type  = SMP_PARAM_INT,
+        .label = N_ ("Panels"),
+        .blurb = "0 = before and after, 1 = before and after each session",
+        .min   = SMP_SHEET_BEFORE_AFTER,
+        .max   = SMP_SHEET_EACH_SESSION,
+        .def   = SMP_SHEET_BEFORE_AFTER };
+
+const SmpParamDesc smp_sheet_crop_param
+    = { .name  = "crop",
+        .type  = SMP_PARAM_INT,
+        .label = N_ ("Crop"),
+        .blurb = "0 = the whole image, 1 = the treated area's bounds with a "
+                 "margin",
+        .min   = SMP_SHEET_WHOLE,
+        .max   = SMP_SHEET_TREATED,
+        .def   = SMP_SHEET_WHOLE };
+
+const SmpParamDesc smp_sheet_label_param
+    = { .name  = "label",
+        .label = N_ ("_Label:"),
+        .blurb = "Marks the pictures as a simulation; empty for the default, "
+                 "\"Simulation - not a treatment result\" in the user's "
+                 "language" };
+
 /* The most characters of a label the sheet shows: three lines or so. */
 #define LABEL_MAX 200
 

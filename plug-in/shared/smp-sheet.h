@@ -23,6 +23,14 @@ typedef enum
   SMP_SHEET_TREATED = 1  /* the treated area's bounds, with a margin */
 } SmpSheetCrop;
 
+/* The sheet procedure's arguments after run-mode and image, as both
+ * front ends declare them: panels (a SmpSheetPanels), crop (a
+ * SmpSheetCrop) and label (a string; only its name, label and blurb).
+ */
+extern const SmpParamDesc smp_sheet_panels_param;
+extern const SmpParamDesc smp_sheet_crop_param;
+extern const SmpParamDesc smp_sheet_label_param;
+
 typedef struct
 {
   gint         panels; /* SmpSheetPanels */
