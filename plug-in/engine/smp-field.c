@@ -94,6 +94,11 @@ struct _SmpField
   SmpFocusVotes votes;
   gdouble       blur;
 
+  /* The selected pixels' whiteness, min / sum of their channels: the
+   * skin's own colour is its median.
+   */
+  guint32 whiteness[SMP_WHITENESS_BINS];
+
   /* Scratch for the parts of a strip, worked on at once. */
   Scratch scratch[SMP_PARALLEL_MAX];
 
@@ -529,6 +534,30 @@ add_parts (gpointer data, gsize first, gsize last)
     }
 }
 
+/* Counts the selected pixels of rows by their whiteness. */
+static void
+add_whiteness (SmpField *field, gint rows, const gfloat *pixels,
+               const gfloat *mask)
+{
+  const gsize n = (gsize) rows * field->width;
+
+  if (field->n_color != 3)
+    return;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const gfloat *p   = pixels + i * 3;
+      const gfloat  sum = p[0] + p[1] + p[2];
+      gint          bin;
+
+      if ((mask && mask[i] < 0.5f) || sum <= 1e-4f)
+        continue;
+      bin = (gint) (MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f
+                    * SMP_WHITENESS_BINS);
+      field->whiteness[CLAMP (bin, 0, SMP_WHITENESS_BINS - 1)]++;
+    }
+}
+
 void
 smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
                const gfloat *mask)
@@ -549,6 +578,8 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
   g_return_if_fail (y >= 0 && rows > 0 && y + rows <= field->height);
   g_return_if_fail (y % SMP_FIELD_CELL == 0);
   g_return_if_fail (rows % SMP_FIELD_CELL == 0 || y + rows == field->height);
+
+  add_whiteness (field, rows, pixels, mask);
 
   /* Parts of a few dozen rows each at least, one per core. */
   st.n_parts = CLAMP (rows / (8 * SMP_FIELD_CELL), 1, cores);
@@ -977,6 +1008,25 @@ gdouble
 smp_field_blur (const SmpField *field)
 {
   return field->blur;
+}
+
+gdouble
+smp_field_skin_whiteness (const SmpField *field)
+{
+  guint64 total = 0, seen = 0;
+
+  for (gint i = 0; i < SMP_WHITENESS_BINS; i++)
+    total += field->whiteness[i];
+  if (total == 0)
+    return -1.0;
+
+  for (gint i = 0; i < SMP_WHITENESS_BINS; i++)
+    {
+      seen += field->whiteness[i];
+      if (2 * seen >= total)
+        return (i + 0.5) / SMP_WHITENESS_BINS / 3.0;
+    }
+  return -1.0;
 }
 
 const SmpFocusVotes *

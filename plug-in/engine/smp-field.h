@@ -68,6 +68,14 @@ void smp_field_finish (SmpField *field);
  * blurred by, 0 where there was too little detail to judge from.
  */
 gdouble smp_field_blur (const SmpField *field);
+
+/* The skin's whiteness: the median over the selected pixels of the least
+ * of their channels over their sum, from 0 (a pure colour) to 1/3 (grey
+ * or white), in linear light; -1 for gray drawables or no selection.  A
+ * specular highlight adds white to the skin's colour, and so whiteness.
+ */
+#define SMP_WHITENESS_BINS 256
+gdouble smp_field_skin_whiteness (const SmpField *field);
 /* The votes of the edges that blur is the median of. */
 const SmpFocusVotes *smp_field_focus_votes (const SmpField *field);
 

@@ -41,6 +41,13 @@
 #define TONE_SPREAD 1.2
 #define MAX_ASPECT 2.0
 
+/* Shine: how much whiter than the skin's median a pixel must be before
+ * the excess counts as light reflected by the skin's surface (the
+ * dichromatic model: skin = its body colour + white from the surface).
+ */
+#define SHINE_MARGIN 0.015
+#define SHINE_SKIN_MAX 0.27
+
 /* The darkest an impression is: healed pigment seen through skin is grey,
  * never black.
  */
@@ -121,6 +128,10 @@ struct _SmpStamps
   gfloat  pigment_hue[3];
   gfloat *tone;
   gint    tone_cols, tone_rows;
+  /* The whiteness above which a pixel's white is shine on the skin's
+   * surface, over the pigment; < 0 for none (gray, or no field).
+   */
+  gfloat shine_from;
 };
 
 static gfloat coverage_table[TABLE_SIZE + 1];
@@ -543,6 +554,20 @@ photo_sigma (const SmpField *field)
                                        : 0.0;
 }
 
+/* The whiteness above which a pixel's white is shine: a little above the
+ * skin's own.  Skin nearly as white as the light, a gray photo or one
+ * without skin to go by has none that can be told apart.
+ */
+static gfloat
+shine_from (const SmpField *field)
+{
+  const gdouble skin = field ? smp_field_skin_whiteness (field) : -1.0;
+
+  return skin >= 0.0 && skin + SHINE_MARGIN <= SHINE_SKIN_MAX
+             ? (gfloat) (skin + SHINE_MARGIN)
+             : -1.0f;
+}
+
 /* The ash tone of these looks: the pigment's share the tone holds, as
  * coverage, greys the skin toward the pigment's hue and darkens it by
  * what the pigment absorbs.
@@ -610,6 +635,7 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
 
   st->sessions = layout->sessions;
   ash_tone_init (st, field, params, pigment);
+  st->shine_from = shine_from (field);
 
   unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
   if (width < 0)
@@ -959,30 +985,50 @@ smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
   return reach->n;
 }
 
+/* The white a pixel reflects from the skin's surface, above the pigment:
+ * as the specular-free images of Tan and Ikeuchi (2005), the part of its
+ * least channel that the skin's own colour does not explain.
+ */
+static gfloat
+shine (const SmpStamps *st, const gfloat *rgb)
+{
+  const gfloat sum   = rgb[0] + rgb[1] + rgb[2];
+  const gfloat least = MIN (MIN (rgb[0], rgb[1]), rgb[2]);
+
+  return MAX (0.0f,
+              (least - st->shine_from * sum) / (1.0f - 3.0f * st->shine_from));
+}
+
 void
 smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
                   const gfloat *t, gfloat tone, const gfloat *src, gfloat *dst)
 {
-  gfloat keep = 1.0f, grey, dark, lum = 0.0f;
+  gfloat keep = 1.0f, grey, dark, lum = 0.0f, top = 0.0f, skin[3];
 
   /* Pigment under hair does not show: the hair covers it. */
   if (st->hair_blend > 0.0f && st->field
       && (tone > 0.0f || smp_render_darkens (t, n_color)))
     keep = 1.0f - st->hair_blend * smp_field_hair_at (st->field, x, y);
 
+  /* Shine lies on top: the pigment filters the skin's own colour only. */
+  if (n_color == 3 && st->shine_from >= 0.0f)
+    top = shine (st, src);
+  for (gint c = 0; c < n_color; c++)
+    skin[c] = src[c] - top;
+
   grey = st->tone_grey * tone * keep;
   dark = 1.0f - st->tone_dark * tone * keep;
   if (n_color == 3)
-    lum = 0.2126f * src[0] + 0.7152f * src[1] + 0.0722f * src[2];
+    lum = 0.2126f * skin[0] + 0.7152f * skin[1] + 0.0722f * skin[2];
 
   for (gint c = 0; c < n_color; c++)
     {
-      const gfloat tc   = 1.0f - (1.0f - t[c]) * keep;
-      gfloat       skin = src[c];
+      const gfloat tc = 1.0f - (1.0f - t[c]) * keep;
+      gfloat       v  = skin[c];
 
       if (n_color == 3)
-        skin += grey * (lum * st->pigment_hue[c] - skin);
-      dst[c] = skin * dark * tc;
+        v += grey * (lum * st->pigment_hue[c] - v);
+      dst[c] = v * dark * tc + top;
     }
 }
 

@@ -91,24 +91,29 @@ test_too_little (void)
   g_free (mask);
 }
 
-/* The darkening the impressions make over a scalp: 1 - transmittance. */
+/* The darkening the impressions make over a flat skin colour, as a share
+ * of its luminance.
+ */
 static gfloat *
 darkening (const SmpLayout *layout, const SmpField *field, const SmpParams *p,
            gint w, gint h)
 {
-  SmpStamps  *stamps = smp_stamps_new (layout, field, p);
-  const gsize n      = (gsize) w * h;
-  gfloat     *t      = g_new (gfloat, n * 3);
-  gfloat     *d      = g_new (gfloat, n);
+  static const gfloat skin[3] = { 0.5f, 0.3f, 0.2f };
+  const gfloat lum = 0.2126f * skin[0] + 0.7152f * skin[1] + 0.0722f * skin[2];
+  SmpStamps   *stamps = smp_stamps_new (layout, field, p);
+  const gsize  n      = (gsize) w * h;
+  gfloat      *t      = g_new (gfloat, n * 3);
+  gfloat      *d      = g_new (gfloat, n);
 
   for (gsize i = 0; i < n * 3; i++)
-    t[i] = 1.0f;
+    t[i] = skin[i % 3];
   smp_render (stamps, 1, layout->sessions,
               &(SmpRect){ 0, 0, w, h, 3, 3, w * 3, t, t });
   for (gsize i = 0; i < n; i++)
     d[i] = 1.0f
            - (0.2126f * t[i * 3] + 0.7152f * t[i * 3 + 1]
-              + 0.0722f * t[i * 3 + 2]);
+              + 0.0722f * t[i * 3 + 2])
+                 / lum;
   smp_stamps_free (stamps);
   g_free (t);
   return d;

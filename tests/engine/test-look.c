@@ -246,11 +246,87 @@ test_pigment_matters (void)
       }
 }
 
+/* Shine stays on top: a specular highlight, white light the skin's
+ * surface reflects, lies above the pigment, which inside it is washed out,
+ * and the highlight keeps its brightness.
+ */
+static void
+test_shine_on_top (void)
+{
+  const gint cx = 210, cy = 130, ox = 210, oy = 280, radius = 45;
+  gfloat    *rgb  = smp_test_scalp_of (W, H, SMP_TEST_HAIR_NONE, 11, NULL);
+  gfloat    *out  = g_new (gfloat, (gsize) W * H * 3);
+  gfloat    *mask = g_new0 (gfloat, (gsize) W * H);
+  SmpField  *field;
+  SmpLayout *layout;
+  SmpStamps *stamps;
+  SmpParams  p;
+  gdouble    shine_change = 0, plain_change = 0, top_before = 0, top_after = 0;
+
+  for (gint y = 0; y < H; y++)
+    for (gint x = 0; x < W; x++)
+      {
+        const gdouble r2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy))
+                           / (gdouble) (radius * radius);
+
+        mask[(gsize) y * W + x] = x < SELECTED;
+        if (r2 < 1.0)
+          for (gint c = 0; c < 3; c++)
+            rgb[((gsize) y * W + x) * 3 + c] += 0.4f * (1.0f - r2);
+      }
+  field = smp_test_field (rgb, mask, W, H);
+  smp_params_defaults (&p);
+  p.scale = SCALE;
+  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                   SMP_LAYOUT_OK);
+  stamps = smp_stamps_new (layout, field, &p);
+  smp_render (stamps, 1, p.sessions,
+              &(SmpRect){ 0, 0, W, H, 3, 3, W * 3, rgb, out });
+
+  /* The mean relative change of luminance in the highlight's core and in
+   * as large a disc of plain skin below it.
+   */
+  for (gint dy = -radius / 2; dy <= radius / 2; dy++)
+    for (gint dx = -radius / 2; dx <= radius / 2; dx++)
+      {
+        const gsize   a = ((gsize) (cy + dy) * W + cx + dx) * 3;
+        const gsize   b = ((gsize) (oy + dy) * W + ox + dx) * 3;
+        const gdouble la_in
+            = 0.2126 * rgb[a] + 0.7152 * rgb[a + 1] + 0.0722 * rgb[a + 2];
+        const gdouble la_out
+            = 0.2126 * out[a] + 0.7152 * out[a + 1] + 0.0722 * out[a + 2];
+        const gdouble lb_in
+            = 0.2126 * rgb[b] + 0.7152 * rgb[b + 1] + 0.0722 * rgb[b + 2];
+        const gdouble lb_out
+            = 0.2126 * out[b] + 0.7152 * out[b + 1] + 0.0722 * out[b + 2];
+
+        shine_change += fabs (la_out - la_in) / la_in;
+        plain_change += fabs (lb_out - lb_in) / lb_in;
+        top_before = MAX (top_before, la_in);
+        top_after  = MAX (top_after, la_out);
+      }
+  g_test_message ("relative change in the highlight %.3f, on plain skin "
+                  "%.3f; the highlight's peak %.3f -> %.3f",
+                  shine_change / ((radius + 1) * (radius + 1)),
+                  plain_change / ((radius + 1) * (radius + 1)), top_before,
+                  top_after);
+  g_assert_cmpfloat (shine_change, <, 0.75 * plain_change);
+  g_assert_cmpfloat (top_after, >=, 0.85 * top_before);
+
+  smp_stamps_free (stamps);
+  smp_layout_free (layout);
+  smp_field_free (field);
+  g_free (mask);
+  g_free (out);
+  g_free (rgb);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/look/defaults-look-healed", test_defaults_look_healed);
   g_test_add_func ("/look/pigment-matters", test_pigment_matters);
+  g_test_add_func ("/look/shine-on-top", test_shine_on_top);
   return g_test_run ();
 }
