@@ -23,13 +23,13 @@ rm -f "$dir.setup.log" "$dir.build.log"
 ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C "$dir" --no-rebuild --print-errorlogs \
-    params field layout render golden \
+    params field layout render look golden \
     gimp-api gimp-pixels gimp-outputs gimp-awkward gimp-golden gimp-calibrate > "$dir/run.log" 2>&1
 status=$?
 
 # One TAP line per sanitized test program, with its checks.
 n=0
-for t in params field layout render golden gimp-api gimp-pixels gimp-outputs gimp-awkward gimp-golden gimp-calibrate; do
+for t in params field layout render look golden gimp-api gimp-pixels gimp-outputs gimp-awkward gimp-golden gimp-calibrate; do
   n=$((n + 1))
   line=$(grep -E "/ $t +(OK|FAIL|ERROR|TIMEOUT)" "$dir/run.log" | tail -n 1)
   case "$line" in
