@@ -135,14 +135,12 @@ measure (const gfloat *rgb, gint x0, gint x1)
   return m;
 }
 
-/* A made-up bald scalp, the left of it treated at the defaults and the
- * given pigment; before and after, in the treated and reference patches.
+/* rgb, a made-up scalp, with the left of it, x < SELECTED, treated at
+ * the defaults and the given pigment (NULL: the default one).
  */
-static void
-treat (const SmpColor *pigment, Measures *treated_before,
-       Measures *treated_after, Measures *ref_before, Measures *ref_after)
+static gfloat *
+render_treated (const gfloat *rgb, const SmpColor *pigment)
 {
-  gfloat    *rgb  = smp_test_scalp_of (W, H, SMP_TEST_HAIR_NONE, 11, NULL);
   gfloat    *out  = g_new (gfloat, (gsize) W * H * 3);
   gfloat    *mask = g_new0 (gfloat, (gsize) W * H);
   SmpField  *field;
@@ -164,15 +162,27 @@ treat (const SmpColor *pigment, Measures *treated_before,
   smp_render (stamps, 1, p.sessions,
               &(SmpRect){ 0, 0, W, H, 3, 3, W * 3, rgb, out });
 
-  *treated_before = measure (rgb, PATCH_X0, PATCH_X1);
-  *treated_after  = measure (out, PATCH_X0, PATCH_X1);
-  *ref_before     = measure (rgb, REF_X0, REF_X1);
-  *ref_after      = measure (out, REF_X0, REF_X1);
-
   smp_stamps_free (stamps);
   smp_layout_free (layout);
   smp_field_free (field);
   g_free (mask);
+  return out;
+}
+
+/* A made-up bald scalp treated so: before and after, in the treated and
+ * reference patches.
+ */
+static void
+treat (const SmpColor *pigment, Measures *treated_before,
+       Measures *treated_after, Measures *ref_before, Measures *ref_after)
+{
+  gfloat *rgb = smp_test_scalp_of (W, H, SMP_TEST_HAIR_NONE, 11, NULL);
+  gfloat *out = render_treated (rgb, pigment);
+
+  *treated_before = measure (rgb, PATCH_X0, PATCH_X1);
+  *treated_after  = measure (out, PATCH_X0, PATCH_X1);
+  *ref_before     = measure (rgb, REF_X0, REF_X1);
+  *ref_after      = measure (out, REF_X0, REF_X1);
   g_free (out);
   g_free (rgb);
 }
@@ -254,13 +264,8 @@ static void
 test_shine_on_top (void)
 {
   const gint cx = 210, cy = 130, ox = 210, oy = 280, radius = 45;
-  gfloat    *rgb  = smp_test_scalp_of (W, H, SMP_TEST_HAIR_NONE, 11, NULL);
-  gfloat    *out  = g_new (gfloat, (gsize) W * H * 3);
-  gfloat    *mask = g_new0 (gfloat, (gsize) W * H);
-  SmpField  *field;
-  SmpLayout *layout;
-  SmpStamps *stamps;
-  SmpParams  p;
+  gfloat    *rgb = smp_test_scalp_of (W, H, SMP_TEST_HAIR_NONE, 11, NULL);
+  gfloat    *out;
   gdouble    shine_change = 0, plain_change = 0, top_before = 0, top_after = 0;
 
   for (gint y = 0; y < H; y++)
@@ -269,19 +274,11 @@ test_shine_on_top (void)
         const gdouble r2 = ((x - cx) * (x - cx) + (y - cy) * (y - cy))
                            / (gdouble) (radius * radius);
 
-        mask[(gsize) y * W + x] = x < SELECTED;
         if (r2 < 1.0)
           for (gint c = 0; c < 3; c++)
             rgb[((gsize) y * W + x) * 3 + c] += 0.4f * (1.0f - r2);
       }
-  field = smp_test_field (rgb, mask, W, H);
-  smp_params_defaults (&p);
-  p.scale = SCALE;
-  g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
-                   SMP_LAYOUT_OK);
-  stamps = smp_stamps_new (layout, field, &p);
-  smp_render (stamps, 1, p.sessions,
-              &(SmpRect){ 0, 0, W, H, 3, 3, W * 3, rgb, out });
+  out = render_treated (rgb, NULL);
 
   /* The mean relative change of luminance in the highlight's core and in
    * as large a disc of plain skin below it.
@@ -313,10 +310,6 @@ test_shine_on_top (void)
   g_assert_cmpfloat (shine_change, <, 0.75 * plain_change);
   g_assert_cmpfloat (top_after, >=, 0.85 * top_before);
 
-  smp_stamps_free (stamps);
-  smp_layout_free (layout);
-  smp_field_free (field);
-  g_free (mask);
   g_free (out);
   g_free (rgb);
 }
