@@ -548,13 +548,16 @@ add_whiteness (SmpField *field, gint rows, const gfloat *pixels,
     {
       const gfloat *p   = pixels + i * 3;
       const gfloat  sum = p[0] + p[1] + p[2];
-      gint          bin;
+      gfloat        white;
 
-      if ((mask && mask[i] < 0.5f) || sum <= 1e-4f)
+      if ((mask && ! (mask[i] >= 0.5f)) || ! (sum > 1e-4f))
         continue;
-      bin = (gint) (MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f
-                    * SMP_WHITENESS_BINS);
-      field->whiteness[CLAMP (bin, 0, SMP_WHITENESS_BINS - 1)]++;
+      /* Not a number, or out of gamut, is no skin to go by. */
+      white = MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f;
+      if (! (white >= 0.0f && white <= 1.0f))
+        continue;
+      field->whiteness[MIN ((gint) (white * SMP_WHITENESS_BINS),
+                            SMP_WHITENESS_BINS - 1)]++;
     }
 }
 
