@@ -826,7 +826,10 @@ gdouble
 smp_render_tone_share (const SmpStamps *st, gint first_session,
                        gint last_session)
 {
-  if (st->tone_grey <= 0.0f && st->tone_dark <= 0.0f)
+  first_session = MAX (first_session, 1);
+  last_session  = MIN (last_session, st->sessions);
+  if ((st->tone_grey <= 0.0f && st->tone_dark <= 0.0f)
+      || first_session > last_session)
     return 0.0;
 
   return smp_session_share (last_session, st->sessions)
@@ -1026,8 +1029,11 @@ smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
       const gfloat tc = 1.0f - (1.0f - t[c]) * keep;
       gfloat       v  = skin[c];
 
+      /* Toward the ash, which no channel of a strong pigment's hue may
+       * take past white.
+       */
       if (n_color == 3)
-        v += grey * (lum * st->pigment_hue[c] - v);
+        v += grey * (MIN (lum * st->pigment_hue[c], 1.0f - top) - v);
       dst[c] = v * dark * tc + top;
     }
 }
