@@ -570,14 +570,12 @@ shine_from (const SmpField *field)
 
 /* The ash tone of these looks: the pigment's share the tone holds, as
  * coverage, greys the skin toward the pigment's hue and darkens it by
- * what the pigment absorbs.
+ * what the pigment, of luminance lum, absorbs.
  */
 static void
 ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
-               const gdouble *pigment)
+               const gdouble *pigment, gdouble lum)
 {
-  const gdouble lum
-      = 0.2126 * pigment[0] + 0.7152 * pigment[1] + 0.0722 * pigment[2];
   const gdouble mass = smp_params_coverage (params) * params->opacity / 100.0
                        * params->ash_tone;
 
@@ -615,6 +613,8 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
                                smp_srgb_to_linear (params->pigment.g),
                                smp_srgb_to_linear (params->pigment.b) };
+  const gdouble pigment_lum
+      = 0.2126 * pigment[0] + 0.7152 * pigment[1] + 0.0722 * pigment[2];
 
   g_return_val_if_fail (smp_layout_params_ok (params), NULL);
 
@@ -629,12 +629,10 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   st->bucket_rows = MAX (1, (layout->height + BUCKET - 1) / BUCKET);
   for (gint c = 0; c < 3; c++)
     st->absorb[c] = (gfloat) (1.0 - pigment[c]);
-  st->absorb_gray = (gfloat) (1.0
-                              - (0.2126 * pigment[0] + 0.7152 * pigment[1]
-                                 + 0.0722 * pigment[2]));
+  st->absorb_gray = (gfloat) (1.0 - pigment_lum);
 
   st->sessions = layout->sessions;
-  ash_tone_init (st, field, params, pigment);
+  ash_tone_init (st, field, params, pigment, pigment_lum);
   st->shine_from = shine_from (field);
 
   unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
@@ -966,10 +964,11 @@ gsize
 smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
                   const SmpRect *rect, SmpReach *reach)
 {
-  const gint    n_color = rect->n_color;
-  const gsize   n_px    = (gsize) MAX (rect->width, 0) * MAX (rect->height, 0);
-  const gdouble share = smp_render_tone_share (st, first_session, last_session);
-  gboolean      reached;
+  const gint   n_color = rect->n_color;
+  const gsize  n_px    = (gsize) MAX (rect->width, 0) * MAX (rect->height, 0);
+  const gfloat share
+      = (gfloat) smp_render_tone_share (st, first_session, last_session);
+  gboolean reached;
 
   g_return_val_if_fail (n_color == 1 || n_color == 3, 0);
   g_return_val_if_fail (n_px <= G_MAXUINT32, 0);

@@ -76,10 +76,16 @@ def layers(gimp, img):
     return text.strip("()").split()
 
 
-def diff(gimp, a, b):
+def diff_values(gimp, a, b):
+    """smp-test-diff's (max, pixels that differ, mean) between two
+    drawables."""
     text = gimp.value("(smp-test-diff RUN-NONINTERACTIVE %s %s 0 0 0 0)" % (a, b))
-    max_diff, n_diff = text.strip("()").split()[:2]
-    return float(max_diff), int(n_diff)
+    max_diff, n_diff, mean_diff = text.strip("()").split()
+    return float(max_diff), int(n_diff), float(mean_diff)
+
+
+def diff(gimp, a, b):
+    return diff_values(gimp, a, b)[:2]
 
 
 def save_png(gimp, drawable, path):
@@ -92,11 +98,9 @@ def diff_with_png(gimp, drawable, path):
     size."""
     img = gimp.value('(car (gimp-file-load RUN-NONINTERACTIVE "%s" "%s"))'
                      % (path, path))
-    text = gimp.value("(smp-test-diff RUN-NONINTERACTIVE %s %s 0 0 0 0)"
-                      % (drawable, layers(gimp, img)[0]))
+    max_diff, _, mean_diff = diff_values(gimp, drawable, layers(gimp, img)[0])
     gimp.value("(gimp-image-delete %s)" % img)
-    max_diff, _, mean_diff = text.strip("()").split()
-    return float(max_diff), float(mean_diff)
+    return max_diff, mean_diff
 
 
 def twin(gimp, img):
