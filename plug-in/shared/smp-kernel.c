@@ -88,7 +88,8 @@ pigment_tile (const SmpPigment *pg, SmpScratch *scratch,
     return;
 
   gather_reached (scratch, tile->width, pixels, stride, pg->bpp);
-  babl_process (pg->to_linear, scratch->packed, scratch->linear, (long) n);
+  smp_codec_decode (pg->target->codec, scratch->packed, scratch->linear, n,
+                    FALSE);
 
   for (gsize k = 0; k < n; k++)
     {
@@ -114,7 +115,7 @@ pigment_tile (const SmpPigment *pg, SmpScratch *scratch,
       return;
     }
 
-  babl_process (pg->from_linear, scratch->linear, scratch->packed, (long) n);
+  smp_codec_encode (pg->target->codec, scratch->linear, scratch->packed, n);
   for (gsize k = 0; k < n; k++)
     memcpy (pixels + scratch->spot[k].offset, scratch->packed + k * bpp, bpp);
 }
@@ -142,13 +143,8 @@ SmpPigment
 smp_pigment_init (const SmpTarget *target, const SmpStamps *stamps, gint first,
                   gint last)
 {
-  return (SmpPigment){ target,
-                       stamps,
-                       first,
-                       last,
-                       babl_fish (target->native, target->format),
-                       babl_fish (target->format, target->native),
-                       babl_format_get_bytes_per_pixel (target->native) };
+  return (SmpPigment){ target, stamps, first, last,
+                       smp_codec_bpp (target->codec) };
 }
 
 void
@@ -164,10 +160,10 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
 
   gegl_buffer_get (target->source, rect, 1.0, target->native, pixels,
                    GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-  babl_process (pg.to_linear, pixels, before, (long) n_px);
+  smp_codec_decode (target->codec, pixels, before, n_px, FALSE);
   pigment_tile (&pg, &scratch, rect, pixels, (gsize) rect->width * pg.bpp, NULL,
                 0, 0);
-  babl_process (pg.to_linear, pixels, buf, (long) n_px);
+  smp_codec_decode (target->codec, pixels, buf, n_px, FALSE);
 
   /* What GIMP's merge does with the selection: blend toward the result by
    * the selection's value.

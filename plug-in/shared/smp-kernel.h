@@ -20,9 +20,8 @@ typedef struct
 {
   const SmpTarget *target;
   const SmpStamps *stamps;
-  gint             first, last;             /* sessions */
-  const Babl      *to_linear, *from_linear; /* native <-> target->format */
-  gint             bpp;                     /* native */
+  gint             first, last; /* sessions */
+  gint             bpp;         /* native */
 } SmpPigment;
 
 /* Where a reached pixel is: its column and row in its tile, and its

@@ -113,7 +113,9 @@ typedef struct
   SmpPigment        pigment;
   SmpScratch        scratch;
   GeglBuffer       *layer;
-  const Babl       *format; /* the layer's content: linear float */
+  const Babl       *native; /* the layer's own format */
+  SmpCodec         *codec;  /* linear float to native */
+  guchar           *bytes;  /* a strip in the layer's format */
   SmpPixelsProgress progress;
   gpointer          progress_data;
   gdouble           done, share; /* this layer's part of the whole */
@@ -140,8 +142,11 @@ write_to_layer (SmpStripPass *pass, const SmpStrip *strip)
   const GeglRectangle in_layer
       = { strip->rect.x - pass->target->x, strip->rect.y - pass->target->y,
           strip->rect.width, strip->rect.height };
+  const gsize n_px = (gsize) strip->rect.width * strip->rect.height;
 
-  gegl_buffer_set (lp->layer, &in_layer, 0, lp->format, strip->out,
+  lp->bytes = g_realloc (lp->bytes, n_px * smp_codec_bpp (lp->codec));
+  smp_codec_encode (lp->codec, strip->out, lp->bytes, n_px);
+  gegl_buffer_set (lp->layer, &in_layer, 0, lp->native, lp->bytes,
                    GEGL_AUTO_ROWSTRIDE);
 }
 
@@ -162,24 +167,26 @@ render_layer (const SmpTarget *target, const SmpStamps *stamps, SmpLayer layer,
 {
   const GeglRectangle area  = { target->x, target->y, target->w, target->h };
   const gint          n_out = target->n_color + 1;
-  LayerPass           lp
-      = { .pass          = { .target     = target,
-                             .mask       = smp_strips_selection (target),
-                             .out_floats = n_out,
-                             .work       = pigment_layer_strip,
-                             .write      = write_to_layer,
-                             .progress   = report_layer },
-          .pigment       = smp_pigment_init (target, stamps, first, last),
-          .layer         = gimp_drawable_get_buffer (SMP_AS_DRAWABLE (layer)),
-          .format        = babl_format (n_out == 2 ? "YA float" : "RGBA float"),
-          .progress      = progress,
-          .progress_data = data,
-          .done          = done,
-          .share         = share };
+  LayerPass           lp    = { .pass = { .target = target,
+                                          .mask   = smp_strips_selection (target),
+                                          .out_floats = n_out,
+                                          .work       = pigment_layer_strip,
+                                          .write      = write_to_layer,
+                                          .progress   = report_layer },
+                                .pigment = smp_pigment_init (target, stamps, first, last),
+                                .layer = gimp_drawable_get_buffer (SMP_AS_DRAWABLE (layer)),
+                                .native = gimp_drawable_get_format (SMP_AS_DRAWABLE (layer)),
+                                .progress      = progress,
+                                .progress_data = data,
+                                .done          = done,
+                                .share         = share };
 
   lp.pass.progress_data = &lp;
+  lp.codec              = smp_codec_new (lp.native);
   smp_strips_run (&lp.pass, &area);
   smp_scratch_clear (&lp.scratch);
+  smp_codec_free (lp.codec);
+  g_free (lp.bytes);
   gegl_buffer_flush (lp.layer);
   g_object_unref (lp.layer);
   g_clear_object (&lp.pass.mask);

@@ -8,6 +8,7 @@
 #define __SMP_PIXELS_H__
 
 #include <gegl.h>
+#include "smp-codec.h"
 #include "smp-gimp.h"
 
 #include "smp-field.h"
@@ -27,6 +28,7 @@ typedef struct
   const Babl *format;     /* linear float, the drawable's channels */
   gint        n_color;    /* 1 or 3 */
   gint        n_channels; /* with alpha */
+  SmpCodec   *codec;      /* native <-> format */
   /* The drawable's pixels, shared by every pass over them: the tiles one
    * pass fetches stay in GEGL's cache for the next, so no pixel crosses
    * from GIMP twice.
