@@ -72,6 +72,8 @@ struct _SmpField
   gfloat weight[3];
   gint   cols, rows;
   gint   block_cols, block_rows;
+  /* Where hair is looked for beyond the selection's own rows. */
+  gint hair_x0, hair_x1, hair_y0, hair_y1;
 
   /* Per cell: the mean selection, the mean and highest log luminance of
    * its pixels (both kept until finished), the hair coverage, and the distance
@@ -82,8 +84,15 @@ struct _SmpField
   gfloat  *top;
   gfloat  *hair;
   gfloat  *dist;
-  guint16 *bits;  /* per cell: its pixels that are hair */
-  guint8  *lines; /* per cell: how many of its pixels are on lines */
+  guint16 *bits; /* per cell: its pixels that are hair */
+  /* The strands' structure tensor (see smp-field.h), per cell row and
+   * axis block column as the rows come in (kept until finished), then per
+   * axis block.
+   */
+  gint    axis_cols, axis_rows;
+  gfloat *row_axes;
+  gfloat *axes;
+  guint8 *lines; /* per cell: how many of its pixels are on lines */
   /* Per block: the skin's log luminance, first from its own cells (kept
    * until finished), then from its neighbourhood.
    */
@@ -134,13 +143,20 @@ smp_field_new (gint width, gint height, gint n_color)
   field->block_cols = (field->cols + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
 
-  n            = (gsize) field->cols * field->rows;
-  nb           = (gsize) field->block_cols * field->block_rows;
-  field->sel   = g_new0 (gfloat, n);
-  field->mean  = g_new0 (gfloat, n);
-  field->top   = g_new0 (gfloat, n);
-  field->hair  = g_new0 (gfloat, n);
-  field->bits  = g_new0 (guint16, n);
+  n           = (gsize) field->cols * field->rows;
+  nb          = (gsize) field->block_cols * field->block_rows;
+  field->sel  = g_new0 (gfloat, n);
+  field->mean = g_new0 (gfloat, n);
+  field->top  = g_new0 (gfloat, n);
+  field->hair = g_new0 (gfloat, n);
+  field->bits = g_new0 (guint16, n);
+  field->axis_cols
+      = (field->cols + SMP_FIELD_AXIS_BLOCK - 1) / SMP_FIELD_AXIS_BLOCK;
+  field->axis_rows
+      = (field->rows + SMP_FIELD_AXIS_BLOCK - 1) / SMP_FIELD_AXIS_BLOCK;
+  field->row_axes = g_new0 (gfloat, 3 * (gsize) field->axis_cols * field->rows);
+  field->axes
+      = g_new0 (gfloat, 3 * (gsize) field->axis_cols * field->axis_rows);
   field->lines = g_new0 (guint8, n);
   field->own   = g_new (gfloat, nb);
   field->skin  = g_new (gfloat, nb);
@@ -182,6 +198,8 @@ smp_field_free (SmpField *field)
   g_free (field->hair);
   g_free (field->dist);
   g_free (field->bits);
+  g_free (field->row_axes);
+  g_free (field->axes);
   g_free (field->lines);
   g_free (field->own);
   g_free (field->skin);
@@ -195,6 +213,26 @@ smp_field_set_luminance (SmpField *field, const gfloat weight[3])
 {
   for (gint c = 0; c < 3; c++)
     field->weight[c] = weight[c];
+}
+
+/* Blocks of hair looked at around the selection's bounds, beyond its own
+ * rows: as far as the hair's direction carries at the highest scales.
+ */
+#define HAIR_AROUND_BLOCKS 2
+
+void
+smp_field_set_bounds (SmpField *field, gint x, gint y, gint width, gint height)
+{
+  const gint block  = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
+  const gint around = HAIR_AROUND_BLOCKS * block;
+
+  g_return_if_fail (! field->finished && field->rows_in == 0);
+
+  field->hair_x0 = CLAMP ((x - around) / block * block, 0, field->width);
+  field->hair_x1 = CLAMP ((x + width + around + block - 1) / block * block, 0,
+                          field->width);
+  field->hair_y0 = CLAMP (y - around, 0, field->height);
+  field->hair_y1 = CLAMP (y + height + around, 0, field->height);
 }
 
 gint
@@ -245,7 +283,7 @@ clamp_unit (gfloat v)
  * away, which must be looked at as they would be with any other strips.
  */
 static void
-selected_columns (const SmpField *field, const gfloat *mask, gint rows,
+selected_columns (const SmpField *field, const gfloat *mask, gint y, gint rows,
                   gint *x0, gint *x1)
 {
   const gint block = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
@@ -279,6 +317,12 @@ selected_columns (const SmpField *field, const gfloat *mask, gint rows,
           }
     }
 
+  if (lo >= hi && y < field->hair_y1 && y + rows > field->hair_y0)
+    {
+      *x0 = field->hair_x0;
+      *x1 = field->hair_x1;
+      return;
+    }
   *x0 = lo >= hi ? 0 : MAX (lo / block - 1, 0) * block;
   *x1 = lo >= hi ? 0
                  : MIN (((hi + block - 1) / block + 1) * block, field->width);
@@ -371,6 +415,47 @@ skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
  * which pixels are hair: those near it not of the colour of the skin
  * beside them, and those away from it far from that colour.
  */
+/* The structure tensor of the ridges of one cell row, rows [j0, j0 + ch)
+ * of the part, summed per axis block column: the ridge filter's response
+ * changes fastest across a strand, so its gradients give the strands'
+ * axis, in masses of hair as for single strands.
+ */
+static void
+add_row_axes (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch)
+{
+  const gint w    = field->width;
+  const gint side = SMP_FIELD_AXIS_BLOCK * SMP_FIELD_CELL;
+
+  for (gint j = 0; j < ch; j++)
+    {
+      /* The ridge holds SMP_STRANDS_MARGIN rows above the part. */
+      const gfloat *mid = sc->ridge + (gsize) (j0 + j + SMP_STRANDS_MARGIN) * w;
+      const gfloat *up  = mid - w;
+      const gfloat *down = mid + w;
+
+      for (gint x0 = 0; x0 < w; x0 += side)
+        {
+          gfloat *axis = field->row_axes
+                         + 3 * ((gsize) row * field->axis_cols + x0 / side);
+          gfloat xx = 0.0f, yy = 0.0f, xy = 0.0f;
+
+          for (gint x = x0; x < MIN (x0 + side, w); x++)
+            {
+              const gfloat gx = mid[MIN (x + 1, w - 1)] - mid[MAX (x - 1, 0)];
+              const gfloat gy = down[x] - up[x];
+
+              xx += gx * gx;
+              yy += gy * gy;
+              xy += gx * gy;
+            }
+          /* The strands run across their gradient. */
+          axis[0] += yy - xx;
+          axis[1] -= 2.0f * xy;
+          axis[2] += xx + yy;
+        }
+    }
+}
+
 static void
 add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
               gint rows, const gfloat *mask)
@@ -424,6 +509,8 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
                     << (j * SMP_FIELD_CELL + i);
       field->bits[base + c] = (guint16) bits;
     }
+
+  add_row_axes (field, sc, row, j0, ch);
 }
 
 /* Scratch for a part of up to rows rows. */
@@ -586,7 +673,7 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
 
   /* Parts of a few dozen rows each at least, one per core. */
   st.n_parts = CLAMP (rows / (8 * SMP_FIELD_CELL), 1, cores);
-  selected_columns (field, mask, rows, &st.x0, &st.x1);
+  selected_columns (field, mask, y, rows, &st.x0, &st.x1);
   smp_parallel_for ((gsize) st.n_parts, 2, add_parts, &st);
   for (gint k = 0; k < st.n_parts; k++)
     for (gint i = 0; i < SMP_FOCUS_BINS; i++)
@@ -873,6 +960,20 @@ finish_ready (SmpField *field, gboolean parallel)
   field->hair_done = MAX (field->hair_done, hair_to);
 }
 
+/* Sums the cell rows' tensors into the axis blocks. */
+static void
+sum_axes (SmpField *field)
+{
+  for (gint r = 0; r < field->rows; r++)
+    for (gint bc = 0; bc < field->axis_cols; bc++)
+      for (gint k = 0; k < 3; k++)
+        field->axes[3
+                        * ((gsize) (r / SMP_FIELD_AXIS_BLOCK) * field->axis_cols
+                           + bc)
+                    + k]
+            += field->row_axes[3 * ((gsize) r * field->axis_cols + bc) + k];
+}
+
 /* Cells that are not a seed of the distance transform start this far. */
 #define EDT_FAR 1e30
 
@@ -996,11 +1097,13 @@ smp_field_finish (SmpField *field)
   field->blur    = smp_focus_sigma (&field->votes);
   distances      = g_thread_new ("smp-distances", edge_distances, field);
   finish_ready (field, TRUE);
+  sum_axes (field);
   g_thread_join (distances);
 
   g_clear_pointer (&field->mean, g_free);
   g_clear_pointer (&field->top, g_free);
   g_clear_pointer (&field->lines, g_free);
+  g_clear_pointer (&field->row_axes, g_free);
   g_clear_pointer (&field->own, g_free);
   free_scratch (field);
   g_clear_pointer (&field->added, g_free);
@@ -1054,6 +1157,14 @@ guint16
 smp_field_hair_pixels (const SmpField *field, gint col, gint row)
 {
   return field->bits[(gsize) row * field->cols + col];
+}
+
+const gfloat *
+smp_field_strand_axes (const SmpField *field, gint *cols, gint *rows)
+{
+  *cols = field->axis_cols;
+  *rows = field->axis_rows;
+  return field->axes;
 }
 
 gfloat

@@ -35,6 +35,13 @@ void      smp_field_free (SmpField *field);
  */
 void smp_field_set_luminance (SmpField *field, const gfloat weight[3]);
 
+/* The bounds of the selection on the drawable, when known before the
+ * pixels come: hair is then also looked for in the rows above and below
+ * them, for the direction it grows in (smp_field_strand_axes()).
+ */
+void smp_field_set_bounds (SmpField *field, gint x, gint y, gint width,
+                           gint height);
+
 gint smp_field_width (const SmpField *field);
 gint smp_field_height (const SmpField *field);
 gint smp_field_cols (const SmpField *field);
@@ -87,6 +94,20 @@ gfloat smp_field_selection (const SmpField *field, gint col, gint row);
 gfloat smp_field_hair (const SmpField *field, gint col, gint row);
 /* The cell's pixels that are hair, one bit each, row by row from bit 0. */
 guint16 smp_field_hair_pixels (const SmpField *field, gint col, gint row);
+
+/* Side of one axis block, in cells. */
+#define SMP_FIELD_AXIS_BLOCK 4
+
+/* The axis of the hair, selected or not (hair is looked for over the
+ * selection's columns and a block to each side), per axis block, after
+ * smp_field_finish(): the structure tensor of the strand detector's ridges.
+ * Three floats a block, row by row, cols x rows blocks: the first two are
+ * the axis as a vector of twice its angle (from x toward y), as long as
+ * the ridges agree; the third is how much ridge went into it, which the
+ * vector's length never exceeds.
+ */
+const gfloat *smp_field_strand_axes (const SmpField *field, gint *cols,
+                                     gint *rows);
 /* Distance in pixels to the nearest unselected cell, G_MAXFLOAT if none. */
 gfloat smp_field_edge_distance (const SmpField *field, gint col, gint row);
 /* Pixels of the drawable in that cell (fewer along the right and bottom). */

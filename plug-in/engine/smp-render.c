@@ -25,6 +25,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-flow.h"
 #include "smp-parallel.h"
 #include "smp-random.h"
 
@@ -40,6 +41,15 @@
 #define SIZE_SPREAD 0.6
 #define TONE_SPREAD 1.2
 #define MAX_ASPECT 2.0
+
+/* Impressions' shape along the hair: the spread of their lengths over
+ * their widths, and what strands around add to it, so that next to
+ * stubble they read as stubble; and the spread, in radians, of their
+ * axes about the hair's.
+ */
+#define ASPECT_SPREAD 0.35
+#define STRAND_ASPECT 0.45
+#define AXIS_SPREAD 0.3
 
 /* Shine: how much whiter than the skin's median a pixel must be before
  * the excess counts as light reflected by the skin's surface (the
@@ -424,7 +434,7 @@ blurred_profile (Stamp *s, gdouble tau, gdouble a)
 /* Prepares one impression's stamp. */
 static void
 make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
-            gint sessions, gdouble photo_sigma)
+            gint sessions, gdouble photo_sigma, const SmpFlow *flow)
 {
   const guint32 seed   = (guint32) params->seed;
   const gdouble spread = SIZE_SPREAD * params->size_variation;
@@ -432,11 +442,20 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
   const gdouble n_size = smp_hash_normal (seed, imp->key, 0, TAG_SIZE);
   const gdouble n_tone = smp_hash_normal (seed, imp->key, 0, TAG_TONE);
   const gdouble t_sd   = TONE_SPREAD * params->tone_variation;
-  /* Most a little oval, a few up to twice as long as wide. */
+  /* Most a little oval, a few up to twice as long as wide, drawn out
+   * along the hair's direction, the more so where strands show it.
+   */
+  gdouble       strands = 0.0;
+  const gdouble axis
+      = flow
+            ? smp_flow_axis (flow, imp->x, imp->y, &strands)
+                  + AXIS_SPREAD * smp_hash_normal (seed, imp->key, 0, TAG_ANGLE)
+            : G_PI * smp_hash_uniform (seed, imp->key, 0, TAG_ANGLE);
   const gdouble aspect = MIN (
       MAX_ASPECT,
-      1.0 + 0.35 * fabs (smp_hash_normal (seed, imp->key, 0, TAG_ASPECT)));
-  const gdouble angle = G_PI * smp_hash_uniform (seed, imp->key, 0, TAG_ANGLE);
+      1.0
+          + (ASPECT_SPREAD + STRAND_ASPECT * strands)
+                * fabs (smp_hash_normal (seed, imp->key, 0, TAG_ASPECT)));
   /* Lognormal sizes with the requested mean. */
   const gdouble radius = mean_r * exp (spread * n_size - 0.5 * spread * spread);
   const gdouble a      = radius * sqrt (aspect);
@@ -450,8 +469,8 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
 
   s->x       = imp->x;
   s->y       = imp->y;
-  s->cos_t   = (gfloat) cos (angle);
-  s->sin_t   = (gfloat) sin (angle);
+  s->cos_t   = (gfloat) cos (axis);
+  s->sin_t   = (gfloat) sin (axis);
   s->inv_a   = (gfloat) (1.0 / a);
   s->inv_b   = (gfloat) (1.0 / b);
   s->sharp   = (gfloat) (radius / (G_SQRT2 * sigma));
@@ -527,6 +546,7 @@ typedef struct
   const SmpLayout *layout;
   const SmpParams *params;
   gdouble          photo_sigma;
+  const SmpFlow   *flow;
   Stamp           *out;
 } StampJob;
 
@@ -538,7 +558,7 @@ make_stamps (gpointer data, gsize first, gsize last)
 
   for (gsize i = first; i < last; i++)
     make_stamp (&job->out[i], &job->layout->impressions[i], job->params,
-                sessions, job->photo_sigma);
+                sessions, job->photo_sigma, job->flow);
 }
 
 /* The blur of the photo beyond a sharp photo's, which the impressions
@@ -608,6 +628,7 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
 {
   SmpStamps    *st;
   Stamp        *unsorted;
+  SmpFlow      *flow;
   const gdouble photo      = photo_sigma (field);
   const gdouble radius     = radius_bound (params, photo);
   const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
@@ -636,9 +657,15 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   st->shine_from = shine_from (field);
 
   unsorted = g_new (Stamp, MAX (layout->n_impressions, 1));
+  flow     = field
+                 ? smp_flow_new (field, params->scale, (gint) floor (x - radius),
+                                 (gint) floor (y - radius),
+                             width < 0 ? -1 : (gint) ceil (width + 2 * radius),
+                                 (gint) ceil (height + 2 * radius))
+                 : NULL;
   if (width < 0)
     {
-      const StampJob job = { layout, params, photo, unsorted };
+      const StampJob job = { layout, params, photo, flow, unsorted };
 
       smp_parallel_for (layout->n_impressions, PARALLEL_STAMPS, make_stamps,
                         (gpointer) &job);
@@ -656,12 +683,14 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
               || imp->y + radius < y || imp->y - radius > y + height)
             continue;
 
-          make_stamp (&unsorted[st->n], imp, params, layout->sessions, photo);
+          make_stamp (&unsorted[st->n], imp, params, layout->sessions, photo,
+                      flow);
           st->max_extent = MAX (st->max_extent, unsorted[st->n].extent);
           st->n++;
         }
     }
 
+  smp_flow_free (flow);
   st->stamps = g_new (Stamp, MAX (st->n, 1));
   index_stamps (st, unsorted);
   g_free (unsorted);
@@ -700,6 +729,19 @@ gsize
 smp_stamps_count (const SmpStamps *stamps)
 {
   return stamps->n;
+}
+
+void
+smp_stamps_shape (const SmpStamps *stamps, gsize i, gdouble *x, gdouble *y,
+                  gdouble *axis, gdouble *aspect)
+{
+  const Stamp *s = &stamps->stamps[i];
+
+  g_return_if_fail (i < stamps->n);
+  *x      = s->x;
+  *y      = s->y;
+  *axis   = atan2 (s->sin_t, s->cos_t);
+  *aspect = s->inv_b / s->inv_a;
 }
 
 gdouble

@@ -60,6 +60,12 @@ gsize smp_stamps_count (const SmpStamps *stamps);
  */
 gdouble smp_stamps_pigment (const SmpStamps *stamps, gsize i);
 
+/* Impression i's centre, the axis it is drawn out along (radians from x
+ * toward y) and its length over its width.
+ */
+void smp_stamps_shape (const SmpStamps *stamps, gsize i, gdouble *x, gdouble *y,
+                       gdouble *axis, gdouble *aspect);
+
 /* Renders the impressions and the ash tone of sessions first to last
  * (1-based, inclusive) into rect.  Every pixel is a pure function of the
  * stamps and its own source value: any tiling of the drawable gives the

@@ -109,6 +109,7 @@ smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
   for (gint c = 0; c < 3; c++)
     luminance[c] = (gfloat) weight[c];
   smp_field_set_luminance (fp.field, luminance);
+  smp_field_set_bounds (fp.field, target->x, target->y, target->w, target->h);
 
   smp_strips_run (&fp.pass, &all);
   smp_field_finish (fp.field);
