@@ -21,6 +21,19 @@ gaussian (gfloat sigma, gfloat *kernel)
   return radius;
 }
 
+/* Column x of a row, smoothed, its taps beyond the row repeating the
+ * row's ends.
+ */
+static inline gfloat
+edge_column (const gfloat *in, gint w, gint x, const gfloat *k, gint rad)
+{
+  gfloat sum = 0.0f;
+
+  for (gint j = -rad; j <= rad; j++)
+    sum += k[j + rad] * in[CLAMP (x + j, 0, w - 1)];
+  return sum;
+}
+
 void
 smp_smooth (const SmpStrip *strip, const gfloat *plane, gfloat sigma,
             gint margin, gint xa, gint xb, gfloat *horiz, gfloat *out)
@@ -30,25 +43,32 @@ smp_smooth (const SmpStrip *strip, const gfloat *plane, gfloat sigma,
   const gint rad = gaussian (sigma, k);
   const gint r0  = smp_strip_row (strip, -margin - rad);
   const gint r1  = smp_strip_row (strip, strip->rows + margin - 1 + rad);
+  /* Columns whose taps all lie in the row. */
+  const gint ia = CLAMP (rad, xa, xb), ib = CLAMP (w - rad, ia, xb);
 
   g_return_if_fail (rad <= SMP_SMOOTH_RADIUS_MAX);
 
+  /* Inner columns go tap by tap, all of them at once, which the compiler
+   * vectorises: each column still sums its taps in the same order, so
+   * the sums are those the loop at the edges makes.
+   */
   for (gint i = r0; i <= r1; i++)
     {
       const gfloat *in = plane + (gsize) i * w;
       gfloat       *h  = horiz + (gsize) i * w;
 
-      for (gint x = xa; x < xb; x++)
+      for (gint x = xa; x < ia; x++)
+        h[x] = edge_column (in, w, x, k, rad);
+      for (gint x = ib; x < xb; x++)
+        h[x] = edge_column (in, w, x, k, rad);
+      for (gint x = ia; x < ib; x++)
+        h[x] = 0.0f;
+      for (gint j = -rad; j <= rad; j++)
         {
-          gfloat sum = 0.0f;
+          const gfloat kj = k[j + rad];
 
-          if (x - rad >= 0 && x + rad < w)
-            for (gint j = -rad; j <= rad; j++)
-              sum += k[j + rad] * in[x + j];
-          else
-            for (gint j = -rad; j <= rad; j++)
-              sum += k[j + rad] * in[CLAMP (x + j, 0, w - 1)];
-          h[x] = sum;
+          for (gint x = ia; x < ib; x++)
+            h[x] += kj * in[x + j];
         }
     }
 

@@ -204,6 +204,12 @@ line_likeness (const gfloat *a, const gfloat *m, const gfloat *b, gint xl,
   return half < 0.0f ? v : -v;
 }
 
+static inline void
+keep_stronger (gfloat *out, gint x, gfloat v)
+{
+  out[x] = fabsf (v) > fabsf (out[x]) ? v : out[x];
+}
+
 /* Keeps in ridge the strongest line that probe finds in the strip, with
  * its sign.
  */
@@ -211,7 +217,8 @@ static void
 probe_lines (SmpStrands *s, const Probe *probe, const Span *sp, gint x0,
              gint x1, gfloat *ridge)
 {
-  const gint w = s->width;
+  const gint w      = s->width;
+  const gint inner0 = MAX (x0, 1), inner1 = MIN (x1, w - 1);
 
   smp_smooth (&sp->strip, s->plane[probe->feature], probe->sigma,
               SMP_STRANDS_MARGIN + 1, sp->xa, sp->xb, s->horiz, s->blur);
@@ -224,13 +231,23 @@ probe_lines (SmpStrands *s, const Probe *probe, const Span *sp, gint x0,
       const gfloat *b   = m + w;
       gfloat       *out = ridge + (gsize) (r + SMP_STRANDS_MARGIN) * w;
 
-      for (gint x = x0; x < x1; x++)
+      /* The first and last columns repeat themselves; the others, on
+       * their own, vectorise.
+       */
+      for (gint x = x0; x < MIN (inner0, x1); x++)
+        keep_stronger (out, x,
+                       line_likeness (a, m, b, 0, x, MIN (x + 1, w - 1),
+                                      probe->sigma, probe->contrast));
+      for (gint x = MAX (inner1, inner0); x < x1; x++)
+        keep_stronger (out, x,
+                       line_likeness (a, m, b, x - 1, x, x, probe->sigma,
+                                      probe->contrast));
+      for (gint x = inner0; x < inner1; x++)
         {
-          const gfloat v
-              = line_likeness (a, m, b, MAX (x - 1, 0), x, MIN (x + 1, w - 1),
-                               probe->sigma, probe->contrast);
+          const gfloat v = line_likeness (a, m, b, x - 1, x, x + 1,
+                                          probe->sigma, probe->contrast);
 
-          out[x] = fabsf (v) > fabsf (out[x]) ? v : out[x];
+          keep_stronger (out, x, v);
         }
     }
 }
