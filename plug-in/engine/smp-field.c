@@ -652,7 +652,7 @@ void
 smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
                const gfloat *mask)
 {
-  const gint cores = (gint) MIN (g_get_num_processors (), SMP_PARALLEL_MAX);
+  const gint cores = MIN (smp_parallel_threads (), SMP_PARALLEL_MAX);
   Strip      st    = { field,
                        y,
                        rows,

@@ -34,11 +34,18 @@ smp_parallel_set_threads (guint n)
   g_atomic_int_set (&max_threads, (gint) MIN (n, MAX_PARTS));
 }
 
+gint
+smp_parallel_threads (void)
+{
+  const gint limit = g_atomic_int_get (&max_threads);
+
+  return limit > 0 ? limit : (gint) g_get_num_processors ();
+}
+
 void
 smp_parallel_for (gsize n, gsize min, SmpRangeFunc func, gpointer data)
 {
-  const gint  limit = g_atomic_int_get (&max_threads);
-  const gint  cores = limit > 0 ? limit : (gint) g_get_num_processors ();
+  const gint  cores = smp_parallel_threads ();
   const gsize n_parts
       = n < MAX (min, 2) ? 1 : (gsize) CLAMP (cores, 1, MAX_PARTS);
   Part     parts[MAX_PARTS];

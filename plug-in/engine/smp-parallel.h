@@ -24,10 +24,15 @@ typedef void (*SmpRangeFunc) (gpointer data, gsize first, gsize last);
  */
 void smp_parallel_for (gsize n, gsize min, SmpRangeFunc func, gpointer data);
 
-/* How many parts smp_parallel_for() makes at most: 0 (the default) for one
- * per core.  For tests that compare the results of different splits.
+/* How many threads the engine works with at most: 0 (the default) for
+ * one per core.  The plug-in passes GIMP's "Number of threads"
+ * preference; tests compare the results of different splits.  No result
+ * depends on it.
  */
 void smp_parallel_set_threads (guint n);
+
+/* The threads the engine works with: as set, or one per core. */
+gint smp_parallel_threads (void);
 
 G_END_DECLS
 

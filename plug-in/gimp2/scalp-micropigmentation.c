@@ -166,7 +166,7 @@ run (const gchar *name, gint n_params, const GimpParam *param,
       run_calibrate (n_params, param, n_return_vals, return_vals);
       return;
     }
-  gegl_init (NULL, NULL);
+  smp_filter_init ();
   if (g_str_equal (name, SHEET_PROC))
     {
       run_sheet (n_params, param, n_return_vals, return_vals);

@@ -130,7 +130,7 @@ run_filter (GimpProcedure *procedure, GimpRunMode run_mode, GimpImage *image,
   g_autofree gchar *message = NULL;
   GimpValueArray   *values;
 
-  gegl_init (NULL, NULL);
+  smp_filter_init ();
   if (! drawables || ! drawables[0] || drawables[1])
     smp_fail (&out, GIMP_PDB_CALLING_ERROR,
               g_strdup (_ ("The filter works on one drawable at a time: "

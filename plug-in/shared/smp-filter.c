@@ -11,6 +11,8 @@
 
 #include <math.h>
 
+#include "smp-parallel.h"
+
 #include "smp-intl.h"
 
 /* Share of the progress bar each stage takes. */
@@ -73,6 +75,23 @@ smp_range_message (const SmpParamDesc *desc, gdouble value)
 }
 
 /* What is wrong with drawing on this drawable, whatever GIMP it is in. */
+void
+smp_filter_init (void)
+{
+  gint threads = 0;
+
+  gegl_init (NULL, NULL);
+#if SMP_GIMP == 3
+  threads = gimp_get_num_processors ();
+#else
+  /* libgimp 2.10 has no getter: it hands the preference to GEGL as the
+   * plug-in starts.
+   */
+  g_object_get (gegl_config (), "threads", &threads, NULL);
+#endif
+  smp_parallel_set_threads ((guint) MAX (threads, 0));
+}
+
 gboolean
 smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out)
 {

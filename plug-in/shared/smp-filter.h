@@ -36,6 +36,11 @@ gboolean smp_fail (SmpOutcome *out, GimpPDBStatusType status, gchar *message);
  */
 gchar *smp_range_message (const SmpParamDesc *desc, gdouble value);
 
+/* Starts GEGL and has the engine work with as many threads as GIMP's
+ * "Number of threads" preference says.
+ */
+void smp_filter_init (void);
+
 /* Refuses indexed, group and locked drawables, with the reason in out. */
 gboolean smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out);
 
