@@ -61,60 +61,103 @@ smp_target_clear (SmpTarget *target)
   g_clear_pointer (&target->codec, smp_codec_free);
 }
 
-/* The field: what the whole drawable and its selection look like. */
-typedef struct
+/* The field: what the whole drawable and its selection look like, read
+ * strip by strip.
+ */
+struct _SmpFieldReading
 {
   SmpStripPass pass;
+  SmpStripsRun run;
   SmpField    *field;
   gfloat      *linear; /* a strip's, with its halo */
-} FieldPass;
+};
 
 static void
 add_to_field (SmpStripPass *pass, SmpStrip *strip)
 {
-  FieldPass          *fp     = (FieldPass *) pass;
+  SmpFieldReading    *fr     = (SmpFieldReading *) pass;
   const SmpTarget    *target = pass->target;
   const GeglRectangle r      = strip->rect;
 
-  smp_codec_decode (target->codec, strip->pixels, fp->linear,
+  smp_codec_decode (target->codec, strip->pixels, fr->linear,
                     (gsize) r.width * (strip->above + r.height + strip->below),
                     TRUE);
-  smp_field_add (fp->field, r.y, r.height,
-                 fp->linear + (gsize) strip->above * r.width * target->n_color,
+  smp_field_add (fr->field, r.y, r.height,
+                 fr->linear + (gsize) strip->above * r.width * target->n_color,
                  strip->sel);
 }
 
-SmpField *
-smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
+SmpFieldReading *
+smp_field_reading_new (const SmpTarget *target, SmpPixelsProgress progress,
                        gpointer data)
 {
   const GeglRectangle all = { 0, 0, target->width, target->height };
   const gsize         n_px
       = (gsize) target->width * (gimp_tile_height () + 2 * SMP_FIELD_HALO);
-  FieldPass fp = { .pass   = { .target        = target,
+  SmpFieldReading *fr = g_new0 (SmpFieldReading, 1);
+  gdouble          weight[3];
+  gfloat           luminance[3];
+
+  fr->pass   = (SmpStripPass){ .target        = target,
                                .mask          = smp_strips_selection (target),
                                .halo          = SMP_FIELD_HALO,
                                .work          = add_to_field,
                                .progress      = progress,
-                               .progress_data = data },
-                   .field  = smp_field_new (target->width, target->height,
-                                            target->n_color),
-                   .linear = g_new (gfloat, n_px * target->n_color) };
-  gdouble   weight[3];
-  gfloat    luminance[3];
+                               .progress_data = data };
+  fr->field  = smp_field_new (target->width, target->height, target->n_color);
+  fr->linear = g_new (gfloat, n_px * target->n_color);
 
   /* The codec gives sRGB's primaries, whatever the drawable's. */
   babl_space_get_rgb_luminance (babl_space ("sRGB"), &weight[0], &weight[1],
                                 &weight[2]);
   for (gint c = 0; c < 3; c++)
     luminance[c] = (gfloat) weight[c];
-  smp_field_set_luminance (fp.field, luminance);
-  smp_field_set_bounds (fp.field, target->x, target->y, target->w, target->h);
+  smp_field_set_luminance (fr->field, luminance);
+  smp_field_set_bounds (fr->field, target->x, target->y, target->w, target->h);
 
-  smp_strips_run (&fp.pass, &all);
-  smp_field_finish (fp.field);
+  smp_strips_begin (&fr->run, &fr->pass, &all);
+  return fr;
+}
 
-  g_free (fp.linear);
-  g_clear_object (&fp.pass.mask);
-  return fp.field;
+gboolean
+smp_field_reading_step (SmpFieldReading *reading)
+{
+  return smp_strips_step (&reading->run);
+}
+
+void
+smp_field_reading_free (SmpFieldReading *reading)
+{
+  if (! reading)
+    return;
+
+  smp_strips_end (&reading->run);
+  smp_field_free (reading->field);
+  g_free (reading->linear);
+  g_clear_object (&reading->pass.mask);
+  g_free (reading);
+}
+
+SmpField *
+smp_field_reading_finish (SmpFieldReading *reading)
+{
+  SmpField *field;
+
+  while (smp_strips_step (&reading->run))
+    ;
+  smp_strips_end (&reading->run);
+  smp_field_finish (reading->field);
+
+  field          = reading->field;
+  reading->field = NULL;
+  smp_field_reading_free (reading);
+  return field;
+}
+
+SmpField *
+smp_pixels_read_field (const SmpTarget *target, SmpPixelsProgress progress,
+                       gpointer data)
+{
+  return smp_field_reading_finish (
+      smp_field_reading_new (target, progress, data));
 }

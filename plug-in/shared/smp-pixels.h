@@ -52,6 +52,21 @@ gboolean smp_target_init (SmpTarget *target, SmpImage image,
                           SmpDrawable drawable);
 void     smp_target_clear (SmpTarget *target);
 
+/* Reading the field a strip at a time, so that the dialog answers while
+ * it reads: smp_field_reading_step() reads one more strip and returns
+ * whether any are left; smp_field_reading_finish() reads the rest and
+ * returns the field; smp_field_reading_free() leaves the reading where
+ * it is.
+ */
+typedef struct _SmpFieldReading SmpFieldReading;
+
+SmpFieldReading *smp_field_reading_new (const SmpTarget  *target,
+                                        SmpPixelsProgress progress,
+                                        gpointer          data);
+gboolean         smp_field_reading_step (SmpFieldReading *reading);
+SmpField        *smp_field_reading_finish (SmpFieldReading *reading);
+void             smp_field_reading_free (SmpFieldReading *reading);
+
 /* Reads luminance and selection of the whole drawable into a new field. */
 SmpField *smp_pixels_read_field (const SmpTarget  *target,
                                  SmpPixelsProgress progress, gpointer data);

@@ -99,14 +99,92 @@ worker_done (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Ends the placement under way, if any: cancelled, or when it is the one
- * wanted, left to finish and kept.
+/* The field is read, and ready for placements and the readout. */
+static void
+field_ready (SmpPreview *d)
+{
+  d->field      = smp_field_reading_finish (d->reading);
+  d->reading    = NULL;
+  d->reading_id = 0;
+  if (d->field_read)
+    d->field_read (d->field_read_data);
+}
+
+/* Reads the field a strip at a time, between the dialog's own events, so
+ * that the dialog answers while a large photo is read: libgimp wants its
+ * pixels read on this thread.  Then draws, which places the impressions.
+ */
+#ifdef SMP_TEST_HOOKS
+/* For the dialog test only, in builds made with -Dtest-hooks=true: with
+ * SMP_TEST_HOLD set to "field-reading", the preview reads no strip while
+ * the file SMP_TEST_HOLD_FILE exists, the dialog answering meanwhile; a
+ * reading left unfinished says so in that file's name with ".left".
+ */
+static gboolean
+field_held_for_test (void)
+{
+  const gchar *stage = g_getenv ("SMP_TEST_HOLD");
+  const gchar *file  = g_getenv ("SMP_TEST_HOLD_FILE");
+
+  if (! stage || ! file || ! g_str_equal (stage, "field-reading")
+      || ! g_file_test (file, G_FILE_TEST_EXISTS))
+    return FALSE;
+  g_usleep (G_USEC_PER_SEC / 50);
+  return TRUE;
+}
+
+static void
+field_left_for_test (void)
+{
+  const gchar *file = g_getenv ("SMP_TEST_HOLD_FILE");
+
+  if (file && g_strcmp0 (g_getenv ("SMP_TEST_HOLD"), "field-reading") == 0)
+    {
+      g_autofree gchar *left = g_strconcat (file, ".left", NULL);
+
+      g_file_set_contents (left, "left\n", -1, NULL);
+    }
+}
+#endif
+
+static gboolean
+read_some (gpointer data)
+{
+  SmpPreview *d = data;
+
+#ifdef SMP_TEST_HOOKS
+  if (field_held_for_test ())
+    return G_SOURCE_CONTINUE;
+#endif
+  if (smp_field_reading_step (d->reading))
+    return G_SOURCE_CONTINUE;
+
+  field_ready (d);
+  gimp_preview_invalidate (GIMP_PREVIEW (d->preview));
+  return G_SOURCE_REMOVE;
+}
+
+/* Ends the reading and the placement under way, if any: left, or when
+ * they lead to the one wanted, finished and kept.
  */
 void
 smp_preview_stop (SmpPreview *d, gboolean keep)
 {
   Worker *w = d->worker;
 
+  if (d->reading)
+    {
+      g_source_remove (d->reading_id);
+      if (keep)
+        field_ready (d);
+      else
+        {
+          g_clear_pointer (&d->reading, smp_field_reading_free);
+#ifdef SMP_TEST_HOOKS
+          field_left_for_test ();
+#endif
+        }
+    }
   if (! w)
     return;
 
@@ -119,7 +197,7 @@ smp_preview_stop (SmpPreview *d, gboolean keep)
 }
 
 /* The layout for these parameters if it is ready; otherwise NULL, with
- * *waiting set while it is being placed.
+ * *waiting set while the field is read or the impressions placed.
  */
 static SmpLayout *
 current_layout (SmpPreview *d, const SmpParams *resolved, gboolean *waiting)
@@ -136,14 +214,17 @@ current_layout (SmpPreview *d, const SmpParams *resolved, gboolean *waiting)
   if (! smp_layout_params_ok (resolved))
     return NULL;
 
+  *waiting = TRUE;
   if (! d->field)
     {
-      d->field = smp_pixels_read_field (&d->target, NULL, NULL);
-      if (d->field_read)
-        d->field_read (d->field_read_data);
+      if (! d->reading)
+        {
+          d->reading    = smp_field_reading_new (&d->target, NULL, NULL);
+          d->reading_id = g_idle_add (read_some, d);
+        }
+      return NULL;
     }
 
-  *waiting = TRUE;
   if (d->worker)
     {
       /* Its result will not be shown; when it ends the next one starts. */
@@ -384,7 +465,10 @@ smp_preview_new (SmpPreview *d, SmpDrawable drawable)
 gboolean
 smp_preview_placing (const SmpPreview *d, const SmpParams *resolved)
 {
-  return d->worker && smp_layout_same_placement (&d->worker->params, resolved);
+  /* While the field is read, the placement that follows is this one. */
+  return d->reading
+         || (d->worker
+             && smp_layout_same_placement (&d->worker->params, resolved));
 }
 
 /* Resolutions that cameras, phones and GIMP write when nobody measured. */

@@ -19,6 +19,8 @@ typedef struct
   gboolean           has_pixels;  /* the selection touches it */
   gdouble            image_scale; /* px per cm from its resolution */
   SmpField          *field;       /* read when first needed */
+  SmpFieldReading   *reading;     /* the field, while it is read */
+  guint              reading_id;  /* the idle source reading it */
   SmpLayout         *layout;
   SmpParams          layout_params; /* what the cached layout was made with */
   struct _SmpWorker *worker;        /* placing impressions, if anything */
@@ -48,11 +50,15 @@ void smp_preview_update (GimpPreview *preview, SmpPreview *view);
  */
 void smp_preview_first_zoom (SmpPreview *view);
 
-/* Whether a placement with resolved's values is under way. */
+/* Whether a placement with resolved's values is under way, or the field
+ * it needs is being read.
+ */
 gboolean smp_preview_placing (const SmpPreview *view,
                               const SmpParams  *resolved);
 
-/* Ends the placement under way: cancelled, or finished and kept. */
+/* Ends the reading and the placement under way: left, or finished and
+ * kept.
+ */
 void smp_preview_stop (SmpPreview *view, gboolean keep);
 
 /* The readout under the scale, in three labels: where the scale comes

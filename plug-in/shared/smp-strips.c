@@ -61,6 +61,9 @@ read_strip (SmpStripPass *pass, SmpStrip *strip)
     smp_strips_read_selection (target, pass->mask, &strip->rect, strip->sel);
 }
 
+/* Handed to the worker instead of a strip when a pass stops half way. */
+static SmpStrip no_more_strips;
+
 static gpointer
 work_on_strips (gpointer data)
 {
@@ -70,6 +73,8 @@ work_on_strips (gpointer data)
     {
       SmpStrip *strip = g_async_queue_pop (pass->todo);
 
+      if (strip == &no_more_strips)
+        break;
       pass->work (pass, strip);
       g_async_queue_push (pass->done, strip);
     }
@@ -126,58 +131,94 @@ strip_clear (SmpStrip *strip)
 }
 
 void
-smp_strips_run (SmpStripPass *pass, const GeglRectangle *area)
+smp_strips_begin (SmpStripsRun *run, SmpStripPass *pass,
+                  const GeglRectangle *area)
 {
   const gint rows = gimp_tile_height ();
-  SmpStrip   strips[2];
-  GThread   *worker;
 
+  memset (run, 0, sizeof (SmpStripsRun));
+  run->pass      = pass;
+  run->area      = *area;
+  pass->n_strips = 0;
   if (area->height <= 0)
     return;
 
   pass->n_strips = (area->y + area->height - 1) / rows - area->y / rows + 1;
   pass->todo     = g_async_queue_new ();
   pass->done     = g_async_queue_new ();
-  strip_init (&strips[0], pass, (gsize) area->width * rows);
-  strip_init (&strips[1], pass, (gsize) area->width * rows);
-  worker = g_thread_new ("smp-strips", work_on_strips, pass);
+  strip_init (&run->strips[0], pass, (gsize) area->width * rows);
+  strip_init (&run->strips[1], pass, (gsize) area->width * rows);
+  run->worker = g_thread_new ("smp-strips", work_on_strips, pass);
 
-  strips[0].rect = strip_rect (area, rows, 0);
-  read_strip (pass, &strips[0]);
+  run->strips[0].rect = strip_rect (area, rows, 0);
+  read_strip (pass, &run->strips[0]);
+}
 
-  /* SmpStrip k is worked on while k - 1 is written and k + 1 read, into the
-   * memory k - 1 had.
-   */
-  for (gint k = 0; k < pass->n_strips; k++)
+/* Strip k is worked on while k - 1 is written and k + 1 read, into the
+ * memory k - 1 had.
+ */
+gboolean
+smp_strips_step (SmpStripsRun *run)
+{
+  SmpStripPass *pass  = run->pass;
+  const gint    k     = run->k;
+  SmpStrip     *other = &run->strips[(k + 1) % 2]; /* k - 1's, then k + 1's */
+
+  if (k >= pass->n_strips)
+    return FALSE;
+
+  g_async_queue_push (pass->todo, &run->strips[k % 2]);
+  if (k > 0 && pass->write)
     {
-      SmpStrip *other = &strips[(k + 1) % 2]; /* k - 1's, then k + 1's */
-
-      g_async_queue_push (pass->todo, &strips[k % 2]);
-      if (k > 0 && pass->write)
-        {
-          pass->write (pass, other);
+      pass->write (pass, other);
 #ifdef SMP_TEST_HOOKS
-          if (k == pass->n_strips / 2)
-            hold_for_test ();
+      if (k == pass->n_strips / 2)
+        hold_for_test ();
 #endif
-        }
-      if (k + 1 < pass->n_strips)
-        {
-          other->rect = strip_rect (area, rows, k + 1);
-          read_strip (pass, other);
-        }
-      g_async_queue_pop (pass->done);
-
-      if (pass->progress)
-        pass->progress ((gdouble) (k + 1) / pass->n_strips,
-                        pass->progress_data);
     }
-  if (pass->write)
-    pass->write (pass, &strips[(pass->n_strips - 1) % 2]);
+  if (k + 1 < pass->n_strips)
+    {
+      other->rect = strip_rect (&run->area, gimp_tile_height (), k + 1);
+      read_strip (pass, other);
+    }
+  g_async_queue_pop (pass->done);
+  run->k++;
 
-  g_thread_join (worker);
+  if (pass->progress)
+    pass->progress ((gdouble) run->k / pass->n_strips, pass->progress_data);
+  if (run->k == pass->n_strips && pass->write)
+    pass->write (pass, &run->strips[(pass->n_strips - 1) % 2]);
+  return run->k < pass->n_strips;
+}
+
+void
+smp_strips_end (SmpStripsRun *run)
+{
+  SmpStripPass *pass = run->pass;
+
+  if (! run->worker)
+    return;
+
+  /* A pass left half way: the worker, waiting for the next strip, is
+   * told there is none.
+   */
+  if (run->k < pass->n_strips)
+    g_async_queue_push (pass->todo, &no_more_strips);
+  g_thread_join (run->worker);
   g_async_queue_unref (pass->todo);
   g_async_queue_unref (pass->done);
-  strip_clear (&strips[0]);
-  strip_clear (&strips[1]);
+  strip_clear (&run->strips[0]);
+  strip_clear (&run->strips[1]);
+  run->worker = NULL;
+}
+
+void
+smp_strips_run (SmpStripPass *pass, const GeglRectangle *area)
+{
+  SmpStripsRun run;
+
+  smp_strips_begin (&run, pass, area);
+  while (smp_strips_step (&run))
+    ;
+  smp_strips_end (&run);
 }

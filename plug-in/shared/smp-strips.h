@@ -54,6 +54,25 @@ struct _SmpStripPass
  */
 void smp_strips_run (SmpStripPass *pass, const GeglRectangle *area);
 
+/* A pass taken one strip at a time, so that a dialog can answer between
+ * strips: smp_strips_step() until it returns FALSE, then
+ * smp_strips_end(), which may also come earlier to leave the pass half
+ * way.  smp_strips_run() is all three.
+ */
+typedef struct
+{
+  SmpStripPass *pass;
+  GeglRectangle area;
+  SmpStrip      strips[2];
+  GThread      *worker;
+  gint          k; /* strips done */
+} SmpStripsRun;
+
+void     smp_strips_begin (SmpStripsRun *run, SmpStripPass *pass,
+                           const GeglRectangle *area);
+gboolean smp_strips_step (SmpStripsRun *run);
+void     smp_strips_end (SmpStripsRun *run);
+
 /* The image's selection, to read with the pixels, or NULL without one. */
 GeglBuffer *smp_strips_selection (const SmpTarget *target);
 

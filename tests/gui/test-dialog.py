@@ -28,6 +28,8 @@ from smp_gui import (Gimp, find_window, make_profile, press, run_dialog,
 
 PLUGIN, PROBE, SYNTHETIC, SHOT_DIR = sys.argv[1:5]
 SCHEME = sys.argv[5:]  # the table's defaults and the prelude
+# Whether the plug-in was built with the test hooks (-Dtest-hooks=true).
+HOOKS = os.environ.get("SMP_TEST_HOOKS") == "1"
 
 # The filter with the dialog's defaults but a density of 120.
 AT_120 = "(smp-call-from smp-table-defaults %s %s %s '((density . 120) %s))"
@@ -597,6 +599,39 @@ def procedure_dialog(gimp, code, title, shot, act):
     return window, answer.get("reply")
 
 
+def dialog_answers_while_reading(display, png):
+    """The dialog answers while the photo is read: in a build with the
+    test hooks the preview reads no strip while a file exists, its spinner
+    turning, and Escape still closes the dialog, leaving the reading
+    unfinished.  Read on the dialog's thread in one go, as it once was,
+    the reading would be done before any key came."""
+    if not HOOKS:
+        print("# dialog_answers_while_reading: skipped, no test hooks")
+        return
+    work = tempfile.mkdtemp(prefix="smp-gui-hold-")
+    hold = os.path.join(work, "hold")
+    open(hold, "w").close()
+    profile = profile_with_plugins()
+    gimp = Gimp(profile, display, "C", SCHEME,
+                extra_env={"SMP_TEST_HOLD": "field-reading",
+                           "SMP_TEST_HOLD_FILE": hold})
+    try:
+        img, layer = new_scalp(gimp, png)
+        found, reply = run_dialog(
+            gimp, img, layer, TITLE["C"],
+            lambda env, window: press(env, window, "Escape"),
+            shot=os.path.join(SHOT_DIR, "dialog-reading.png"))
+        check("while the photo is read, Escape closes the dialog",
+              found and reply is not None and reply[1].strip() == "#f",
+              str(reply))
+        check("and the reading was still under way",
+              os.path.exists(hold + ".left"))
+    finally:
+        gimp.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def calibrate_dialog(display, png):
     """The calibration asks for the length the active path spans; typing
     2.5 and Enter sets 200 px over 2.5 cm, 80 px per cm."""
@@ -675,7 +710,7 @@ def main():
                      presets_after_an_edit, help_opens_the_page,
                      user_preset_after_restart, second_run,
                      dialog_starts_from_treatment, sheet_after_ok,
-                     zoom_in_and_out,
+                     zoom_in_and_out, dialog_answers_while_reading,
                      calibrate_dialog, measure_in_filter_dialog, sheet_dialog):
             start = time.time()
             try:
