@@ -50,6 +50,24 @@ run_calibrate (GimpProcedure *procedure, GimpProcedureConfig *config,
   return values;
 }
 
+/* The length is what the user came to type: it has the focus, and Enter
+ * there presses OK.
+ */
+static void
+focus_length (GimpProcedureDialog *dialog)
+{
+  GtkWidget *widget
+      = gimp_procedure_dialog_get_widget (dialog, "length", G_TYPE_NONE);
+  GtkWidget *spin
+      = GIMP_IS_LABEL_SPIN (widget)
+            ? gimp_label_spin_get_spin_button (GIMP_LABEL_SPIN (widget))
+            : widget;
+
+  if (GTK_IS_ENTRY (spin))
+    gtk_entry_set_activates_default (GTK_ENTRY (spin), TRUE);
+  gtk_widget_grab_focus (spin);
+}
+
 gboolean
 smp_calibrate_dialog (GimpProcedure *procedure, GimpProcedureConfig *config)
 {
@@ -60,6 +78,7 @@ smp_calibrate_dialog (GimpProcedure *procedure, GimpProcedureConfig *config)
   dialog = gimp_procedure_dialog_new (procedure, config,
                                       _ ("Scalp Micropigmentation Calibrate"));
   gimp_procedure_dialog_fill (GIMP_PROCEDURE_DIALOG (dialog), "length", NULL);
+  focus_length (GIMP_PROCEDURE_DIALOG (dialog));
   ok = gimp_procedure_dialog_run (GIMP_PROCEDURE_DIALOG (dialog));
   gtk_widget_destroy (dialog);
   return ok;

@@ -44,6 +44,10 @@ smp_config_add_arguments (GimpProcedure *procedure)
       _ ("Then make a new image with the photo before and after, labelled "
          "as a simulation"),
       FALSE, G_PARAM_READWRITE);
+  gimp_procedure_add_boolean_aux_argument (
+      procedure, "randomize", _ ("Randomize the seed"),
+      _ ("A new random seed each time the dialog opens"), FALSE,
+      G_PARAM_READWRITE);
 }
 
 static void

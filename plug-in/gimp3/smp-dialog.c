@@ -14,6 +14,7 @@
 #include "smp-filter.h"
 #include "smp-intl.h"
 #include "smp-plugin.h"
+#include "smp-scale.h"
 #include "smp-treatment.h"
 
 typedef struct
@@ -23,13 +24,35 @@ typedef struct
   gint                 n_earlier; /* layers of an earlier treatment */
   SmpParams            params;    /* config's values, for the preview */
   SmpPreview           view;
-  GtkWidget           *scale_source, *readout, *warning;
+  GtkWidget           *scale_source, *readout, *warning, *warning_icon;
+  GtkWidget           *seed_box; /* GimpRandomSeed's */
+  guint32              seed;
+  gboolean             randomize;
+  GtkSizeGroup        *units; /* every unit as wide as the widest */
 } Dialog;
 
+/* The readout's three parts, in their labels, and the icon beside any
+ * warning.
+ */
 static void
 update_readout (Dialog *d)
 {
-  smp_readout_show (&d->view, d->scale_source, d->readout, d->warning);
+  gtk_widget_set_visible (
+      d->warning_icon,
+      smp_readout_show (&d->view, d->scale_source, d->readout, d->warning));
+}
+
+/* The seed's spin button follows the config (Reset, saved settings). */
+static void
+show_seed (Dialog *d)
+{
+  GtkAdjustment *adj = GIMP_RANDOM_SEED_SPINBUTTON_ADJ (d->seed_box);
+
+  /* GimpRandomSeed counts seeds from 0, the PDB from G_MININT32: both
+   * are the same 32 bits.
+   */
+  if ((guint32) gtk_adjustment_get_value (adj) != (guint32) d->params.seed)
+    gtk_adjustment_set_value (adj, (guint32) d->params.seed);
 }
 
 static void
@@ -42,6 +65,7 @@ config_changed (Dialog *d)
   gtk_widget_set_sensitive (
       gimp_procedure_dialog_get_widget (d->dialog, "sheet", G_TYPE_NONE),
       d->params.output != SMP_OUTPUT_DRAWABLE);
+  show_seed (d);
   update_readout (d);
   gimp_preview_invalidate (GIMP_PREVIEW (d->view.preview));
 }
@@ -73,33 +97,161 @@ output_combo (GimpProcedureDialog *dialog)
   gimp_procedure_dialog_get_int_combo (dialog, output->name, store);
 }
 
-/* A slider with the table's range, steps and decimals. */
+/* Columns of a scale entry's grid: label, slider, value, then the unit. */
+#define UNIT_COLUMN 3
+
+/* The least width of a slider, in pixels, as wide as GIMP 2.10's. */
+#define SLIDER_WIDTH 120
+
+/* A slider with the table's range, steps and decimals, and its unit
+ * after the value, as in GIMP 2.10.
+ */
 static void
-slider (GimpProcedureDialog *dialog, const SmpParamDesc *desc)
+slider (Dialog *d, GimpProcedureDialog *dialog, const SmpParamDesc *desc)
 {
   GtkWidget *entry
       = gimp_procedure_dialog_get_scale_entry (dialog, desc->name, 1.0);
+  GtkWidget *unit = gtk_label_new (*desc->unit ? _ (desc->unit) : NULL);
 
   gimp_scale_entry_set_bounds (GIMP_SCALE_ENTRY (entry), desc->ui_min,
                                desc->ui_max, FALSE);
   gimp_label_spin_set_increments (GIMP_LABEL_SPIN (entry), desc->step,
                                   desc->page);
   gimp_label_spin_set_digits (GIMP_LABEL_SPIN (entry), desc->digits);
+
+  gtk_label_set_xalign (GTK_LABEL (unit), 0.0);
+  gtk_grid_attach (GTK_GRID (entry), unit, UNIT_COLUMN, 0, 1, 1);
+  gtk_size_group_add_widget (d->units, unit);
+  gtk_widget_show (unit);
+  /* The slider takes the room the unit leaves. */
+  gtk_widget_set_hexpand (gimp_scale_entry_get_range (GIMP_SCALE_ENTRY (entry)),
+                          TRUE);
+  gtk_widget_set_size_request (
+      gimp_scale_entry_get_range (GIMP_SCALE_ENTRY (entry)), SLIDER_WIDTH, -1);
+}
+
+static void
+seed_changed (GtkAdjustment *adj, Dialog *d)
+{
+  g_object_set (d->config, "seed",
+                (gint32) (guint32) gtk_adjustment_get_value (adj), NULL);
+}
+
+static void
+randomize_toggled (GtkToggleButton *toggle, Dialog *d)
+{
+  g_object_set (d->config, "randomize", gtk_toggle_button_get_active (toggle),
+                NULL);
+}
+
+/* The seed with New Seed and Randomize, as in GIMP 2.10: Randomize draws
+ * a new seed each time the dialog opens.
+ */
+static GtkWidget *
+seed_box (Dialog *d)
+{
+  gint seed;
+
+  g_object_get (d->config, "seed", &seed, "randomize", &d->randomize, NULL);
+  d->seed     = (guint32) seed;
+  d->seed_box = gimp_random_seed_new (&d->seed, &d->randomize);
+  g_object_set (d->config, "seed", (gint32) d->seed, NULL);
+  g_signal_connect (GIMP_RANDOM_SEED_SPINBUTTON_ADJ (d->seed_box),
+                    "value-changed", G_CALLBACK (seed_changed), d);
+  g_signal_connect (GIMP_RANDOM_SEED_TOGGLE (d->seed_box), "toggled",
+                    G_CALLBACK (randomize_toggled), d);
+  gtk_widget_show_all (d->seed_box);
+  return d->seed_box;
+}
+
+/* Measure: the scale from the image's active path, through the
+ * calibration, which asks for the length it spans; the filter then takes
+ * it (scale 0).
+ */
+static void
+measure_clicked (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
+{
+  SmpOutcome      out = { GIMP_PDB_SUCCESS, NULL };
+  GimpValueArray *values;
+
+  if (smp_scale_path (d->view.target.image, &out) == SMP_NO_PATH)
+    {
+      gtk_label_set_text (GTK_LABEL (d->scale_source), out.message);
+      g_free (out.message);
+      return;
+    }
+
+  values = gimp_procedure_run (
+      gimp_pdb_lookup_procedure (gimp_get_pdb (), CALIBRATE_PROC), "run-mode",
+      GIMP_RUN_INTERACTIVE, "image", d->view.target.image, NULL);
+  if (GIMP_VALUES_GET_ENUM (values, 0) == GIMP_PDB_SUCCESS)
+    {
+      d->view.image_scale = GIMP_VALUES_GET_DOUBLE (values, 1);
+      g_object_set (d->config, "scale", 0.0, NULL);
+      config_changed (d);
+    }
+  gimp_value_array_unref (values);
+}
+
+/* Where scale 0 comes from, and a button that measures it. */
+static GtkWidget *
+scale_source_row (Dialog *d)
+{
+  GtkWidget *hbox    = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *measure = gtk_button_new_with_mnemonic (_ ("_Measure"));
+
+  d->scale_source = wrapping_label ();
+  gimp_help_set_help_data (measure,
+                           _ ("Set the image's scale from a path across "
+                              "something of known size"),
+                           NULL);
+  gtk_widget_set_valign (measure, GTK_ALIGN_CENTER);
+  g_signal_connect (measure, "clicked", G_CALLBACK (measure_clicked), d);
+  gtk_box_pack_start (GTK_BOX (hbox), d->scale_source, TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (hbox), measure, FALSE, FALSE, 0);
+  return hbox;
+}
+
+/* Warnings beside GTK's warning icon, in room kept for three lines so
+ * that the dialog does not jump when they come and go.
+ */
+static GtkWidget *
+warning_area (Dialog *d)
+{
+  GtkWidget   *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  PangoLayout *three_lines;
+  gint         height;
+
+  d->warning_icon = gtk_image_new_from_icon_name (GIMP_ICON_DIALOG_WARNING,
+                                                  GTK_ICON_SIZE_BUTTON);
+  gtk_widget_set_valign (d->warning_icon, GTK_ALIGN_START);
+  gtk_widget_set_no_show_all (d->warning_icon, TRUE);
+  d->warning = wrapping_label ();
+  gtk_widget_set_valign (d->warning, GTK_ALIGN_START);
+
+  three_lines = gtk_widget_create_pango_layout (d->warning, "1\n2\n3");
+  pango_layout_get_pixel_size (three_lines, NULL, &height);
+  g_object_unref (three_lines);
+  gtk_widget_set_size_request (hbox, -1, height);
+
+  gtk_box_pack_start (GTK_BOX (hbox), d->warning_icon, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (hbox), d->warning, TRUE, TRUE, 0);
+  return hbox;
 }
 
 /* One frame per group of the parameter table, in its order. */
 static GtkWidget *
-controls (GimpProcedureDialog *dialog, gint n_earlier)
+controls (Dialog *d, GimpProcedureDialog *dialog)
 {
   guint               n;
   const SmpParamDesc *table  = smp_params_table (&n);
   GList              *frames = NULL;
-  GtkWidget          *box;
+  GtkWidget          *box, *seed;
 
   output_combo (dialog);
   for (guint i = 0; i < n; i++)
     if (table[i].widget == SMP_WIDGET_SLIDER)
-      slider (dialog, &table[i]);
+      slider (d, dialog, &table[i]);
   for (gint g = 0; g < SMP_N_GROUPS; g++)
     {
       g_autofree gchar *box_id   = g_strdup_printf ("group-%d", g);
@@ -107,13 +259,16 @@ controls (GimpProcedureDialog *dialog, gint n_earlier)
       g_autofree gchar *frame_id = g_strdup_printf ("frame-%d", g);
       GList            *names    = NULL;
 
+      /* The seed is GimpRandomSeed's, in a frame of its own below. */
+      if (g == SMP_GROUP_SEED)
+        continue;
       for (guint i = 0; i < n; i++)
         if (table[i].group == (SmpGroup) g)
           names = g_list_append (names, (gpointer) table[i].name);
       /* Under the output: the sheet, and what becomes of earlier work. */
       if (g == SMP_GROUP_TREATMENT)
         names = g_list_append (names, "sheet");
-      if (g == SMP_GROUP_TREATMENT && n_earlier > 0)
+      if (g == SMP_GROUP_TREATMENT && d->n_earlier > 0)
         names = g_list_append (names, "replace");
       gimp_procedure_dialog_fill_box_list (dialog, box_id, names);
       g_list_free (names);
@@ -125,6 +280,11 @@ controls (GimpProcedureDialog *dialog, gint n_earlier)
     }
   box = gimp_procedure_dialog_fill_box_list (dialog, "controls", frames);
   g_list_free_full (frames, g_free);
+
+  seed = gimp_frame_new (_ (smp_params_group_title (SMP_GROUP_SEED)));
+  gtk_container_add (GTK_CONTAINER (seed), seed_box (d));
+  gtk_box_pack_start (GTK_BOX (box), seed, FALSE, FALSE, 0);
+  gtk_widget_show (seed);
   return box;
 }
 
@@ -192,15 +352,14 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
   gtk_box_pack_start (GTK_BOX (hbox), smp_preview_new (&d->view, drawable),
                       TRUE, TRUE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (right), controls (dialog, d->n_earlier), FALSE,
-                      FALSE, 0);
-  yield_mnemonics (dialog);
-  d->scale_source = wrapping_label ();
-  d->readout      = wrapping_label ();
-  d->warning      = wrapping_label ();
-  gtk_box_pack_start (GTK_BOX (right), d->scale_source, FALSE, FALSE, 0);
+  d->units = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  gtk_box_pack_start (GTK_BOX (right), controls (d, dialog), FALSE, FALSE, 0);
+  g_clear_object (&d->units);
+  d->readout = wrapping_label ();
+  gtk_box_pack_start (GTK_BOX (right), scale_source_row (d), FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (right), d->readout, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (right), d->warning, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (right), warning_area (d), FALSE, FALSE, 0);
+  yield_mnemonics (dialog);
   gtk_box_pack_start (
       GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
       TRUE, 0);

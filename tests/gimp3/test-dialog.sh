@@ -4,7 +4,8 @@
 # non-interactive call with the same values; then one Ctrl+Z in the
 # image's window undoes all of it; on an image the filter treated, the
 # dialog starts from that treatment, replaces it, and with "Make a
-# consultation sheet" checked makes the sheet.  TAP output.
+# consultation sheet" checked makes the sheet; Measure beside the scale
+# sets the image's scale from a path.  TAP output.
 #
 #   test-dialog.sh BUILD_DIR SHOT_DIR
 set -u
@@ -78,6 +79,20 @@ cat > "$work/run.scm" <<SCM
       "parasite" "none")
   "\n"))
 (display (caddr (car (gimp-item-get-parasite top "scalp-micropigmentation-treatment"))))
+; Measure beside the scale: a path 200 px long, the calibration's dialog
+; told 2.5 cm, then the filter's dialog cancelled: the image keeps the
+; scale measured, 80 px per cm (203.2 ppi).
+(define e (scalp))
+(gimp-image-set-resolution (car e) 72 72)
+(let* ((path (car (gimp-path-new (car e) "ruler"))))
+  (gimp-image-insert-path (car e) path 0 0)
+  (gimp-path-stroke-new-from-points path PATH-STROKE-TYPE-BEZIER
+    (vector 100 100 100 100 100 100 300 100 300 100 300 100) FALSE)
+  (gimp-image-set-selected-paths (car e) (vector path)))
+(catch #f (plug-in-scalp-micropigmentation #:run-mode RUN-INTERACTIVE
+  #:image (car e) #:drawables (vector (cadr e)) #:pigment '(46 44 50)))
+(display (string-append "\nsmp-measured "
+  (number->string (car (gimp-image-get-resolution (car e)))) "\n"))
 SCM
 
 DISPLAY=$display GIMP3_DIRECTORY="$work/profile" \
@@ -140,6 +155,40 @@ if [ -n "$third" ]; then
   DISPLAY=$display xdotool windowfocus --sync "$third" key Return
 fi
 
+# The fourth, told from the third by its process, as the third's window
+# may not be gone before the fourth's comes: Measure (Alt+M), 2.5 cm and
+# Enter in the calibration's dialog, then Escape in the filter's.
+third_pid=$(DISPLAY=$display xdotool getwindowpid "$third" 2> /dev/null)
+fourth=
+for i in $(seq 1 120); do
+  fourth=$(dialog)
+  [ -n "$fourth" ] &&
+    [ "$(DISPLAY=$display xdotool getwindowpid "$fourth" 2> /dev/null)" != "$third_pid" ] &&
+    break
+  fourth=
+  sleep 1
+done
+if [ -n "$fourth" ]; then
+  sleep 4
+  DISPLAY=$display xdotool windowfocus --sync "$fourth" key alt+m
+  calibrate=
+  for i in $(seq 1 60); do
+    calibrate=$(DISPLAY=$display xdotool search --name '^Scalp Micropigmentation Calibrate$' 2> /dev/null | tail -n 1)
+    [ -n "$calibrate" ] && break
+    sleep 1
+  done
+  if [ -n "$calibrate" ]; then
+    sleep 2
+    DISPLAY=$display xdotool windowfocus --sync "$calibrate" key ctrl+a
+    DISPLAY=$display xdotool type --delay 80 2.5
+    DISPLAY=$display xdotool key Return
+    sleep 3
+  fi
+  DISPLAY=$display xdotool mousemove 1599 1199
+  DISPLAY=$display import -window "$fourth" "$shots/dialog-gimp3-measured.png"
+  DISPLAY=$display xdotool windowfocus --sync "$fourth" key Escape
+fi
+
 for i in $(seq 1 120); do
   kill -0 "$gimp_pid" 2> /dev/null || break
   sleep 1
@@ -169,4 +218,10 @@ else
   echo "not ok 4 - on a treated image the dialog starts from its treatment, replaces it and makes the sheet"
   grep -A3 'smp-second-run' "$work/gimp.log" | sed 's/^/# /'
 fi
-echo "1..4"
+if grep -q '^smp-measured 203.2' "$work/gimp.log"; then
+  echo "ok 5 - Measure beside the scale sets the scale from a path through the calibration"
+else
+  echo "not ok 5 - Measure beside the scale sets the scale from a path through the calibration"
+  grep 'smp-measured' "$work/gimp.log" | sed 's/^/# /'
+fi
+echo "1..5"
