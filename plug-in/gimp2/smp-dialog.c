@@ -381,9 +381,7 @@ add_seed (Dialog *d, GtkWidget *table, gint row)
 static void
 add_warning_area (Dialog *d, GtkWidget *table, gint row)
 {
-  GtkWidget   *hbox = gtk_hbox_new (FALSE, 6);
-  PangoLayout *three_lines;
-  gint         height;
+  GtkWidget *hbox = gtk_hbox_new (FALSE, 6);
 
   d->warning_icon = gtk_image_new_from_icon_name (GIMP_ICON_DIALOG_WARNING,
                                                   GTK_ICON_SIZE_BUTTON);
@@ -392,10 +390,8 @@ add_warning_area (Dialog *d, GtkWidget *table, gint row)
   gtk_label_set_line_wrap (GTK_LABEL (d->warning), TRUE);
   gtk_misc_set_alignment (GTK_MISC (d->warning), 0.0, 0.0);
 
-  three_lines = gtk_widget_create_pango_layout (d->warning, "1\n2\n3");
-  pango_layout_get_pixel_size (three_lines, NULL, &height);
-  g_object_unref (three_lines);
-  gtk_widget_set_size_request (hbox, -1, height);
+  gtk_widget_set_size_request (hbox, -1,
+                               smp_readout_lines_height (d->warning, 3));
 
   gtk_box_pack_start (GTK_BOX (hbox), d->warning_icon, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), d->warning, TRUE, TRUE, 0);

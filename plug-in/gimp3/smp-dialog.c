@@ -218,9 +218,7 @@ scale_source_row (Dialog *d)
 static GtkWidget *
 warning_area (Dialog *d)
 {
-  GtkWidget   *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  PangoLayout *three_lines;
-  gint         height;
+  GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   d->warning_icon = gtk_image_new_from_icon_name (GIMP_ICON_DIALOG_WARNING,
                                                   GTK_ICON_SIZE_BUTTON);
@@ -229,10 +227,8 @@ warning_area (Dialog *d)
   d->warning = wrapping_label ();
   gtk_widget_set_valign (d->warning, GTK_ALIGN_START);
 
-  three_lines = gtk_widget_create_pango_layout (d->warning, "1\n2\n3");
-  pango_layout_get_pixel_size (three_lines, NULL, &height);
-  g_object_unref (three_lines);
-  gtk_widget_set_size_request (hbox, -1, height);
+  gtk_widget_set_size_request (hbox, -1,
+                               smp_readout_lines_height (d->warning, 3));
 
   gtk_box_pack_start (GTK_BOX (hbox), d->warning_icon, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), d->warning, TRUE, TRUE, 0);

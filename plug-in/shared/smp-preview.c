@@ -582,3 +582,19 @@ smp_readout_show (const SmpPreview *view, GtkWidget *scale_source,
   g_free (readout.warnings);
   return warned;
 }
+
+gint
+smp_readout_lines_height (GtkWidget *widget, gint n)
+{
+  GString     *text = g_string_new ("1");
+  PangoLayout *layout;
+  gint         height;
+
+  for (gint i = 1; i < n; i++)
+    g_string_append (text, "\n1");
+  layout = gtk_widget_create_pango_layout (widget, text->str);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  g_object_unref (layout);
+  g_string_free (text, TRUE);
+  return height;
+}

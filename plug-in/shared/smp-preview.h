@@ -68,4 +68,9 @@ void smp_preview_stop (SmpPreview *view, gboolean keep);
 gboolean smp_readout_show (const SmpPreview *view, GtkWidget *scale_source,
                            GtkWidget *numbers, GtkWidget *warnings);
 
+/* The height of n lines of widget's text: the room kept for warnings, so
+ * that the dialog does not jump when they come and go.
+ */
+gint smp_readout_lines_height (GtkWidget *widget, gint n);
+
 #endif /* __SMP_PREVIEW_H__ */
