@@ -429,6 +429,10 @@ smp_preview_update (GimpPreview *preview, SmpPreview *d)
   gtk_widget_set_visible (d->busy, waiting);
   if (waiting)
     {
+      gimp_help_set_help_data (d->busy,
+                               d->reading ? _ ("Reading the photo...")
+                                          : _ ("Placing the impressions..."),
+                               NULL);
       gtk_spinner_start (GTK_SPINNER (d->busy));
       return;
     }
@@ -454,7 +458,6 @@ smp_preview_new (SmpPreview *d, SmpDrawable drawable)
   g_signal_connect (d->preview, "invalidated", G_CALLBACK (smp_preview_update),
                     d);
   d->busy = gtk_spinner_new ();
-  gimp_help_set_help_data (d->busy, _ ("Placing the impressions..."), NULL);
   gtk_box_pack_end (
       GTK_BOX (gimp_preview_get_controls (GIMP_PREVIEW (d->preview))), d->busy,
       FALSE, FALSE, 0);
