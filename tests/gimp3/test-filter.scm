@@ -77,3 +77,56 @@
                 (contains? (cdr scale) "scale must be 0 (automatic) or between 1 and 10000")))
     (check "a density out of range is refused" (eq? 'error (car density))))
   (gimp-image-delete img))
+
+; Awkward arguments and drawables, as the GIMP 2.10 suite has them: each
+; refused, the image left as it was (the same pixels, the same layers,
+; nothing on the undo stack).
+(define (refused3 name expect prepare . args)
+  (let* ((made (smp-new-image 64 48)) (img (car made))
+         (drw (prepare img (cadr made)))
+         (copy (car (gimp-layer-copy (cadr made))))
+         (dummy (gimp-image-clean-all img))
+         (layers (layer-count img))
+         (outcome (smp-try (lambda ()
+                             (apply plug-in-scalp-micropigmentation
+                                    (append (list #:run-mode RUN-NONINTERACTIVE
+                                                  #:image img
+                                                  #:drawables (vector drw)
+                                                  #:pigment pigment)
+                                            args))))))
+    (note name ": " (if (eq? (car outcome) 'error) (cdr outcome) "accepted"))
+    (check (string-append name ": refused, saying why")
+           (and (eq? (car outcome) 'error) (contains? (cdr outcome) expect)))
+    (check (string-append name ": image unchanged")
+           (and (= layers (layer-count img))
+                (= 0 (car (gimp-image-is-dirty img)))
+                (same-pixels? (cadr made) copy)))
+    (gimp-image-delete img)))
+
+(define (as-is img drw) drw)
+(define inf (exp 1000.))
+
+; Script-Fu 3 refuses values out of an argument's range itself, naming it
+; by its position.
+(refused3 "opacity -inf" "out of range" as-is #:opacity (- 0 inf))
+(refused3 "density infinite" "out of range" as-is #:density inf)
+(refused3 "sessions 5" "out of range" as-is #:sessions 5)
+(refused3 "output 3" "out of range" as-is #:output 3)
+(refused3 "layer group" "layer group"
+          (lambda (img drw)
+            (let ((group (car (gimp-group-layer-new img "group"))))
+              (gimp-image-insert-layer img group 0 0)
+              group)))
+(refused3 "content-locked layer" "locked"
+          (lambda (img drw) (gimp-item-set-lock-content drw TRUE) drw))
+
+; A 1 x 1 image works.
+(let* ((made (smp-new-image 1 1)) (img (car made)) (drw (cadr made)))
+  (gimp-selection-none img)
+  (check "a 1x1 image works"
+         (eq? 'ok (car (smp-try (lambda ()
+                                  (plug-in-scalp-micropigmentation
+                                   #:run-mode RUN-NONINTERACTIVE #:image img
+                                   #:drawables (vector drw) #:pigment pigment
+                                   #:dot-size 3 #:output 0))))))
+  (gimp-image-delete img))
