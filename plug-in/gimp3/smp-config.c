@@ -118,13 +118,27 @@ smp_config_read (GimpProcedureConfig *config, SmpParams *params)
         case SMP_PARAM_COLOR:
           {
             GeglColor *color = NULL;
-            gdouble    rgb[3];
+            gdouble    rgba[4];
 
             g_object_get (config, d->name, &color, NULL);
-            gegl_color_get_pixel (color, babl_format ("R'G'B' double"), rgb);
+            gegl_color_get_pixel (color, babl_format ("R'G'B'A double"), rgba);
             g_object_unref (color);
-            smp_param_set_color (params, d,
-                                 (SmpColor){ rgb[0], rgb[1], rgb[2] });
+            /* A fully transparent colour is the default GIMP lost on its
+             * way to the caller: the argument has no alpha, and libgimp
+             * 3.0 hands a colour argument's default to other plug-ins
+             * (Script-Fu, Python) as transparent black, its bytes left
+             * out.  The table's default stands in for it, in the last
+             * values too.
+             */
+            if (rgba[3] > 0.0)
+              smp_param_set_color (params, d,
+                                   (SmpColor){ rgba[0], rgba[1], rgba[2] });
+            else
+              {
+                color = default_color (d);
+                g_object_set (config, d->name, color, NULL);
+                g_object_unref (color);
+              }
           }
           break;
         }

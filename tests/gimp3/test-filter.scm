@@ -21,6 +21,33 @@
                 (contains? treatment "scale=100"))))
   (gimp-image-delete img))
 
+; A pigment left out is the table's charcoal, as in GIMP 2.10: GIMP 3.0
+; hands Script-Fu a colour argument's default as transparent black.
+(let* ((treat (lambda extra
+                (let* ((made (smp-new-image 200 150)) (img (car made))
+                       (drw (cadr made)))
+                  (apply plug-in-scalp-micropigmentation
+                         (append (list #:run-mode RUN-NONINTERACTIVE
+                                       #:image img #:drawables (vector drw)
+                                       #:density 150 #:scale 100 #:seed 7
+                                       #:output 0)
+                                 extra))
+                  (list img drw))))
+       (left-out (treat))
+       (given (treat #:pigment pigment))
+       (layer (car (plug-in-scalp-micropigmentation
+                    #:run-mode RUN-NONINTERACTIVE #:image (car left-out)
+                    #:drawables (vector (cadr left-out)) #:output 1)))
+       (treatment (caddr (car (gimp-item-get-parasite
+                               layer "scalp-micropigmentation-treatment")))))
+  (note "treatment without a pigment: " treatment)
+  (check "a pigment left out is the charcoal (46, 44, 50)"
+         (contains? treatment "pigment=0.1803921568627451;0.17254901960784313;0.19607843137254902;"))
+  (check "a pigment left out gives the pixels of the charcoal passed"
+         (same-pixels? (cadr left-out) (cadr given)))
+  (gimp-image-delete (car left-out))
+  (gimp-image-delete (car given)))
+
 ; Output 0 darkens the drawable itself; output 2 makes a layer per session.
 (let* ((made (smp-new-image 200 150)) (img (car made)) (drw (cadr made))
        (before (mean drw)))
