@@ -147,6 +147,12 @@
             (let ((group (car (gimp-group-layer-new img "group"))))
               (gimp-image-insert-layer img group 0 0)
               group)))
+(refused3 "indexed image" "Indexed"
+          (lambda (img drw)
+            (gimp-image-convert-indexed img CONVERT-DITHER-NONE
+                                        CONVERT-PALETTE-GENERATE 16 FALSE
+                                        FALSE "Default")
+            drw))
 (refused3 "content-locked layer" "locked"
           (lambda (img drw) (gimp-item-set-lock-content drw TRUE) drw))
 
