@@ -12,7 +12,6 @@
 #include "smp-dialog.h"
 
 #include <libgimp/gimpui.h>
-#include <errno.h>
 #include <math.h>
 #include <string.h>
 
@@ -22,8 +21,7 @@
 #include "smp-pixels.h"
 #include "smp-preview.h"
 #include "smp-plugin.h"
-#include "smp-presets.h"
-#include "smp-user-presets.h"
+#include "smp-preset-box.h"
 
 /* Columns of a frame's table: label, slider, value, unit. */
 #define COLUMNS 4
@@ -35,21 +33,17 @@
 typedef struct
 {
   SmpParams      *params;
-  SmpPreview      view;         /* the preview and the placement behind it */
-  GtkAdjustment **adjustments;  /* one per parameter, by its index */
-  GtkWidget      *preset_combo; /* "Custom" (-1), a preset's index, or
-                                 * USER_PRESET + a user preset's */
-  GtkWidget *preset_about;      /* the chosen preset's description */
-  GPtrArray *user_presets;
-  GtkWidget *rename_preset, *delete_preset;
-  GtkWidget *color_button;
-  GtkWidget *output_combo;
-  GtkWidget *sheet;        /* "Make a consultation sheet"... */
-  gint       make_sheet;   /* ...and whether it is checked */
-  GtkWidget *scale_source; /* where scale 0 comes from */
-  GtkWidget *readout;
-  GtkWidget *warning; /* what to watch out for, beside an icon */
-  GtkWidget *warning_icon;
+  SmpPreview      view;        /* the preview and the placement behind it */
+  GtkAdjustment **adjustments; /* one per parameter, by its index */
+  SmpPresetBox   *presets;
+  GtkWidget      *color_button;
+  GtkWidget      *output_combo;
+  GtkWidget      *sheet;        /* "Make a consultation sheet"... */
+  gint            make_sheet;   /* ...and whether it is checked */
+  GtkWidget      *scale_source; /* where scale 0 comes from */
+  GtkWidget      *readout;
+  GtkWidget      *warning; /* what to watch out for, beside an icon */
+  GtkWidget      *warning_icon;
   /* The labels, and the units, of every frame as wide as the widest, so
    * that the sliders line up from frame to frame.
    */
@@ -107,52 +101,13 @@ measure_clicked (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
   show_params (d);
 }
 
-/* Where the user's presets start among the combo's values. */
-#define USER_PRESET 1000
-
-/* The combo's value for the preset whose values the dialog has, or -1. */
-static gint
-matching_preset (const Dialog *d)
-{
-  const gint index = smp_presets_matching (d->params);
-
-  if (index >= 0)
-    return index;
-  for (guint k = 0; k < d->user_presets->len; k++)
-    if (smp_user_preset_matches (g_ptr_array_index (d->user_presets, k),
-                                 d->params))
-      return USER_PRESET + (gint) k;
-  return -1;
-}
-
-/* Shows the preset whose values the dialog has, or "Custom". */
-static void
-show_preset (Dialog *d)
-{
-  const gint       value = matching_preset (d);
-  const gboolean   was   = d->updating;
-  guint            n;
-  const SmpPreset *presets = smp_presets_table (&n);
-  const gchar     *about = value >= USER_PRESET ? _ ("One of your own presets")
-                           : value >= 0         ? _ (presets[value].description)
-                                                : _ ("Your own values");
-
-  d->updating = TRUE;
-  gimp_int_combo_box_set_active (GIMP_INT_COMBO_BOX (d->preset_combo), value);
-  d->updating = was;
-  gtk_label_set_text (GTK_LABEL (d->preset_about), about);
-  gimp_help_set_help_data (d->preset_combo, about, NULL);
-  gtk_widget_set_sensitive (d->rename_preset, value >= USER_PRESET);
-  gtk_widget_set_sensitive (d->delete_preset, value >= USER_PRESET);
-}
-
 static void
 params_changed (Dialog *d)
 {
   if (d->updating)
     return;
 
-  show_preset (d);
+  smp_preset_box_update (d->presets);
   update_readout (d);
   gimp_preview_invalidate (GIMP_PREVIEW (d->view.preview));
 }
@@ -217,27 +172,6 @@ show_params (Dialog *d)
                                  d->params->output);
   d->updating = FALSE;
   params_changed (d);
-}
-
-/* Choosing a preset applies it; "Custom" keeps the values as they are. */
-static void
-preset_chosen (GtkWidget *combo, Dialog *d)
-{
-  guint            n;
-  const SmpPreset *presets = smp_presets_table (&n);
-  gint             value;
-
-  if (d->updating
-      || ! gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (combo), &value)
-      || value < 0)
-    return;
-
-  if (value >= USER_PRESET)
-    smp_user_preset_apply (
-        g_ptr_array_index (d->user_presets, value - USER_PRESET), d->params);
-  else if (value < (gint) n)
-    smp_preset_apply (&presets[value], d->params);
-  show_params (d);
 }
 
 static void
@@ -497,188 +431,6 @@ build_controls (Dialog *d)
   return vbox;
 }
 
-/* The combo's choices: "Custom", the presets, then the user's. */
-static void
-fill_presets (Dialog *d)
-{
-  GimpIntComboBox *combo = GIMP_INT_COMBO_BOX (d->preset_combo);
-  guint            n;
-  const SmpPreset *presets = smp_presets_table (&n);
-
-  GtkListStore *store = gimp_int_store_new ();
-
-  /* A new store each time: a GimpIntStore emptied keeps a row of its own. */
-  d->updating = TRUE;
-  gtk_combo_box_set_model (GTK_COMBO_BOX (combo), GTK_TREE_MODEL (store));
-  g_object_unref (store);
-  gimp_int_combo_box_append (combo, GIMP_INT_STORE_VALUE, -1,
-                             GIMP_INT_STORE_LABEL, _ ("Custom"), -1);
-  for (guint i = 0; i < n; i++)
-    gimp_int_combo_box_append (combo, GIMP_INT_STORE_VALUE, (gint) i,
-                               GIMP_INT_STORE_LABEL, _ (presets[i].name), -1);
-  for (guint k = 0; k < d->user_presets->len; k++)
-    gimp_int_combo_box_append (
-        combo, GIMP_INT_STORE_VALUE, USER_PRESET + (gint) k,
-        GIMP_INT_STORE_LABEL,
-        ((SmpUserPreset *) g_ptr_array_index (d->user_presets, k))->name, -1);
-  d->updating = FALSE;
-}
-
-/* Keeps the user's presets and shows them. */
-static void
-presets_changed (Dialog *d)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (! smp_user_presets_save (d->user_presets, &error))
-    g_message (_ ("Could not keep the presets: %s"),
-               error ? error->message : g_strerror (errno));
-  fill_presets (d);
-  show_preset (d);
-}
-
-/* Asks for a preset's name; NULL if none was given. */
-static gchar *
-ask_name (Dialog *d, const gchar *title, const gchar *initial)
-{
-  GtkWidget *dialog = gimp_dialog_new (
-      title, PLUG_IN_ROLE, gtk_widget_get_toplevel (d->preset_combo), 0, NULL,
-      NULL, _ ("_Cancel"), GTK_RESPONSE_CANCEL, _ ("_OK"), GTK_RESPONSE_OK,
-      NULL);
-  GtkWidget *hbox  = gtk_hbox_new (FALSE, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  gchar     *name  = NULL;
-
-  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_entry_set_text (GTK_ENTRY (entry), initial);
-  gtk_container_set_border_width (GTK_CONTAINER (hbox), 12);
-  gtk_box_pack_start (GTK_BOX (hbox), gtk_label_new (_ ("Name:")), FALSE, FALSE,
-                      0);
-  gtk_box_pack_start (GTK_BOX (hbox), entry, TRUE, TRUE, 0);
-  gtk_box_pack_start (
-      GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
-      TRUE, 0);
-  gtk_widget_show_all (hbox);
-
-  if (gimp_dialog_run (GIMP_DIALOG (dialog)) == GTK_RESPONSE_OK)
-    {
-      /* A key file's group name holds no brackets and no line break. */
-      name = g_strstrip (g_strdelimit (
-          g_strdup (gtk_entry_get_text (GTK_ENTRY (entry))), "[]\n\r", ' '));
-      if (! *name)
-        g_clear_pointer (&name, g_free);
-    }
-  gtk_widget_destroy (dialog);
-  return name;
-}
-
-static SmpUserPreset *
-chosen_user_preset (Dialog *d)
-{
-  gint value;
-
-  if (! gimp_int_combo_box_get_active (GIMP_INT_COMBO_BOX (d->preset_combo),
-                                       &value)
-      || value < USER_PRESET)
-    return NULL;
-  return g_ptr_array_index (d->user_presets, value - USER_PRESET);
-}
-
-static void
-save_preset (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
-{
-  g_autofree gchar *name = ask_name (d, _ ("Save Preset"), _ ("My preset"));
-
-  if (name)
-    {
-      smp_user_presets_put (d->user_presets, name, d->params);
-      presets_changed (d);
-    }
-}
-
-static void
-rename_preset (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
-{
-  SmpUserPreset    *preset = chosen_user_preset (d);
-  g_autofree gchar *name
-      = preset ? ask_name (d, _ ("Rename Preset"), preset->name) : NULL;
-
-  if (name)
-    {
-      const SmpParams params = preset->params;
-
-      g_ptr_array_remove (d->user_presets, preset);
-      smp_user_presets_put (d->user_presets, name, &params);
-      presets_changed (d);
-    }
-}
-
-static void
-delete_preset (GtkWidget *button G_GNUC_UNUSED, Dialog *d)
-{
-  SmpUserPreset *preset = chosen_user_preset (d);
-
-  if (preset)
-    {
-      g_ptr_array_remove (d->user_presets, preset);
-      presets_changed (d);
-    }
-}
-
-static GtkWidget *
-icon_button (const gchar *icon, const gchar *tip, GCallback clicked, Dialog *d)
-{
-  GtkWidget *button = gtk_button_new ();
-
-  gtk_container_add (GTK_CONTAINER (button),
-                     gtk_image_new_from_icon_name (icon, GTK_ICON_SIZE_MENU));
-  gimp_help_set_help_data (button, tip, NULL);
-  g_signal_connect (button, "clicked", clicked, d);
-  return button;
-}
-
-/* The presets, "Custom" first, the user's last, a line about the one
- * chosen, and buttons to save the values as a preset of one's own, and to
- * rename or delete one.
- */
-static GtkWidget *
-build_presets (Dialog *d)
-{
-  GtkWidget *vbox  = gtk_vbox_new (FALSE, 2);
-  GtkWidget *hbox  = gtk_hbox_new (FALSE, 6);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_ ("Pre_sets:"));
-  GtkWidget *save  = icon_button (GIMP_ICON_DOCUMENT_SAVE,
-                                  _ ("Save these values as a preset"),
-                                  G_CALLBACK (save_preset), d);
-
-  d->user_presets  = smp_user_presets_load ();
-  d->preset_combo  = g_object_new (GIMP_TYPE_INT_COMBO_BOX, NULL);
-  d->rename_preset = icon_button (GIMP_ICON_EDIT, _ ("Rename this preset"),
-                                  G_CALLBACK (rename_preset), d);
-  d->delete_preset
-      = icon_button (GIMP_ICON_EDIT_DELETE, _ ("Delete this preset"),
-                     G_CALLBACK (delete_preset), d);
-  fill_presets (d);
-
-  d->preset_about = gtk_label_new (NULL);
-  gtk_misc_set_alignment (GTK_MISC (d->preset_about), 0.0, 0.5);
-  gimp_label_set_attributes (GTK_LABEL (d->preset_about), PANGO_ATTR_STYLE,
-                             PANGO_STYLE_ITALIC, -1);
-
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), d->preset_combo);
-  gtk_box_pack_start (GTK_BOX (hbox), label, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (hbox), d->preset_combo, TRUE, TRUE, 0);
-  gtk_box_pack_start (GTK_BOX (hbox), save, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (hbox), d->rename_preset, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (hbox), d->delete_preset, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (vbox), hbox, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (vbox), d->preset_about, FALSE, FALSE, 0);
-  g_signal_connect (d->preset_combo, "changed", G_CALLBACK (preset_chosen), d);
-  gtk_widget_show_all (vbox);
-  return vbox;
-}
-
 static GtkWidget *
 build_dialog (Dialog *d, gint32 drawable)
 {
@@ -705,10 +457,14 @@ build_dialog (Dialog *d, gint32 drawable)
 
   right = gtk_vbox_new (FALSE, 8);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (right), build_presets (d), FALSE, FALSE, 0);
+  d->presets
+      = smp_preset_box_new (d->params, (void (*) (gpointer)) show_params, d);
+  gtk_box_pack_start (GTK_BOX (right), smp_preset_box_widget (d->presets),
+                      FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (right), build_controls (d), FALSE, FALSE, 0);
 
   gtk_widget_show_all (hbox);
+  smp_preview_fit (&d->view, right);
   return dialog;
 }
 
@@ -736,7 +492,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
 
   gimp_ui_init (PLUG_IN_BINARY, TRUE);
   dialog = build_dialog (&d, drawable);
-  show_preset (&d);
+  smp_preset_box_update (d.presets);
   update_readout (&d);
   gtk_widget_show (dialog);
   while (gtk_events_pending ())
@@ -752,7 +508,7 @@ smp_dialog_run (gint32 image, gint32 drawable, SmpParams *params,
     reset (&d);
 
   gtk_widget_destroy (dialog);
-  g_ptr_array_unref (d.user_presets);
+  smp_preset_box_free (d.presets);
   g_free (d.adjustments);
 
   /* Randomize asks for a new seed on every run, as in GIMP's own filters. */

@@ -14,6 +14,7 @@
 #include "smp-filter.h"
 #include "smp-intl.h"
 #include "smp-plugin.h"
+#include "smp-preset-box.h"
 #include "smp-scale.h"
 #include "smp-treatment.h"
 
@@ -24,6 +25,7 @@ typedef struct
   gint                 n_earlier; /* layers of an earlier treatment */
   SmpParams            params;    /* config's values, for the preview */
   SmpPreview           view;
+  SmpPresetBox        *presets;
   GtkWidget           *scale_source, *readout, *warning, *warning_icon;
   GtkWidget           *seed_box; /* GimpRandomSeed's */
   guint32              seed;
@@ -66,8 +68,20 @@ config_changed (Dialog *d)
       gimp_procedure_dialog_get_widget (d->dialog, "sheet", G_TYPE_NONE),
       d->params.output != SMP_OUTPUT_DRAWABLE);
   show_seed (d);
+  smp_preset_box_update (d->presets);
   update_readout (d);
   gimp_preview_invalidate (GIMP_PREVIEW (d->view.preview));
+}
+
+/* A preset chosen: its values go to config in one go, and the widgets
+ * follow config.
+ */
+static void
+preset_applied (Dialog *d)
+{
+  g_object_freeze_notify (G_OBJECT (d->config));
+  smp_config_write (d->config, &d->params);
+  g_object_thaw_notify (G_OBJECT (d->config));
 }
 
 static GtkWidget *
@@ -301,40 +315,102 @@ button_keys (GtkWidget *widget, gpointer keys)
     gtk_container_forall (GTK_CONTAINER (widget), button_keys, keys);
 }
 
-/* GIMP 3's dialog has buttons that 2.10's has not (Load Saved Settings,
- * Save Settings): a label whose mnemonic one of them takes, in the user's
- * language, goes without one.
+static guint
+mnemonic_key (GtkWidget *label)
+{
+  return gdk_keyval_to_lower (
+      gtk_label_get_mnemonic_keyval (GTK_LABEL (label)));
+}
+
+/* Whether key is among the first n of keys. */
+static gboolean
+key_among (GArray *keys, guint n, guint key)
+{
+  for (guint k = 0; k < n; k++)
+    if (g_array_index (keys, guint, k) == key)
+      return TRUE;
+  return FALSE;
+}
+
+/* Moves label's mnemonic to its first letter that no key in keys is,
+ * adding it to keys; the label goes without one when there is none.
  */
 static void
-yield_mnemonics (GimpProcedureDialog *dialog)
+move_mnemonic (GtkWidget *label, GArray *keys)
 {
-  GArray             *keys = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint               n;
+  g_autofree gchar *shown = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+  GString          *moved = g_string_new (NULL);
+  gboolean          found = FALSE;
+
+  for (const gchar *c = shown; *c; c = g_utf8_next_char (c))
+    {
+      const gunichar ch  = g_utf8_get_char (c);
+      const guint    key = gdk_unicode_to_keyval (g_unichar_tolower (ch));
+
+      if (! found && g_unichar_isalnum (ch)
+          && ! key_among (keys, keys->len, key))
+        {
+          g_array_append_val (keys, key);
+          g_string_append_c (moved, '_');
+          found = TRUE;
+        }
+      else if (ch == '_')
+        g_string_append_c (moved, '_');
+      g_string_append_unichar (moved, ch);
+    }
+  if (found)
+    gtk_label_set_text_with_mnemonic (GTK_LABEL (label), moved->str);
+  else
+    {
+      gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
+      gtk_label_set_text (GTK_LABEL (label), shown);
+    }
+  g_string_free (moved, TRUE);
+}
+
+/* GIMP 3's dialog has buttons that 2.10's has not (Load Saved Settings,
+ * Save Settings, Reset): a label whose key one of them takes, in the
+ * user's language, moves its mnemonic to its first letter no other
+ * label or button answers to, or goes without one.  The presets' label
+ * comes first, as it is first in the dialog.
+ */
+static void
+yield_mnemonics (Dialog *d, GimpProcedureDialog *dialog)
+{
+  GArray             *keys   = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray          *labels = g_ptr_array_new ();
+  guint               n, n_buttons;
   const SmpParamDesc *table = smp_params_table (&n);
 
   button_keys (GTK_WIDGET (dialog), keys);
+  n_buttons = keys->len;
+  g_ptr_array_add (labels, smp_preset_box_label (d->presets));
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *widget = gimp_procedure_dialog_get_widget (
           dialog, table[i].name, G_TYPE_NONE);
-      GtkWidget  *label = GIMP_IS_LABELED (widget)
-                              ? gimp_labeled_get_label (GIMP_LABELED (widget))
-                              : NULL;
-      const guint key   = label ? gdk_keyval_to_lower (
-                              gtk_label_get_mnemonic_keyval (GTK_LABEL (label)))
-                                : GDK_KEY_VoidSymbol;
 
-      for (guint k = 0; k < keys->len && key != GDK_KEY_VoidSymbol; k++)
-        if (g_array_index (keys, guint, k) == key)
-          {
-            g_autofree gchar *shown
-                = g_strdup (gtk_label_get_text (GTK_LABEL (label)));
-
-            gtk_label_set_use_underline (GTK_LABEL (label), FALSE);
-            gtk_label_set_text (GTK_LABEL (label), shown);
-            break;
-          }
+      if (GIMP_IS_LABELED (widget))
+        g_ptr_array_add (labels,
+                         gimp_labeled_get_label (GIMP_LABELED (widget)));
     }
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const guint key = mnemonic_key (g_ptr_array_index (labels, i));
+
+      if (key != GDK_KEY_VoidSymbol)
+        g_array_append_val (keys, key);
+    }
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget  *label = g_ptr_array_index (labels, i);
+      const guint key   = mnemonic_key (label);
+
+      if (key != GDK_KEY_VoidSymbol && key_among (keys, n_buttons, key))
+        move_mnemonic (label, keys);
+    }
+  g_ptr_array_free (labels, TRUE);
   g_array_free (keys, TRUE);
 }
 
@@ -348,6 +424,10 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
   gtk_box_pack_start (GTK_BOX (hbox), smp_preview_new (&d->view, drawable),
                       TRUE, TRUE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
+  d->presets = smp_preset_box_new (&d->params,
+                                   (void (*) (gpointer)) preset_applied, d);
+  gtk_box_pack_start (GTK_BOX (right), smp_preset_box_widget (d->presets),
+                      FALSE, FALSE, 0);
   d->units = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   gtk_box_pack_start (GTK_BOX (right), controls (d, dialog), FALSE, FALSE, 0);
   g_clear_object (&d->units);
@@ -355,11 +435,12 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
   gtk_box_pack_start (GTK_BOX (right), scale_source_row (d), FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (right), d->readout, FALSE, FALSE, 0);
   gtk_box_pack_start (GTK_BOX (right), warning_area (d), FALSE, FALSE, 0);
-  yield_mnemonics (dialog);
   gtk_box_pack_start (
       GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
       TRUE, 0);
+  yield_mnemonics (d, dialog);
   gtk_widget_show_all (hbox);
+  smp_preview_fit (&d->view, right);
   return hbox;
 }
 
@@ -410,6 +491,7 @@ smp_dialog_run (GimpProcedure *procedure, GimpProcedureConfig *config,
   ok = gimp_procedure_dialog_run (GIMP_PROCEDURE_DIALOG (dialog));
   g_signal_handlers_disconnect_by_data (config, &d);
   gtk_widget_destroy (dialog);
+  smp_preset_box_free (d.presets);
 
   /* OK while the chosen values are being placed: the filter needs just
    * that placement, so it finishes rather than starting over.

@@ -446,6 +446,9 @@ smp_preview_update (GimpPreview *preview, SmpPreview *d)
   g_free (shown);
 }
 
+/* The most a side of the preview grows to, in screen pixels. */
+#define PREVIEW_MAX 1024
+
 GtkWidget *
 smp_preview_new (SmpPreview *d, SmpDrawable drawable)
 {
@@ -463,6 +466,72 @@ smp_preview_new (SmpPreview *d, SmpDrawable drawable)
       FALSE, FALSE, 0);
   gtk_widget_set_no_show_all (d->busy, TRUE);
   return d->preview;
+}
+
+static gint
+preferred_height (GtkWidget *widget)
+{
+#if GTK_CHECK_VERSION(3, 0, 0)
+  gint height;
+
+  gtk_widget_get_preferred_height (widget, NULL, &height);
+  return height;
+#else
+  GtkRequisition req;
+
+  gtk_widget_size_request (widget, &req);
+  return req.height;
+#endif
+}
+
+static gint
+screen_width (GtkWidget *widget)
+{
+#if GTK_CHECK_VERSION(3, 0, 0)
+  GdkDisplay  *display = gtk_widget_get_display (widget);
+  GdkMonitor  *monitor = gdk_display_get_primary_monitor (display);
+  GdkRectangle area    = { 0, 0, 1024, 768 };
+
+  /* X without a primary monitor (Xvfb, some setups) has a first one. */
+  if (! monitor && gdk_display_get_n_monitors (display) > 0)
+    monitor = gdk_display_get_monitor (display, 0);
+  if (monitor)
+    gdk_monitor_get_workarea (monitor, &area);
+  return area.width;
+#else
+  return gdk_screen_get_width (gtk_widget_get_screen (widget));
+#endif
+}
+
+void
+smp_preview_fit (SmpPreview *d, GtkWidget *beside)
+{
+  GimpPreview *preview = GIMP_PREVIEW (d->preview);
+  const gint controls  = preferred_height (gimp_preview_get_controls (preview));
+  const gdouble aspect = d->target.w > 0 && d->target.h > 0
+                             ? (gdouble) d->target.w / d->target.h
+                             : 1.0;
+  gint          height = preferred_height (beside) - controls;
+  gint          width  = (gint) (height * aspect);
+  const gint    widest
+      = MIN (MIN (PREVIEW_MAX, d->target.w), screen_width (beside) * 2 / 5);
+
+  /* As tall as the controls beside it, in the selection's shape, within
+   * two fifths of the screen's width; GIMP's zoom preview shows no less
+   * than all of the selection's pixels, so never wider than it.
+   */
+  if (width > widest)
+    {
+      width  = widest;
+      height = (gint) (width / aspect);
+    }
+  /* GIMP keeps a zoom preview within 512 pixels, in the selection's
+   * shape: the same shape, larger.  The height follows the width.
+   */
+  gimp_preview_area_set_max_size (
+      GIMP_PREVIEW_AREA (gimp_preview_get_area (preview)), MAX (width, 400),
+      (gint) (MAX (width, 400) / aspect));
+  gtk_widget_set_size_request (d->preview, MAX (width, 400), -1);
 }
 
 gboolean

@@ -35,6 +35,10 @@ typedef struct
  * smp_preview_update(): view->target must be set.
  */
 GtkWidget *smp_preview_new (SmpPreview *view, SmpDrawable drawable);
+/* Sizes the preview to fill the height of beside, the dialog's controls,
+ * in the selection's shape: once they are built, before the dialog shows.
+ */
+void smp_preview_fit (SmpPreview *view, GtkWidget *beside);
 
 /* Pixels per cm: the dialog's scale, or the image's when it is 0. */
 gdouble smp_preview_scale (const SmpPreview *view);

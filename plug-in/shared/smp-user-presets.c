@@ -6,14 +6,25 @@
 
 #include "smp-user-presets.h"
 
+#include "config.h"
+
 #include <libgimp/gimp.h>
 
 #include "smp-plugin.h"
 
+/* GIMP 3 keeps a procedure's saved settings in plug-in-settings/, named
+ * after it (.default for Save Settings, .last for the last values): the
+ * presets sit beside them.  GIMP 2.10 has no such folder.
+ */
 static gchar *
 presets_path (void)
 {
+#if SMP_GIMP == 3
+  return g_build_filename (gimp_directory (), "plug-in-settings",
+                           PLUG_IN_PROC ".presets", NULL);
+#else
   return g_build_filename (gimp_directory (), PLUG_IN_BINARY, "presets", NULL);
+#endif
 }
 
 static void

@@ -5,7 +5,8 @@
 # image's window undoes all of it; on an image the filter treated, the
 # dialog starts from that treatment, replaces it, and with "Make a
 # consultation sheet" checked makes the sheet; Measure beside the scale
-# sets the image's scale from a path.  TAP output.
+# sets the image's scale from a path; a preset chosen applies, New Seed
+# draws a seed, and a preset of one's own is kept.  TAP output.
 #
 #   test-dialog.sh BUILD_DIR SHOT_DIR
 set -u
@@ -93,6 +94,15 @@ cat > "$work/run.scm" <<SCM
   #:image (car e) #:drawables (vector (cadr e)) #:pigment '(46 44 50)))
 (display (string-append "\nsmp-measured "
   (number->string (car (gimp-image-get-resolution (car e)))) "\n"))
+; Presets and the seed: the first preset chosen, New Seed, the values saved
+; as a preset of one's own, then OK.
+(define f (scalp))
+(plug-in-scalp-micropigmentation #:run-mode RUN-INTERACTIVE #:image (car f)
+  #:drawables (vector (cadr f)) #:pigment '(46 44 50) #:density 60 #:seed 7)
+(display (string-append "\nsmp-preset-treatment\n"
+  (caddr (car (gimp-item-get-parasite
+               (vector-ref (car (gimp-image-get-layers (car f))) 0)
+               "scalp-micropigmentation-treatment")))))
 SCM
 
 DISPLAY=$display GIMP3_DIRECTORY="$work/profile" \
@@ -134,6 +144,26 @@ next_dialog () {
   done
   dialog
 }
+# The next filter dialog after window, told from it by its process, as
+# window may not be gone before the next comes.
+dialog_after () {
+  previous=$(DISPLAY=$display xdotool getwindowpid "$1" 2> /dev/null)
+  for i in $(seq 1 120); do
+    next=$(dialog)
+    [ -n "$next" ] &&
+      [ "$(DISPLAY=$display xdotool getwindowpid "$next" 2> /dev/null)" != "$previous" ] &&
+      { echo "$next"; return; }
+    sleep 1
+  done
+}
+# A window whose name matches, once it has come (a minute at most).
+window_named () {
+  for i in $(seq 1 60); do
+    found=$(DISPLAY=$display xdotool search --name "$1" 2> /dev/null | tail -n 1)
+    [ -n "$found" ] && { echo "$found"; return; }
+    sleep 1
+  done
+}
 second=$(next_dialog)
 image_window=$(DISPLAY=$display xdotool search --name 'Untitled.*GIMP' 2> /dev/null | head -n 1)
 echo "# dialogs $window then $second, the image's window $image_window"
@@ -155,28 +185,13 @@ if [ -n "$third" ]; then
   DISPLAY=$display xdotool windowfocus --sync "$third" key Return
 fi
 
-# The fourth, told from the third by its process, as the third's window
-# may not be gone before the fourth's comes: Measure (Alt+M), 2.5 cm and
-# Enter in the calibration's dialog, then Escape in the filter's.
-third_pid=$(DISPLAY=$display xdotool getwindowpid "$third" 2> /dev/null)
-fourth=
-for i in $(seq 1 120); do
-  fourth=$(dialog)
-  [ -n "$fourth" ] &&
-    [ "$(DISPLAY=$display xdotool getwindowpid "$fourth" 2> /dev/null)" != "$third_pid" ] &&
-    break
-  fourth=
-  sleep 1
-done
+# The fourth: Measure (Alt+M), 2.5 cm and Enter in the calibration's
+# dialog, then Escape in the filter's.
+fourth=$(dialog_after "$third")
 if [ -n "$fourth" ]; then
   sleep 4
   DISPLAY=$display xdotool windowfocus --sync "$fourth" key alt+m
-  calibrate=
-  for i in $(seq 1 60); do
-    calibrate=$(DISPLAY=$display xdotool search --name '^Scalp Micropigmentation Calibrate$' 2> /dev/null | tail -n 1)
-    [ -n "$calibrate" ] && break
-    sleep 1
-  done
+  calibrate=$(window_named '^Scalp Micropigmentation Calibrate$')
   if [ -n "$calibrate" ]; then
     sleep 2
     DISPLAY=$display xdotool windowfocus --sync "$calibrate" key ctrl+a
@@ -187,6 +202,28 @@ if [ -n "$fourth" ]; then
   DISPLAY=$display xdotool mousemove 1599 1199
   DISPLAY=$display import -window "$fourth" "$shots/dialog-gimp3-measured.png"
   DISPLAY=$display xdotool windowfocus --sync "$fourth" key Escape
+fi
+
+# The fifth: Alt+E (the presets' mnemonic in English, where Save Settings
+# takes S), Down to the first preset, Shaved look; New Seed (Alt+N); Tab
+# to the save button, a name, and OK (Alt+O).
+fifth=$(dialog_after "$fourth")
+if [ -n "$fifth" ]; then
+  sleep 4
+  for keys in alt+e Down alt+n alt+e Tab space; do
+    DISPLAY=$display xdotool windowfocus --sync "$fifth" key "$keys"
+    sleep 1
+  done
+  named=$(window_named '^Save Preset$')
+  if [ -n "$named" ]; then
+    DISPLAY=$display xdotool windowfocus --sync "$named" key ctrl+a
+    DISPLAY=$display xdotool type --delay 80 "Clinic house"
+    DISPLAY=$display xdotool key Return
+    sleep 2
+  fi
+  DISPLAY=$display xdotool mousemove 1599 1199
+  DISPLAY=$display import -window "$fifth" "$shots/dialog-gimp3-preset.png"
+  DISPLAY=$display xdotool windowfocus --sync "$fifth" key alt+o
 fi
 
 for i in $(seq 1 120); do
@@ -224,4 +261,25 @@ else
   echo "not ok 5 - Measure beside the scale sets the scale from a path through the calibration"
   grep 'smp-measured' "$work/gimp.log" | sed 's/^/# /'
 fi
-echo "1..5"
+# The preset's values, a new seed (the dialog starts from 7, the seed
+# passed, or 1, the last values'), and the preset kept beside GIMP's own
+# saved settings of the procedure.
+treatment=$(sed -n '/^smp-preset-treatment$/,/^\[layer\]/p' "$work/gimp.log")
+presets="$work/profile/plug-in-settings/plug-in-scalp-micropigmentation.presets"
+if echo "$treatment" | grep -q '^density=85$' &&
+   echo "$treatment" | grep -q '^hairline-fade=10$' &&
+   echo "$treatment" | grep -q '^seed=' &&
+   ! echo "$treatment" | grep -q '^seed=[17]$'; then
+  echo "ok 6 - a preset chosen applies its values, and New Seed draws a new seed"
+else
+  echo "not ok 6 - a preset chosen applies its values, and New Seed draws a new seed"
+  echo "$treatment" | sed 's/^/# /'
+fi
+if grep -q '^\[Clinic house\]$' "$presets" 2> /dev/null &&
+   grep -q '^density=85$' "$presets"; then
+  echo "ok 7 - a preset of one's own is kept beside GIMP's saved settings"
+else
+  echo "not ok 7 - a preset of one's own is kept beside GIMP's saved settings"
+  ls "$work/profile/plug-in-settings" 2>&1 | sed 's/^/# /'
+fi
+echo "1..7"

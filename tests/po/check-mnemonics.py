@@ -4,7 +4,7 @@
 # may have none where a language has too few letters to go round.  The
 # filter's dialog shows the parameter table's labels (all but the seed's,
 # whose row is GIMP's random-seed widget), its own mnemonics in
-# smp-dialog.c, and GIMP's Preview, New Seed, Randomize and Help, from
+# smp-dialog.c and the presets' row, and GIMP's Preview, New Seed, Randomize and Help, from
 # GIMP's own catalogues; the calibration's and the sheet's dialogs their
 # mnemonics in smp-calibrate.c and smp-sheet.c, and GIMP's Help.  TAP
 # output.
@@ -99,7 +99,9 @@ def main():
     languages = ["C"] + read("po/LINGUAS").split()
     windows = [
         ("the filter's dialog",
-         table_labels() + dialog_strings("plug-in/gimp2/smp-dialog.c"),
+         table_labels() + list(dict.fromkeys(
+             dialog_strings("plug-in/gimp2/smp-dialog.c")
+             + dialog_strings("plug-in/shared/smp-preset-box.c"))),
          GIMP_FILTER),
         ("the calibration's dialog",
          dialog_strings("plug-in/gimp2/smp-calibrate.c"), GIMP_CALIBRATE),
