@@ -99,7 +99,12 @@ struct _SmpField
   gfloat *own;
   gfloat *skin;
 
-  /* The edges' votes for the photo's blur, and the blur they make. */
+  /* The edges' votes for the photo's blur, and the blur they make; on a
+   * large photo only every focus_stride-th band of FOCUS_BAND cell rows
+   * votes.
+   */
+  gint64        focus_pixels, focus_area;
+  gint          focus_stride;
   SmpFocusVotes votes;
   gdouble       blur;
 
@@ -142,6 +147,7 @@ smp_field_new (gint width, gint height, gint n_color)
   field->rows       = (height + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
   field->block_cols = (field->cols + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
+  smp_field_set_focus_pixels (field, SMP_FIELD_FOCUS_PIXELS);
 
   n           = (gsize) field->cols * field->rows;
   nb          = (gsize) field->block_cols * field->block_rows;
@@ -233,6 +239,22 @@ smp_field_set_bounds (SmpField *field, gint x, gint y, gint width, gint height)
                           field->width);
   field->hair_y0 = CLAMP (y - around, 0, field->height);
   field->hair_y1 = CLAMP (y + height + around, 0, field->height);
+  /* The edges that vote are the selection's and those beside it. */
+  field->focus_area = (gint64) MAX (width, 1) * MAX (height, 1);
+  smp_field_set_focus_pixels (field, field->focus_pixels);
+}
+
+void
+smp_field_set_focus_pixels (SmpField *field, gint64 pixels)
+{
+  const gint64 area = field->focus_area ? field->focus_area
+                                        : (gint64) field->width * field->height;
+
+  g_return_if_fail (! field->finished && field->rows_in == 0);
+
+  field->focus_pixels = MAX (pixels, 1);
+  field->focus_area   = area;
+  field->focus_stride = (gint) MAX (1, area / field->focus_pixels);
 }
 
 gint
@@ -547,13 +569,20 @@ typedef struct
   gint          n_parts;
 } Strip;
 
-/* Which blocks of each of a part's cell rows are in the selection or
- * beside it: where edges vote for the photo's blur.
+/* The bands of cell rows that vote for the blur, or not, on a large
+ * photo: 32 pixel rows, more than twice the reach of a vote.
  */
-static void
+#define FOCUS_BAND 8
+
+/* Which blocks of each of a part's cell rows are in the selection or
+ * beside it, in a band that votes: where edges vote for the photo's blur.
+ * FALSE when there are none: the part need not look for edges.
+ */
+static gboolean
 blocks_around (const SmpField *field, Scratch *sc, gint row0, gint cell_rows)
 {
-  const gint n = field->block_cols;
+  const gint n   = field->block_cols;
+  gboolean   any = FALSE;
 
   G_STATIC_ASSERT (SMP_FIELD_CELL * SMP_FIELD_BLOCK == SMP_FOCUS_BLOCK);
 
@@ -563,14 +592,18 @@ blocks_around (const SmpField *field, Scratch *sc, gint row0, gint cell_rows)
       guint8       *around = sc->around + (gsize) j * n;
 
       memset (around, 0, n);
+      if ((row0 + j) / FOCUS_BAND % field->focus_stride != 0)
+        continue;
       for (gint c = 0; c < field->cols; c++)
         if (sel[c] > 0.0f)
           {
             const gint b = c / SMP_FIELD_BLOCK;
 
             around[MAX (b - 1, 0)] = around[b] = around[MIN (b + 1, n - 1)] = 1;
+            any = TRUE;
           }
     }
+  return any;
 }
 
 /* Works on parts [first, last) of a strip: the lines in their rows, then
@@ -611,13 +644,13 @@ add_parts (gpointer data, gsize first, gsize last)
                       MIN (SMP_FIELD_CELL, rows - j), rows,
                       st->mask ? st->mask + (gsize) j0 * field->width : NULL);
 
-      blocks_around (field, sc, (st->y + j0) / SMP_FIELD_CELL,
-                     (rows + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL);
       memset (&sc->votes, 0, sizeof sc->votes);
-      smp_focus_measure (sc->focus, st->pixels + (gsize) (j0 - above) * row_f,
-                         field->n_color, field->weight, rows, above, below,
-                         st->x0, st->x1, sc->around, field->block_cols,
-                         &sc->votes);
+      if (blocks_around (field, sc, (st->y + j0) / SMP_FIELD_CELL,
+                         (rows + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL))
+        smp_focus_measure (sc->focus, st->pixels + (gsize) (j0 - above) * row_f,
+                           field->n_color, field->weight, rows, above, below,
+                           st->x0, st->x1, sc->around, field->block_cols,
+                           &sc->votes);
     }
 }
 

@@ -42,6 +42,18 @@ void smp_field_set_luminance (SmpField *field, const gfloat weight[3]);
 void smp_field_set_bounds (SmpField *field, gint x, gint y, gint width,
                            gint height);
 
+/* The blur is judged from the edges of about this many pixels: a larger
+ * selection (its bounds, or the whole photo when they are not set) votes
+ * in every k-th band of rows only, k its pixels over these, so that the
+ * time the blur takes stops growing with the photo.  A few hundred good
+ * edges judge the blur well; a selection of millions of pixels has many
+ * thousands.
+ */
+#define SMP_FIELD_FOCUS_PIXELS (6 * 1000 * 1000)
+
+/* Sets those pixels, before any pixels come. */
+void smp_field_set_focus_pixels (SmpField *field, gint64 pixels);
+
 gint smp_field_width (const SmpField *field);
 gint smp_field_height (const SmpField *field);
 gint smp_field_cols (const SmpField *field);

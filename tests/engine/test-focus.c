@@ -60,6 +60,63 @@ test_scalps (void)
     }
 }
 
+/* The blur of a field whose edges vote in one band of rows in stride, as
+ * on a photo stride times SMP_FIELD_FOCUS_PIXELS large; how many edges
+ * voted in edges.
+ */
+static gdouble
+blur_sampled (const gfloat *rgb, gint w, gint h, gint stride, guint64 *edges)
+{
+  SmpField *field = smp_field_new (w, h, 3);
+  gdouble   blur;
+
+  if (stride > 1)
+    smp_field_set_focus_pixels (field, (gint64) w * h / stride);
+  smp_field_add (field, 0, h, rgb, NULL);
+  smp_field_finish (field);
+  blur   = smp_field_blur (field);
+  *edges = smp_focus_edges (smp_field_focus_votes (field));
+  smp_field_free (field);
+  return blur;
+}
+
+/* A large photo's blur is judged from a quarter of its rows' edges, and
+ * reads as it does from all of them: a scalp twice as wide and high as
+ * the others, so that its quarter has as many pixels as they have.
+ */
+static void
+test_sampled (void)
+{
+  const gint w = 2 * W, h = 2 * H;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      gfloat       *sharp = smp_test_scalp_of (w, h, kinds[k], 7, NULL);
+      gfloat       *soft  = smp_test_blur (sharp, w, h, 3, 3.0);
+      guint64       n_all, n_sampled, n;
+      const gdouble all_sharp = blur_sampled (sharp, w, h, 1, &n);
+      const gdouble all_soft  = blur_sampled (soft, w, h, 1, &n_all);
+      const gdouble b_sharp   = blur_sampled (sharp, w, h, 4, &n);
+      const gdouble b_soft    = blur_sampled (soft, w, h, 4, &n_sampled);
+
+      g_test_message ("kind %d, a quarter of the rows: sharp %.2f px (all "
+                      "%.2f), sigma 3 %.2f px (all %.2f), %" G_GUINT64_FORMAT
+                      " of %" G_GUINT64_FORMAT " edges",
+                      kinds[k], b_sharp, all_sharp, b_soft, all_soft, n_sampled,
+                      n_all);
+      g_assert_cmpfloat (b_sharp, >, 0.0);
+      g_assert_cmpfloat (b_sharp, <=, SHARP);
+      g_assert_cmpfloat (b_soft, >=, 2.5);
+      g_assert_cmpfloat (b_soft, <=, 3.6);
+      g_assert_cmpfloat (fabs (b_soft - all_soft), <=, 0.15 * all_soft);
+      /* A quarter of the rows, about a quarter of the edges. */
+      g_assert_cmpfloat ((gdouble) n_sampled, >=, 0.15 * n_all);
+      g_assert_cmpfloat ((gdouble) n_sampled, <=, 0.45 * n_all);
+      g_free (sharp);
+      g_free (soft);
+    }
+}
+
 /* Where there is too little detail to judge from, the photo is taken as
  * sharp: a flat colour, and a tiny selection.
  */
@@ -326,6 +383,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/focus/scalps", test_scalps);
+  g_test_add_func ("/focus/sampled", test_sampled);
   g_test_add_func ("/focus/too-little-detail", test_too_little);
   g_test_add_func ("/focus/impressions", test_impressions);
   g_test_add_func ("/focus/pigment", test_pigment);
