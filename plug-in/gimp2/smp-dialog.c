@@ -464,7 +464,7 @@ build_dialog (Dialog *d, gint32 drawable)
   gtk_box_pack_start (GTK_BOX (right), build_controls (d), FALSE, FALSE, 0);
 
   gtk_widget_show_all (hbox);
-  smp_preview_fit (&d->view, right);
+  smp_preview_fit (&d->view, right, NULL);
   return dialog;
 }
 

@@ -418,11 +418,19 @@ static GtkWidget *
 build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
 {
   GtkWidget *hbox  = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *left  = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *below = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *right = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
 
+  /* The preview, and under it what it shows in numbers and the warnings,
+   * in the room GIMP 2.10's dialog leaves empty: GIMP 3's own buttons
+   * make this dialog taller.
+   */
   gtk_container_set_border_width (GTK_CONTAINER (hbox), 12);
-  gtk_box_pack_start (GTK_BOX (hbox), smp_preview_new (&d->view, drawable),
+  gtk_box_pack_start (GTK_BOX (left), smp_preview_new (&d->view, drawable),
                       TRUE, TRUE, 0);
+  gtk_box_pack_start (GTK_BOX (left), below, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (hbox), left, TRUE, TRUE, 0);
   gtk_box_pack_start (GTK_BOX (hbox), right, FALSE, FALSE, 0);
   d->presets = smp_preset_box_new (&d->params,
                                    (void (*) (gpointer)) preset_applied, d);
@@ -433,14 +441,14 @@ build (Dialog *d, GimpProcedureDialog *dialog, GimpDrawable *drawable)
   g_clear_object (&d->units);
   d->readout = wrapping_label ();
   gtk_box_pack_start (GTK_BOX (right), scale_source_row (d), FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (right), d->readout, FALSE, FALSE, 0);
-  gtk_box_pack_start (GTK_BOX (right), warning_area (d), FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (below), d->readout, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (below), warning_area (d), FALSE, FALSE, 0);
   gtk_box_pack_start (
       GTK_BOX (gtk_dialog_get_content_area (GTK_DIALOG (dialog))), hbox, TRUE,
       TRUE, 0);
   yield_mnemonics (d, dialog);
   gtk_widget_show_all (hbox);
-  smp_preview_fit (&d->view, right);
+  smp_preview_fit (&d->view, right, below);
   return hbox;
 }
 

@@ -484,6 +484,21 @@ preferred_height (GtkWidget *widget)
 #endif
 }
 
+/* The height widget asks for at width, as wrapping labels need. */
+static gint
+height_at (GtkWidget *widget, gint width)
+{
+#if GTK_CHECK_VERSION(3, 0, 0)
+  gint height;
+
+  gtk_widget_get_preferred_height_for_width (widget, width, NULL, &height);
+  return height;
+#else
+  (void) width;
+  return preferred_height (widget);
+#endif
+}
+
 static gint
 screen_width (GtkWidget *widget)
 {
@@ -504,33 +519,37 @@ screen_width (GtkWidget *widget)
 }
 
 void
-smp_preview_fit (SmpPreview *d, GtkWidget *beside)
+smp_preview_fit (SmpPreview *d, GtkWidget *beside, GtkWidget *below)
 {
   GimpPreview *preview = GIMP_PREVIEW (d->preview);
   const gint controls  = preferred_height (gimp_preview_get_controls (preview));
   const gdouble aspect = d->target.w > 0 && d->target.h > 0
                              ? (gdouble) d->target.w / d->target.h
                              : 1.0;
-  gint          height = preferred_height (beside) - controls;
-  gint          width  = (gint) (height * aspect);
   const gint    widest
       = MIN (MIN (PREVIEW_MAX, d->target.w), screen_width (beside) * 2 / 5);
+  gint height = preferred_height (beside) - controls;
+  gint width  = MIN ((gint) (height * aspect), widest);
 
-  /* As tall as the controls beside it, in the selection's shape, within
-   * two fifths of the screen's width; GIMP's zoom preview shows no less
-   * than all of the selection's pixels, so never wider than it.
+  /* As tall as the controls beside it, less what is below it (as tall as
+   * it is at the preview's width), in the selection's shape, within two
+   * fifths of the screen's width; GIMP's zoom preview shows no less than
+   * all of the selection's pixels, so never wider than it.
    */
-  if (width > widest)
+  if (below)
+    height -= height_at (below, MAX (width, 400));
+  width = MIN ((gint) (height * aspect), widest);
+  /* GIMP keeps a zoom preview within 512 pixels, its bounds and its
+   * area, in the selection's shape: the same shape, larger.  The height
+   * follows the width.
+   */
+  if (width > 0)
     {
-      width  = widest;
-      height = (gint) (width / aspect);
+      gimp_preview_set_bounds (preview, 0, 0, width, (gint) (width / aspect));
+      gimp_preview_area_set_max_size (
+          GIMP_PREVIEW_AREA (gimp_preview_get_area (preview)), width,
+          (gint) (width / aspect));
     }
-  /* GIMP keeps a zoom preview within 512 pixels, in the selection's
-   * shape: the same shape, larger.  The height follows the width.
-   */
-  gimp_preview_area_set_max_size (
-      GIMP_PREVIEW_AREA (gimp_preview_get_area (preview)), MAX (width, 400),
-      (gint) (MAX (width, 400) / aspect));
   gtk_widget_set_size_request (d->preview, MAX (width, 400), -1);
 }
 

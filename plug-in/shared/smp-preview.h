@@ -36,9 +36,10 @@ typedef struct
  */
 GtkWidget *smp_preview_new (SmpPreview *view, SmpDrawable drawable);
 /* Sizes the preview to fill the height of beside, the dialog's controls,
+ * less that of below, what the dialog puts under the preview (or NULL),
  * in the selection's shape: once they are built, before the dialog shows.
  */
-void smp_preview_fit (SmpPreview *view, GtkWidget *beside);
+void smp_preview_fit (SmpPreview *view, GtkWidget *beside, GtkWidget *below);
 
 /* Pixels per cm: the dialog's scale, or the image's when it is 0. */
 gdouble smp_preview_scale (const SmpPreview *view);
