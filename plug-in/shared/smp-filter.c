@@ -74,7 +74,6 @@ smp_range_message (const SmpParamDesc *desc, gdouble value)
                           desc->name, desc->min, desc->max, sep, unit, got);
 }
 
-/* What is wrong with drawing on this drawable, whatever GIMP it is in. */
 void
 smp_filter_init (void)
 {
@@ -92,6 +91,7 @@ smp_filter_init (void)
   smp_parallel_set_threads ((guint) MAX (threads, 0));
 }
 
+/* What is wrong with drawing on this drawable, whatever GIMP it is in. */
 gboolean
 smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out)
 {

@@ -446,9 +446,6 @@ smp_preview_update (GimpPreview *preview, SmpPreview *d)
   g_free (shown);
 }
 
-/* The most a side of the preview grows to, in screen pixels. */
-#define PREVIEW_MAX 1024
-
 GtkWidget *
 smp_preview_new (SmpPreview *d, SmpDrawable drawable)
 {
@@ -517,6 +514,9 @@ screen_width (GtkWidget *widget)
   return gdk_screen_get_width (gtk_widget_get_screen (widget));
 #endif
 }
+
+/* The most a side of the preview grows to, in screen pixels. */
+#define PREVIEW_MAX 1024
 
 void
 smp_preview_fit (SmpPreview *d, GtkWidget *beside, GtkWidget *below)

@@ -12,9 +12,10 @@
 
 #include "smp-plugin.h"
 
-/* GIMP 3 keeps a procedure's saved settings in plug-in-settings/, named
- * after it (.default for Save Settings, .last for the last values): the
- * presets sit beside them.  GIMP 2.10 has no such folder.
+/* GIMP 3 keeps a procedure's saved settings in plug-in-settings/, in
+ * files named after it (GimpProcedureConfigRun-<procedure>.last for the
+ * last values, .default for Save Settings): the presets sit beside them.
+ * GIMP 2.10 has no such folder.
  */
 static gchar *
 presets_path (void)

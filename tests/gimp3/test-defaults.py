@@ -1,7 +1,7 @@
 # scalp-micropigmentation: a Python call in GIMP 3 that leaves arguments
 # out gets the table's defaults, the pigment included (GIMP 3.0 hands
 # other plug-ins a colour argument's default as transparent black; the
-# plug-in takes the charcoal for it).  Run by run-gimp3-python.sh inside
+# plug-in takes the charcoal for it).  Run by run-gimp3-test.sh inside
 # python-fu-eval; prints "ok - NAME" or "not ok - NAME" per check and a
 # final "smp-result PASSED FAILED".
 import gi
