@@ -18,7 +18,69 @@
 
 static gint     width = 600, height = 400, last_session = 0;
 static gboolean hair = FALSE, ellipse = FALSE;
-static gchar   *out = NULL, *scalp_out = NULL;
+static gchar   *out = NULL, *scalp_out = NULL, *masses = NULL;
+static gchar   *hair_out = NULL, *photo = NULL;
+
+/* Linear light of an sRGB 8-bit value. */
+static gfloat
+from_srgb8 (guchar v)
+{
+  const gdouble s = v / 255.0;
+
+  return (gfloat) (s <= 0.04045 ? s / 12.92 : pow ((s + 0.055) / 1.055, 2.4));
+}
+
+/* A photo in linear RGB, its size in width and height. */
+static gfloat *
+load_photo (const gchar *path)
+{
+  GError    *error  = NULL;
+  GdkPixbuf *pixbuf = gdk_pixbuf_new_from_file (path, &error);
+  gfloat    *rgb;
+  gint       stride, n;
+
+  if (! pixbuf)
+    {
+      fprintf (stderr, "%s\n", error->message);
+      g_error_free (error);
+      return NULL;
+    }
+  width  = gdk_pixbuf_get_width (pixbuf);
+  height = gdk_pixbuf_get_height (pixbuf);
+  stride = gdk_pixbuf_get_rowstride (pixbuf);
+  n      = gdk_pixbuf_get_n_channels (pixbuf);
+  rgb    = g_new (gfloat, (gsize) width * height * 3);
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      for (gint c = 0; c < 3; c++)
+        rgb[((gsize) y * width + x) * 3 + c] = from_srgb8 (
+            gdk_pixbuf_get_pixels (pixbuf)[y * stride + x * n + c]);
+  g_object_unref (pixbuf);
+  return rgb;
+}
+
+/* The scalp asked for: a photo, masses of hair when --masses HAIR:SKIN
+ * says so, or the scalp of the tests.
+ */
+static gfloat *
+make_scalp (void)
+{
+  gchar **parts;
+  gint    h, k;
+
+  if (photo)
+    return load_photo (photo);
+  if (! masses)
+    return smp_test_scalp (width, height, hair, 7);
+
+  parts = g_strsplit (masses, ":", 2);
+  h     = smp_test_hair_named (parts[0]);
+  k     = parts[1] ? smp_test_skin_named (parts[1]) : -1;
+  g_strfreev (parts);
+  if (h <= SMP_TEST_HAIR_NONE || k < 0)
+    return NULL;
+  return smp_test_scalp_masses (width, height, h, k, 7, NULL);
+}
 
 static guchar
 to_srgb8 (gfloat v)
@@ -105,6 +167,15 @@ main (int argc, char **argv)
     { "seed", 0, 0, G_OPTION_ARG_INT, &params.seed, "Seed", "N" },
     { "hair", 0, 0, G_OPTION_ARG_NONE, &hair, "A band of hair over the top",
       NULL },
+    { "masses", 0, 0, G_OPTION_ARG_STRING, &masses,
+      "Masses of hair: dark, grey, blond, white or red on light, brown or "
+      "dark skin",
+      "HAIR:SKIN" },
+    { "photo", 0, 0, G_OPTION_ARG_FILENAME, &photo,
+      "Treat this photo (sRGB) instead of a made-up scalp", "FILE" },
+    { "hair-map", 0, 0, G_OPTION_ARG_FILENAME, &hair_out,
+      "Write the scalp with what the field takes for hair in red to this PNG",
+      "FILE" },
     { "ellipse", 0, 0, G_OPTION_ARG_NONE, &ellipse,
       "A feathered elliptical selection", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out,
@@ -137,7 +208,13 @@ main (int argc, char **argv)
       return 2;
     }
 
-  skin = smp_test_scalp (width, height, hair, 7);
+  skin = make_scalp ();
+  if (! skin)
+    {
+      if (! photo)
+        fprintf (stderr, "--masses takes HAIR:SKIN, such as white:brown\n");
+      return 2;
+    }
   if (scalp_out)
     {
       if (! save_png (skin, width, height, scalp_out, &error))
@@ -153,6 +230,31 @@ main (int argc, char **argv)
               ? smp_test_ellipse_mask (width, height, 0.5, 0.55, 0.42, 0.45, 20)
               : NULL;
   field = smp_test_field (skin, mask, width, height);
+
+  if (hair_out)
+    {
+      gfloat *map
+          = g_memdup2 (skin, (gsize) width * height * 3 * sizeof (gfloat));
+
+      for (gint y = 0; y < height; y++)
+        for (gint x = 0; x < width; x++)
+          if ((smp_field_hair_pixels (field, x / SMP_FIELD_CELL,
+                                      y / SMP_FIELD_CELL)
+               >> (y % SMP_FIELD_CELL * SMP_FIELD_CELL + x % SMP_FIELD_CELL))
+              & 1)
+            {
+              gfloat *p = map + ((gsize) y * width + x) * 3;
+
+              p[0] = 1.0f;
+              p[1] = p[2] = 0.0f;
+            }
+      if (! save_png (map, width, height, hair_out, &error))
+        {
+          fprintf (stderr, "%s\n", error->message);
+          return 1;
+        }
+      g_free (map);
+    }
 
   t0 = g_get_monotonic_time ();
   if (smp_layout_new (field, &params, NULL, NULL, &layout) != SMP_LAYOUT_OK)

@@ -52,6 +52,11 @@ G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
 
 #define N_FEATURES SMP_STRANDS_FEATURES
 
+/* Steps of light on the skin that a highlight is compared with, from
+ * none to far more than the skin's own (see skin_in_light()).
+ */
+#define SHINE_STEPS 48
+
 /* What one part of a strip is worked on with. */
 typedef struct
 {
@@ -79,9 +84,14 @@ struct _SmpField
    * its pixels (both kept until finished), the hair coverage, and the distance
    * to the selection's edge (NULL if it has none).
    */
-  gfloat  *sel;
-  gfloat  *mean;
-  gfloat  *top;
+  gfloat *sel;
+  gfloat *mean;
+  gfloat *top;
+  /* Per cell, kept until finished: the mean of its three features over
+   * the pixels no strand covers, and its texture (see cell_colour()).
+   */
+  gfloat  *colour;
+  gfloat  *texture;
   gfloat  *hair;
   gfloat  *dist;
   guint16 *bits; /* per cell: its pixels that are hair */
@@ -98,6 +108,15 @@ struct _SmpField
    */
   gfloat *own;
   gfloat *skin;
+
+  /* The bare skin of the selection, learned from its cells without
+   * lines: the median of each colour feature, and of the texture.
+   */
+  gfloat skin_chroma[2], skin_texture, skin_luma;
+  /* Its colour features in more and more light, and the light's lift in
+   * log luminance: SHINE_STEPS of them (see skin_in_light()).
+   */
+  gfloat shine[3 * SHINE_STEPS];
 
   /* The edges' votes for the photo's blur, and the blur they make; on a
    * large photo only every focus_stride-th band of FOCUS_BAND cell rows
@@ -149,13 +168,15 @@ smp_field_new (gint width, gint height, gint n_color)
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   smp_field_set_focus_pixels (field, SMP_FIELD_FOCUS_PIXELS);
 
-  n           = (gsize) field->cols * field->rows;
-  nb          = (gsize) field->block_cols * field->block_rows;
-  field->sel  = g_new0 (gfloat, n);
-  field->mean = g_new0 (gfloat, n);
-  field->top  = g_new0 (gfloat, n);
-  field->hair = g_new0 (gfloat, n);
-  field->bits = g_new0 (guint16, n);
+  n              = (gsize) field->cols * field->rows;
+  nb             = (gsize) field->block_cols * field->block_rows;
+  field->sel     = g_new0 (gfloat, n);
+  field->mean    = g_new0 (gfloat, n);
+  field->top     = g_new0 (gfloat, n);
+  field->colour  = g_new0 (gfloat, 3 * n);
+  field->texture = g_new0 (gfloat, n);
+  field->hair    = g_new0 (gfloat, n);
+  field->bits    = g_new0 (guint16, n);
   field->axis_cols
       = (field->cols + SMP_FIELD_AXIS_BLOCK - 1) / SMP_FIELD_AXIS_BLOCK;
   field->axis_rows
@@ -201,6 +222,8 @@ smp_field_free (SmpField *field)
   g_free (field->sel);
   g_free (field->mean);
   g_free (field->top);
+  g_free (field->colour);
+  g_free (field->texture);
   g_free (field->hair);
   g_free (field->dist);
   g_free (field->bits);
@@ -431,12 +454,6 @@ skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
   return n > 0;
 }
 
-/* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
- * its row j0: the selection, the mean and highest log luminance of each
- * cell, and its pixels near a line; then, in the cells a line passes,
- * which pixels are hair: those near it not of the colour of the skin
- * beside them, and those away from it far from that colour.
- */
 /* The structure tensor of the ridges of one cell row, rows [j0, j0 + ch)
  * of the part, summed per axis block column: the ridge filter's response
  * changes fastest across a strand, so its gradients give the strands'
@@ -478,6 +495,71 @@ add_row_axes (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch)
     }
 }
 
+/* The colour and texture of cell i, whose pixels are columns [x0, x0 +
+ * cw) of rows [j0, j0 + ch) of the part: the mean of each feature over
+ * its pixels that no strand covers (all of them if strands cover
+ * it), the skin between single strands; and how far its log luminance
+ * goes up and down along its rows and columns beyond the way from one
+ * end to the other, within the cell, so that it does not depend on the
+ * strips.  Across hair, even a mass of it, the luminance rises and falls
+ * with each strand; bare skin is smoother, and a highlight's edge or the
+ * light's gradient goes one way only.
+ */
+static void
+cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
+             gint cw, gint ch, gsize n_px)
+{
+  const gint w = field->width;
+  /* Strands are looked for only near the selection: elsewhere what a
+   * cell's pixels are depends on the strips, and all of them count.
+   */
+  const gboolean all
+      = field->sel[i] <= 0.0f || __builtin_popcount (field->bits[i]) >= cw * ch;
+  gfloat curve = 0.0f, sum[N_FEATURES] = { 0.0f };
+  gint   n = 0, n_skin = 0;
+
+  for (gint j = 0; j < ch; j++)
+    {
+      const gfloat *l    = sc->features + (gsize) (j0 + j) * w + x0;
+      gfloat        down = 0.0f;
+
+      /* How far the row, and the column, go up and down more than they
+       * go from one end to the other.
+       */
+      for (gint u = 1; u < cw; u++)
+        down += fabsf (l[u] - l[u - 1]);
+      curve += down - fabsf (l[cw - 1] - l[0]);
+      if (j < cw)
+        {
+          const gfloat *col = sc->features + (gsize) j0 * w + x0 + j;
+
+          down = 0.0f;
+          for (gint v = 1; v < ch; v++)
+            down += fabsf (col[(gsize) v * w] - col[(gsize) (v - 1) * w]);
+          curve += down - fabsf (col[(gsize) (ch - 1) * w] - col[0]);
+        }
+      n += 2;
+      for (gint u = 0; u < cw; u++)
+        if (all || ! ((field->bits[i] >> (j * SMP_FIELD_CELL + u)) & 1))
+          {
+            for (gint f = 0; f < field->n_features; f++)
+              sum[f] += sc->features[f * n_px + (gsize) (j0 + j) * w + x0 + u];
+            n_skin++;
+          }
+    }
+
+  field->texture[i] = n > 0 ? curve / n : 0.0f;
+  for (gint f = 0; f < N_FEATURES; f++)
+    field->colour[3 * i + f] = n_skin > 0 ? sum[f] / n_skin : 0.0f;
+}
+
+/* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
+ * its row j0: the selection, the mean and highest log luminance of each
+ * cell, and its pixels near a line; then, in the cells a line passes,
+ * which pixels are hair: those near it not of the colour of the skin
+ * beside them, and those away from it far from that colour; and each
+ * cell's colour and texture.
+ */
 static void
 add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
               gint rows, const gfloat *mask)
@@ -530,6 +612,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
                             : FAR_STEPS * FAR_STEPS)
                     << (j * SMP_FIELD_CELL + i);
       field->bits[base + c] = (guint16) bits;
+      cell_colour (field, sc, base + c, x0, j0, cw, ch, n_px);
     }
 
   add_row_axes (field, sc, row, j0, ch);
@@ -807,7 +890,7 @@ block_own_skin (gpointer data, gsize first, gsize last)
               const gsize i = (gsize) r * field->cols + c;
 
               if (4 * clean < (r1 - r0) * (c1 - c0) || clean_cell (field, i))
-                values[n++] = field->mean[i];
+                values[n++] = field->colour[3 * i];
             }
 
         field->own[by * field->block_cols + bx]
@@ -993,6 +1076,232 @@ finish_ready (SmpField *field, gboolean parallel)
   field->hair_done = MAX (field->hair_done, hair_to);
 }
 
+/* A mass of hair differs from the bare skin in colour or luminance by
+ * this many steps or more (none at LO, all at HI): in each colour
+ * feature, a grey, white, blond or red mass is a good deal further than
+ * the skin's own variations, which a freckle or a flush stays within.
+ */
+#define MASS_COLOR_STEP 0.12f
+#define MASS_LUMA_STEP 0.4f
+#define MASS_DISTANCE_LO 1.0f
+#define MASS_DISTANCE_HI 1.6f
+
+/* And it is textured: the luminance of the cells around rises and falls
+ * from pixel to pixel this many times as much as the smoothest bare skin
+ * of the selection's does (none at LO, all at HI).  Freckles and moles
+ * are as smooth as the skin they are on; the skin's pores in the light
+ * of a highlight come near (chosen on real photos: from these ratios the
+ * grey ring round a bald crown and a white fringe are masses, and the
+ * lit skin of a dark, bald scalp is not; from half of them it was).
+ */
+#define MASS_TEXTURE_LO 3.5f
+#define MASS_TEXTURE_HI 5.5f
+
+/* A mass of the colour the skin takes in a highlight shows lines: so
+ * many pixels of each cell around on them (none at LO, all at HI).  A
+ * highlight's texture is the skin's pores, which are round.
+ */
+#define MASS_LINES_LO 0.5f
+#define MASS_LINES_HI 1.5f
+
+/* A highlight lifts skin no darker than this, in log luminance, than the
+ * skin around (the darker of the skin near it and of the selection's).
+ */
+#define SHINE_UNDER 0.6f
+
+/* The least texture to compare with: a photo smoothed to nothing. */
+#define TEXTURE_FLOOR 0.004f
+
+/* The colour features of the bare skin lit by white light of t times
+ * its green channel (plus the floor), as the skin looks in a highlight,
+ * the light's reflection off it; and by how much, in log luminance, the
+ * light lifts it.
+ */
+static void
+skin_in_light (const SmpField *field, gfloat t, gfloat *c1, gfloat *c2,
+               gfloat *lift)
+{
+  const gfloat e1 = expf (field->skin_chroma[0]);
+  const gfloat e2 = expf (-field->skin_chroma[1]);
+  /* The skin's luminance (plus the floor) over its green: the weights
+   * add up to one.
+   */
+  const gfloat k
+      = field->weight[0] * e1 + field->weight[1] + field->weight[2] * e2;
+
+  *c1   = logf ((e1 + t) / (1.0f + t));
+  *c2   = logf ((1.0f + t) / (e2 + t));
+  *lift = logf (1.0f + t / k);
+}
+
+/* How much a cell of log luminance l and colour features c1, c2, near
+ * skin of log luminance skin_l, looks like a highlight: of the colour
+ * the skin takes in some light (within MASS_DISTANCE steps), as light as
+ * that light would make skin no darker than the skin around.  Grey hair
+ * is of that colour too, but darker than the light would make it.
+ */
+static gfloat
+shine_likeness (const SmpField *field, gfloat l, gfloat c1, gfloat c2,
+                gfloat skin_l)
+{
+  gfloat best = G_MAXFLOAT, lift = 0.0f, under;
+
+  for (gint k = 0; k < SHINE_STEPS; k++)
+    {
+      const gfloat *p  = field->shine + 3 * k;
+      const gfloat  d1 = (p[0] - c1) / MASS_COLOR_STEP;
+      const gfloat  d2 = (p[1] - c2) / MASS_COLOR_STEP;
+
+      if (d1 * d1 + d2 * d2 < best)
+        {
+          best = d1 * d1 + d2 * d2;
+          lift = p[2];
+        }
+    }
+
+  /* The skin under the light, against the skin around. */
+  under = l - lift - MIN (skin_l, field->skin_luma);
+  return (1.0f - smoothstep (MASS_DISTANCE_LO, MASS_DISTANCE_HI, sqrtf (best)))
+         * smoothstep (-SHINE_UNDER, -0.5f * SHINE_UNDER, under);
+}
+
+/* The share of the cells without lines, the smoothest, that the bare
+ * skin is learned from.
+ */
+#define SKIN_SMOOTHEST 0.4
+
+/* Whether cell i may show the bare skin: selected, and no lines (or, in
+ * the second pass, where no cell is without lines, any selected cell).
+ */
+static inline gboolean
+skin_candidate (const SmpField *field, gsize i, gint pass)
+{
+  return field->sel[i] >= 0.5f && (pass == 1 || clean_cell (field, i));
+}
+
+/* Learns the bare skin from the selection: its smoothest cells without
+ * lines, the median of their colour features, and their texture.  Inside
+ * a mass of hair the strands' lines are few, the skin beside them being
+ * more hair, but it is textured; the bare skin of a selection is the
+ * smoothest part of it, whose colour the light changes in brightness
+ * but hardly in hue.  A highlight is as smooth, but never most of it.
+ */
+static void
+learn_skin (SmpField *field)
+{
+  const gsize n      = (gsize) field->cols * field->rows;
+  gfloat     *values = g_new (gfloat, 3 * n);
+  gfloat      smooth = 0.0f;
+  gsize       m      = 0;
+  gint        pass;
+
+  field->skin_chroma[0] = field->skin_chroma[1] = 0.0f;
+  field->skin_texture                           = TEXTURE_FLOOR;
+
+  for (pass = 0; pass < 2 && m == 0; pass++)
+    for (gsize i = 0; i < n; i++)
+      if (skin_candidate (field, i, pass))
+        values[m++] = field->texture[i];
+  if (m == 0)
+    {
+      g_free (values);
+      return;
+    }
+  pass--;
+  smooth = select_kth (values, (gint) m, (gint) (m * SKIN_SMOOTHEST));
+
+  m = 0;
+  for (gsize i = 0; i < n; i++)
+    if (skin_candidate (field, i, pass) && field->texture[i] <= smooth)
+      {
+        values[m]         = field->colour[3 * i + 1];
+        values[n + m]     = field->colour[3 * i + 2];
+        values[2 * n + m] = field->colour[3 * i];
+        m++;
+      }
+  field->skin_chroma[0] = select_kth (values, (gint) m, (gint) m / 2);
+  field->skin_chroma[1] = select_kth (values + n, (gint) m, (gint) m / 2);
+  field->skin_luma      = select_kth (values + 2 * n, (gint) m, (gint) m / 2);
+  field->skin_texture   = MAX (smooth, TEXTURE_FLOOR);
+  g_free (values);
+
+  /* Light from 1/64 of the green channel to 64 times it. */
+  for (gint k = 0; k < SHINE_STEPS; k++)
+    skin_in_light (field, exp2f (12.0f * k / (SHINE_STEPS - 1) - 6.0f),
+                   &field->shine[3 * k], &field->shine[3 * k + 1],
+                   &field->shine[3 * k + 2]);
+}
+
+/* Masses of hair in the cells of rows [first, last): textured cells of
+ * another colour than the bare skin.  Inside a mass the skin beside a
+ * strand is more hair, so strands alone miss it, whatever its colour.
+ * A cell whose colour the skin takes under a highlight (white hair on
+ * dark skin, or any light mass on a gray drawable) must show the lines
+ * of strands as well: a highlight shows the skin's pores as texture.
+ */
+static void
+find_masses (gpointer data, gsize first, gsize last)
+{
+  SmpField *field = data;
+
+  for (gint r = (gint) first; r < (gint) last; r++)
+    for (gint c = 0; c < field->cols; c++)
+      {
+        const gsize i = (gsize) r * field->cols + c;
+        const gint cw = MIN (SMP_FIELD_CELL, field->width - c * SMP_FIELD_CELL);
+        const gint ch
+            = MIN (SMP_FIELD_CELL, field->height - r * SMP_FIELD_CELL);
+        const gfloat *colour  = field->colour + 3 * i;
+        gfloat        texture = 0.0f, skin_l, dc1, dc2, dl, mass, shine;
+        gint          n = 0, lines = 0;
+
+        if (field->sel[i] <= 0.0f)
+          continue;
+
+        for (gint v = MAX (r - 1, 0); v <= MIN (r + 1, field->rows - 1); v++)
+          for (gint u = MAX (c - 1, 0); u <= MIN (c + 1, field->cols - 1);
+               u++, n++)
+            {
+              texture += field->texture[(gsize) v * field->cols + u];
+              lines += field->lines[(gsize) v * field->cols + u];
+            }
+        texture /= n * field->skin_texture;
+
+        skin_l = skin_at (field, (c + 0.5f) * SMP_FIELD_CELL,
+                          (r + 0.5f) * SMP_FIELD_CELL);
+        dc1    = (colour[1] - field->skin_chroma[0]) / MASS_COLOR_STEP;
+        dc2    = (colour[2] - field->skin_chroma[1]) / MASS_COLOR_STEP;
+        /* Lighter than the skin: a mass darker than it is the dark mass
+         * of cell_hair().
+         */
+        dl   = MAX (colour[0] - skin_l, 0.0f) / MASS_LUMA_STEP;
+        mass = smoothstep (MASS_DISTANCE_LO, MASS_DISTANCE_HI,
+                           sqrtf (dc1 * dc1 + dc2 * dc2 + dl * dl))
+               * smoothstep (MASS_TEXTURE_LO, MASS_TEXTURE_HI, texture);
+        if (mass <= field->hair[i])
+          continue;
+
+        /* How much the cell looks like a highlight. */
+        shine = field->n_color == 1
+                    ? (dl > 0.0f ? 1.0f : 0.0f)
+                    : shine_likeness (field, colour[0], colour[1], colour[2],
+                                      skin_l);
+        mass *= 1.0f
+                - shine
+                      * (1.0f
+                         - smoothstep (MASS_LINES_LO * n, MASS_LINES_HI * n,
+                                       lines));
+        if (mass <= field->hair[i])
+          continue;
+
+        field->hair[i] = mass;
+        if (mass >= 0.5f)
+          for (gint j = 0; j < ch; j++)
+            field->bits[i]
+                |= (guint16) (((1u << cw) - 1) << (j * SMP_FIELD_CELL));
+      }
+}
+
 /* Sums the cell rows' tensors into the axis blocks. */
 static void
 sum_axes (SmpField *field)
@@ -1131,10 +1440,14 @@ smp_field_finish (SmpField *field)
   distances      = g_thread_new ("smp-distances", edge_distances, field);
   finish_ready (field, TRUE);
   sum_axes (field);
+  learn_skin (field);
+  run_rows (field, find_masses, 0, field->rows, PARALLEL_CELL_ROWS, TRUE);
   g_thread_join (distances);
 
   g_clear_pointer (&field->mean, g_free);
   g_clear_pointer (&field->top, g_free);
+  g_clear_pointer (&field->colour, g_free);
+  g_clear_pointer (&field->texture, g_free);
   g_clear_pointer (&field->lines, g_free);
   g_clear_pointer (&field->row_axes, g_free);
   g_clear_pointer (&field->own, g_free);

@@ -20,10 +20,7 @@
 
 #include "smp-smooth.h"
 
-/* Added to linear values before their logarithm: below about 1% of white,
- * differences are noise.
- */
-#define LOG_FLOOR 0.01f
+#define LOG_FLOOR SMP_STRANDS_LOG_FLOOR
 
 /* Curvature across a strand, scale-normalised, at which a line counts
  * half: in log luminance, and in log colour difference.
@@ -116,12 +113,12 @@ fast_log (gfloat x)
   bits = (bits & 0x007fffffu) | 0x3f800000u;
   memcpy (&m, &bits, sizeof m);
 
-  return (e
-          + (-1.7417939f
-             + (2.8212026f
-                + (-1.4699568f + (0.44717955f - 0.056570851f * m) * m) * m)
-                   * m))
-         * 0.69314718f;
+  /* ln x = e ln 2 + ln m, the polynomial being ln m on [1, 2). */
+  return e * 0.69314718f
+         + (-1.7417939f
+            + (2.8212026f
+               + (-1.4699568f + (0.44717955f - 0.056570851f * m) * m) * m)
+                  * m);
 }
 
 gfloat

@@ -51,6 +51,11 @@ void smp_strands_detect (SmpStrands *strands, const gfloat *pixels,
                          gint rows_above, gint rows_below, gint x0, gint x1,
                          gfloat *features, gfloat *ridge);
 
+/* Added to linear values before their logarithm: below about 1% of white,
+ * differences are noise.
+ */
+#define SMP_STRANDS_LOG_FLOOR 0.01f
+
 /* The linear value whose feature is v: the inverse of the logarithm the
  * features take.
  */

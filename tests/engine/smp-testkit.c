@@ -7,6 +7,7 @@
 #include "smp-testkit.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "smp-random.h"
 
@@ -36,6 +37,21 @@ static const Kind kinds[] = {
   /* Blond hair as bright as light skin, only yellower: (215, 180, 120). */
   [SMP_TEST_HAIR_BLOND]
   = { { 0.745f, 0.413f, 0.287f }, { 0.680f, 0.456f, 0.188f }, 0.12f, 0.0f },
+  /* White hair: (235, 235, 232) on light skin. */
+  [SMP_TEST_HAIR_WHITE]
+  = { { 0.745f, 0.413f, 0.287f }, { 0.831f, 0.831f, 0.807f }, 0.08f, 0.0f },
+  /* Copper red hair: (165, 70, 35) on light skin. */
+  [SMP_TEST_HAIR_RED]
+  = { { 0.745f, 0.413f, 0.287f }, { 0.376f, 0.061f, 0.017f }, 0.2f, 0.0f },
+};
+
+/* Linear RGB of each skin of smp_test_scalp_masses(), from the kinds
+ * above: (224, 172, 146), (190, 135, 105) and (110, 72, 52).
+ */
+static const gfloat skins[][3] = {
+  [SMP_TEST_SKIN_LIGHT] = { 0.745f, 0.413f, 0.287f },
+  [SMP_TEST_SKIN_BROWN] = { 0.515f, 0.242f, 0.141f },
+  [SMP_TEST_SKIN_DARK]  = { 0.155f, 0.064f, 0.034f },
 };
 
 /* Bare skin: the dome of a head lit from the upper left, a soft
@@ -99,16 +115,18 @@ pores_and_freckles (gfloat *rgb, gint width, gint height, guint32 seed)
           0.12 + 0.15 * smp_hash_uniform (seed, i, 4, 92), 0.3);
 }
 
-/* One strand, anti-aliased, into the hair layer: where it covers a pixel
- * more than what is there, it is on top.
+/* One strand, anti-aliased, into the hair layer over rows [y0, y1):
+ * where it covers a pixel more than what is there, it is on top.  A
+ * shaded strand is lit along its middle and darker at its edges.
  */
 static void
 draw_strand (const Kind *kind, gfloat *alpha, gfloat *color, gint width,
-             gint band, guint32 seed, gint s, gint *covered)
+             gint y0, gint y1, gboolean shaded, guint32 seed, gint s,
+             gint *covered)
 {
   gdouble x = smp_hash_uniform (seed, s, 1, 77) * width;
   /* Strands come in from above too, so that they cover the band evenly. */
-  gdouble y     = smp_hash_uniform (seed, s, 2, 77) * (band + 50) - 50;
+  gdouble y     = y0 + smp_hash_uniform (seed, s, 2, 77) * (y1 - y0 + 50) - 50;
   gdouble angle = (smp_hash_uniform (seed, s, 5, 77) < 0.8 ? G_PI / 2 : 0)
                   + 0.5 * smp_hash_normal (seed, s, 3, 77);
   const gint     len  = 30 + (gint) (smp_hash_uniform (seed, s, 4, 77) * 90);
@@ -131,11 +149,13 @@ draw_strand (const Kind *kind, gfloat *alpha, gfloat *color, gint width,
         for (gint i = (gint) floor (x - half - 1); i <= (gint) (x + half + 1);
              i++)
           {
-            const gdouble d = hypot (i + 0.5 - x, j + 0.5 - y);
-            const gfloat  a = (gfloat) CLAMP (half + 0.5 - d, 0.0, 1.0);
+            const gdouble d    = hypot (i + 0.5 - x, j + 0.5 - y);
+            const gfloat  a    = (gfloat) CLAMP (half + 0.5 - d, 0.0, 1.0);
+            const gdouble edge = MIN (d / (half + 0.5), 1.0);
+            const gfloat  lit = shaded ? (gfloat) (1.0 - 0.4 * edge * edge) : 1;
             gsize         at;
 
-            if (i < 0 || j < 0 || i >= width || j >= band)
+            if (i < 0 || j < y0 || i >= width || j >= y1)
               continue;
             at = (gsize) j * width + i;
             if (a <= alpha[at])
@@ -143,7 +163,7 @@ draw_strand (const Kind *kind, gfloat *alpha, gfloat *color, gint width,
             *covered += alpha[at] < 0.5f && a >= 0.5f;
             alpha[at] = a;
             for (gint c = 0; c < 3; c++)
-              color[at * 3 + c] = rgb[c];
+              color[at * 3 + c] = rgb[c] * lit;
           }
       x += 0.5 * cos (angle);
       y += 0.5 * sin (angle);
@@ -171,7 +191,7 @@ smp_test_scalp_of (gint width, gint height, SmpTestHair hair, guint32 seed,
 
   for (gint s = 0;
        hair != SMP_TEST_HAIR_NONE && covered < BAND_COVER * width * band; s++)
-    draw_strand (kind, alpha, color, width, band, seed, s, &covered);
+    draw_strand (kind, alpha, color, width, 0, band, FALSE, seed, s, &covered);
 
   for (gsize i = 0; i < (gsize) width * band; i++)
     for (gint c = 0; c < 3; c++)
@@ -188,6 +208,131 @@ smp_test_scalp_of (gint width, gint height, SmpTestHair hair, guint32 seed,
   g_free (alpha);
   g_free (color);
   return rgb;
+}
+
+/* Share of the mass that hair covers, and of the band of single strands. */
+#define MASS_COVER 0.95
+#define THIN_COVER 0.33
+
+/* Strands of the band [y0, y1) until they cover that share of it. */
+static void
+draw_band (const Kind *kind, gfloat *alpha, gfloat *color, gint width, gint y0,
+           gint y1, gdouble cover, guint32 seed, gint first)
+{
+  gint covered = 0;
+
+  for (gint s = first; covered < cover * width * (y1 - y0); s++)
+    draw_strand (kind, alpha, color, width, y0, y1, TRUE, seed, s, &covered);
+}
+
+gfloat *
+smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
+                       SmpTestSkin skin, guint32 seed, gboolean **hair_mask)
+{
+  const gsize n     = (gsize) width * height;
+  gfloat     *rgb   = g_new (gfloat, n * 3);
+  gfloat     *alpha = g_new0 (gfloat, n);
+  gfloat     *color = g_new0 (gfloat, n * 3);
+  Kind        kind;
+
+  g_return_val_if_fail (hair != SMP_TEST_HAIR_NONE, NULL);
+
+  kind = kinds[hair];
+  memcpy (kind.skin, skins[skin], sizeof kind.skin);
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      skin_at (&kind, width, height, x, y, seed,
+               rgb + ((gsize) y * width + x) * 3);
+  pores_and_freckles (rgb, width, height, seed);
+
+  /* Moles: dark brown and round, up to 10 px across, in the bare half. */
+  for (gint i = 0; i < width * height / 16000 + 2; i++)
+    spot (rgb, width, height, smp_hash_uniform (seed, i, 1, 93) * width,
+          height * (0.55 + 0.4 * smp_hash_uniform (seed, i, 2, 93)),
+          2.5 + 2.5 * smp_hash_uniform (seed, i, 3, 93),
+          0.5 + 0.2 * smp_hash_uniform (seed, i, 4, 93), 0.3);
+
+  /* The light's reflection on a shiny scalp: white, bright, sharp-edged. */
+  for (gint y = height / 2; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      {
+        const gdouble u    = (x + 0.5) / width - 0.65,
+                      v    = (y + 0.5) / height - 0.75;
+        const gdouble d2   = (u * u + v * v) / (0.06 * 0.06);
+        const gdouble glow = 0.7 * exp (-d2 * d2);
+
+        for (gint c = 0; c < 3; c++)
+          {
+            gfloat *p = rgb + ((gsize) y * width + x) * 3 + c;
+
+            *p = (gfloat) MIN (*p + glow, 1.0);
+          }
+      }
+
+  draw_band (&kind, alpha, color, width, 0, height / 4, MASS_COVER, seed, 0);
+  draw_band (&kind, alpha, color, width, height / 4, height / 2, THIN_COVER,
+             seed, 1000000);
+
+  for (gsize i = 0; i < n; i++)
+    for (gint c = 0; c < 3; c++)
+      rgb[i * 3 + c]
+          = rgb[i * 3 + c] * (1.0f - alpha[i]) + color[i * 3 + c] * alpha[i];
+
+  if (hair_mask)
+    {
+      *hair_mask = g_new0 (gboolean, n);
+      for (gsize i = 0; i < n; i++)
+        (*hair_mask)[i] = alpha[i] >= 0.5f;
+    }
+
+  g_free (alpha);
+  g_free (color);
+  return rgb;
+}
+
+static const gchar *const hair_names[] = {
+  [SMP_TEST_HAIR_NONE]         = "none",
+  [SMP_TEST_HAIR_DARK]         = "dark",
+  [SMP_TEST_HAIR_DARK_ON_DARK] = "dark on dark",
+  [SMP_TEST_HAIR_GREY]         = "grey",
+  [SMP_TEST_HAIR_BLOND]        = "blond",
+  [SMP_TEST_HAIR_WHITE]        = "white",
+  [SMP_TEST_HAIR_RED]          = "red",
+};
+static const gchar *const skin_names[] = {
+  [SMP_TEST_SKIN_LIGHT] = "light",
+  [SMP_TEST_SKIN_BROWN] = "brown",
+  [SMP_TEST_SKIN_DARK]  = "dark",
+};
+
+const gchar *
+smp_test_hair_name (SmpTestHair hair)
+{
+  return hair_names[hair];
+}
+
+const gchar *
+smp_test_skin_name (SmpTestSkin skin)
+{
+  return skin_names[skin];
+}
+
+gint
+smp_test_hair_named (const gchar *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (hair_names); i++)
+    if (g_strcmp0 (hair_names[i], name) == 0)
+      return (gint) i;
+  return -1;
+}
+
+gint
+smp_test_skin_named (const gchar *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (skin_names); i++)
+    if (g_strcmp0 (skin_names[i], name) == 0)
+      return (gint) i;
+  return -1;
 }
 
 gfloat *

@@ -21,8 +21,17 @@ typedef enum
   SMP_TEST_HAIR_DARK,         /* dark hair on light skin */
   SMP_TEST_HAIR_DARK_ON_DARK, /* dark hair on dark skin */
   SMP_TEST_HAIR_GREY,         /* grey and white, lighter than the skin */
-  SMP_TEST_HAIR_BLOND         /* as bright as the skin, yellower */
+  SMP_TEST_HAIR_BLOND,        /* as bright as the skin, yellower */
+  SMP_TEST_HAIR_WHITE,        /* white, brighter than most skin */
+  SMP_TEST_HAIR_RED           /* copper red */
 } SmpTestHair;
+
+typedef enum
+{
+  SMP_TEST_SKIN_LIGHT,
+  SMP_TEST_SKIN_BROWN,
+  SMP_TEST_SKIN_DARK
+} SmpTestSkin;
 
 /* A made-up scalp in linear RGB: skin with soft shading, a highlight,
  * fine grain, pores and freckles, and over the top quarter strands of
@@ -34,6 +43,28 @@ typedef enum
  */
 gfloat *smp_test_scalp_of (gint width, gint height, SmpTestHair hair,
                            guint32 seed, gboolean **strands);
+
+/* A made-up scalp as photos show hair: the skin asked for, shaded, with
+ * grain, pores and freckles; over the top quarter a mass of hair of the
+ * kind asked for, strands side by side and over one another, each
+ * lighter along its middle than at its edges as a lit hair is, covering
+ * nearly all of it; over the second quarter single strands covering a
+ * third of it, the skin showing between them; and the bottom half bare,
+ * with moles and a bright, sharp highlight besides.  Returns width x
+ * height x 3 floats; if hair is not NULL, sets it to a new width x height
+ * mask, TRUE where hair covers a pixel at least half.
+ */
+gfloat *smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
+                               SmpTestSkin skin, guint32 seed,
+                               gboolean **hair_mask);
+
+/* Short English names of the kinds of hair and skin ("white", "dark"),
+ * and the kind a name names (-1 if none).
+ */
+const gchar *smp_test_hair_name (SmpTestHair hair);
+const gchar *smp_test_skin_name (SmpTestSkin skin);
+gint         smp_test_hair_named (const gchar *name);
+gint         smp_test_skin_named (const gchar *name);
 
 /* The same with dark hair on light skin, or no hair. */
 gfloat *smp_test_scalp (gint width, gint height, gboolean hair_band,

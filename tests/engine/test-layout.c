@@ -352,6 +352,77 @@ test_hair_of_every_colour (void)
     }
 }
 
+/* Hair as photos show it: a mass of hair over the top quarter, single
+ * strands over the second, bare skin with moles and a bright highlight
+ * below, for hair of every colour on every skin.  With hair blend 1 at
+ * most a tenth of the impressions in the hair's half sit on hair, the
+ * skin between the single strands still gets them, and the bare skin
+ * gets the density asked for, within 5%.
+ */
+static void
+test_hair_masses (void)
+{
+  const SmpTestHair hairs[]
+      = { SMP_TEST_HAIR_DARK, SMP_TEST_HAIR_GREY, SMP_TEST_HAIR_BLOND,
+          SMP_TEST_HAIR_WHITE, SMP_TEST_HAIR_RED };
+  const gint w = 480, h = 480, bare = h / 2 + 20;
+
+  for (guint k = 0; k < G_N_ELEMENTS (hairs); k++)
+    for (SmpTestSkin skin = SMP_TEST_SKIN_LIGHT; skin <= SMP_TEST_SKIN_DARK;
+         skin++)
+      {
+        gboolean *hair;
+        gfloat   *rgb = smp_test_scalp_masses (w, h, hairs[k], skin, 11, &hair);
+        SmpField *field = smp_test_field (rgb, NULL, w, h);
+        SmpParams p     = params_for (70, 1, 3);
+        SmpLayout *layout;
+        GArray    *pts;
+        gdouble    on = 0, between = 0, skin_px = 0, asked, density, share;
+
+        p.hair_blend = 1.0;
+        g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                         SMP_LAYOUT_OK);
+
+        pts = smp_test_points (layout, 0, 0, w, h / 2, 1, 1);
+        for (guint i = 0; i < pts->len; i++)
+          {
+            const SmpPoint *q       = &g_array_index (pts, SmpPoint, i);
+            const gboolean  on_hair = hair[(gint) q->y * w + (gint) q->x];
+
+            on += on_hair;
+            between += ! on_hair && q->y >= h / 4;
+          }
+        share = on / MAX (pts->len, 1);
+        g_array_free (pts, TRUE);
+
+        for (gint y = h / 4; y < h / 2; y++)
+          for (gint x = 0; x < w; x++)
+            skin_px += ! hair[y * w + x];
+
+        pts     = smp_test_points (layout, 0, bare, w, h, 1, 1);
+        asked   = p.density / (SCALE * SCALE) * w * (h - bare);
+        density = pts->len / asked;
+        g_array_free (pts, TRUE);
+
+        g_test_message (
+            "%s hair on %s skin, hair blend 1: %.3f of the "
+            "impressions in the hair's half on hair; the skin "
+            "between single strands gets %.2f and bare skin %.3f "
+            "of the density asked",
+            smp_test_hair_name (hairs[k]), smp_test_skin_name (skin), share,
+            between / (p.density / (SCALE * SCALE) * skin_px), density);
+        g_assert_cmpfloat (share, <=, 0.10);
+        g_assert_cmpfloat (fabs (density - 1.0), <=, 0.05);
+        g_assert_cmpfloat (between / (p.density / (SCALE * SCALE) * skin_px),
+                           >=, 0.6);
+
+        smp_layout_free (layout);
+        smp_field_free (field);
+        g_free (hair);
+        g_free (rgb);
+      }
+}
+
 static void
 test_sessions (void)
 {
@@ -607,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/partial-selection",
                    test_partial_selection_stays_even);
   g_test_add_func ("/layout/hair-of-every-colour", test_hair_of_every_colour);
+  g_test_add_func ("/layout/hair-masses", test_hair_masses);
   g_test_add_func ("/layout/sessions", test_sessions);
   g_test_add_func ("/layout/determinism", test_determinism);
   g_test_add_func ("/layout/threads", test_threads);

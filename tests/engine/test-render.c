@@ -392,10 +392,13 @@ test_pigment_stays_off_hair (void)
                       "hair, %.2f with hair blend 1",
                       kind, ignoring, blending);
       g_assert_cmpfloat (ignoring, >, 1.0);
-      /* Blond strands, told by hue alone, still take more: see the
-       * layout test. */
+      /* An impression beside a strand reaches its soft edge, which the
+       * field leaves to the skin (its hair is the pixels a strand covers
+       * mostly); blond strands, told by hue alone, take more still: see
+       * the layout tests for the impressions themselves.
+       */
       g_assert_cmpfloat (
-          blending, <, (kind == SMP_TEST_HAIR_BLOND ? 0.20 : 0.10) * ignoring);
+          blending, <, (kind == SMP_TEST_HAIR_BLOND ? 0.20 : 0.12) * ignoring);
     }
 }
 
