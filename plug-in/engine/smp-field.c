@@ -68,6 +68,8 @@ typedef struct
   SmpFocus     *focus;
   guint8       *around; /* per cell row and block: near the selection */
   SmpFocusVotes votes;
+  /* The features of the selected strands' pixels, summed, and how many. */
+  gdouble strand_sum[N_FEATURES], strand_n;
 } Scratch;
 
 struct _SmpField
@@ -117,6 +119,13 @@ struct _SmpField
    * log luminance: SHINE_STEPS of them (see skin_in_light()).
    */
   gfloat shine[3 * SHINE_STEPS];
+
+  /* The hair found in the selection: its features summed over its pixels
+   * (single strands as they come in, masses when finished), the hair's
+   * area and the selection's, weighted by how much each cell is selected.
+   */
+  gdouble hair_sum[N_FEATURES], hair_n;
+  gdouble hair_area, selected_area;
 
   /* The edges' votes for the photo's blur, and the blur they make; on a
    * large photo only every focus_stride-th band of FOCUS_BAND cell rows
@@ -553,6 +562,25 @@ cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
     field->colour[3 * i + f] = n_skin > 0 ? sum[f] / n_skin : 0.0f;
 }
 
+/* Adds the features of a selected cell's strand pixels (bits) to the
+ * part's sums, for the hair's tone.
+ */
+static void
+add_strand_tone (const SmpField *field, Scratch *sc, guint bits, gint x0,
+                 gint j0, gint cw, gint ch, gsize n_px)
+{
+  for (gint j = 0; j < ch; j++)
+    for (gint i = 0; i < cw; i++)
+      if ((bits >> (j * SMP_FIELD_CELL + i)) & 1)
+        {
+          const gsize at = (gsize) (j0 + j) * field->width + x0 + i;
+
+          for (gint f = 0; f < field->n_features; f++)
+            sc->strand_sum[f] += sc->features[f * n_px + at];
+          sc->strand_n++;
+        }
+}
+
 /* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
  * its row j0: the selection, the mean and highest log luminance of each
  * cell, and its pixels near a line; then, in the cells a line passes,
@@ -613,6 +641,8 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
                     << (j * SMP_FIELD_CELL + i);
       field->bits[base + c] = (guint16) bits;
       cell_colour (field, sc, base + c, x0, j0, cw, ch, n_px);
+      if (bits && field->sel[base + c] > 0.0f)
+        add_strand_tone (field, sc, bits, x0, j0, cw, ch, n_px);
     }
 
   add_row_axes (field, sc, row, j0, ch);
@@ -792,8 +822,17 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
   selected_columns (field, mask, y, rows, &st.x0, &st.x1);
   smp_parallel_for ((gsize) st.n_parts, 2, add_parts, &st);
   for (gint k = 0; k < st.n_parts; k++)
-    for (gint i = 0; i < SMP_FOCUS_BINS; i++)
-      field->votes.votes[i] += field->scratch[k].votes.votes[i];
+    {
+      Scratch *sc = &field->scratch[k];
+
+      for (gint i = 0; i < SMP_FOCUS_BINS; i++)
+        field->votes.votes[i] += sc->votes.votes[i];
+      for (gint f = 0; f < N_FEATURES; f++)
+        field->hair_sum[f] += sc->strand_sum[f];
+      field->hair_n += sc->strand_n;
+      memset (sc->strand_sum, 0, sizeof sc->strand_sum);
+      sc->strand_n = 0;
+    }
 
   for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
     field->added[(y + j) / SMP_FIELD_CELL] = field->cols;
@@ -1425,6 +1464,33 @@ edge_distances (gpointer data)
   return NULL;
 }
 
+/* The hair's share of the selection, and its masses' colour added to
+ * what its single strands brought: a cell that is all hair is a mass,
+ * whose colour its pixels away from strands give.
+ */
+static void
+measure_hair (SmpField *field)
+{
+  for (gint r = 0; r < field->rows; r++)
+    for (gint c = 0; c < field->cols; c++)
+      {
+        const gsize  i    = (gsize) r * field->cols + c;
+        const gint   area = smp_field_cell_area (field, c, r);
+        const gfloat sel  = field->sel[i];
+
+        if (sel <= 0.0f)
+          continue;
+        field->selected_area += sel * area;
+        field->hair_area += sel * field->hair[i] * area;
+        if (__builtin_popcount (field->bits[i]) == area)
+          {
+            for (gint f = 0; f < field->n_features; f++)
+              field->hair_sum[f] += (gdouble) field->colour[3 * i + f] * area;
+            field->hair_n += area;
+          }
+      }
+}
+
 void
 smp_field_finish (SmpField *field)
 {
@@ -1442,6 +1508,7 @@ smp_field_finish (SmpField *field)
   sum_axes (field);
   learn_skin (field);
   run_rows (field, find_masses, 0, field->rows, PARALLEL_CELL_ROWS, TRUE);
+  measure_hair (field);
   g_thread_join (distances);
 
   g_clear_pointer (&field->mean, g_free);
@@ -1454,6 +1521,38 @@ smp_field_finish (SmpField *field)
   free_scratch (field);
   g_clear_pointer (&field->added, g_free);
   field->finished = TRUE;
+}
+
+gboolean
+smp_field_hair_tone (const SmpField *field, gdouble *share, gfloat rgb[3])
+{
+  const gfloat f                = SMP_STRANDS_LOG_FLOOR;
+  gdouble      mean[N_FEATURES] = { 0.0 };
+  gfloat       g;
+
+  *share = field->selected_area > 0.0 ? field->hair_area / field->selected_area
+                                      : 0.0;
+  if (field->hair_n < SMP_FIELD_HAIR_TONE_PIXELS)
+    return FALSE;
+
+  for (gint k = 0; k < field->n_features; k++)
+    mean[k] = field->hair_sum[k] / field->hair_n;
+  if (field->n_color == 1)
+    {
+      rgb[0] = rgb[1] = rgb[2] = smp_strands_unlog ((gfloat) mean[0]);
+      return TRUE;
+    }
+
+  /* Back from the features: luminance and two ratios, each with the
+   * floor, and the weights adding up to one.
+   */
+  g = expf ((gfloat) mean[0])
+      / (field->weight[0] * expf ((gfloat) mean[1]) + field->weight[1]
+         + field->weight[2] * expf ((gfloat) -mean[2]));
+  rgb[0] = MAX (g * expf ((gfloat) mean[1]) - f, 0.0f);
+  rgb[1] = MAX (g - f, 0.0f);
+  rgb[2] = MAX (g * expf ((gfloat) -mean[2]) - f, 0.0f);
+  return TRUE;
 }
 
 gdouble

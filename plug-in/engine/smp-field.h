@@ -98,6 +98,16 @@ gdouble smp_field_skin_whiteness (const SmpField *field);
 /* The votes of the edges that blur is the median of. */
 const SmpFocusVotes *smp_field_focus_votes (const SmpField *field);
 
+/* The hair found in the selection, after smp_field_finish(): the share
+ * of the selection it covers (0 to 1, each pixel counted as much as it
+ * is selected), and its colour in linear RGB, the geometric mean of its
+ * pixels'.  FALSE, rgb left alone, when fewer than
+ * SMP_FIELD_HAIR_TONE_PIXELS pixels of hair were found to tell it from.
+ */
+#define SMP_FIELD_HAIR_TONE_PIXELS 200
+gboolean smp_field_hair_tone (const SmpField *field, gdouble *share,
+                              gfloat rgb[3]);
+
 /* Per cell, after smp_field_finish(). */
 gfloat smp_field_selection (const SmpField *field, gint col, gint row);
 /* How much of the cell hair covers, 0 to 1; 0 where nothing is selected:

@@ -42,7 +42,8 @@ typedef struct
   gint            make_sheet;   /* ...and whether it is checked */
   GtkWidget      *scale_source; /* where scale 0 comes from */
   GtkWidget      *readout;
-  GtkWidget      *warning; /* what to watch out for, beside an icon */
+  GtkWidget      *from_hair; /* takes the pigment from the hair */
+  GtkWidget      *warning;   /* what to watch out for, beside an icon */
   GtkWidget      *warning_icon;
   /* The labels, and the units, of every frame as wide as the widest, so
    * that the sliders line up from frame to frame.
@@ -64,6 +65,9 @@ static void show_params (Dialog *d);
 static void
 update_readout (Dialog *d)
 {
+  if (d->from_hair)
+    gtk_widget_set_sensitive (d->from_hair,
+                              smp_preview_hair_pigment (&d->view, NULL));
   gtk_widget_set_visible (
       d->warning_icon,
       smp_readout_show (&d->view, d->scale_source, d->readout, d->warning));
@@ -129,6 +133,20 @@ color_changed (GimpColorButton *button, Dialog *d)
   gimp_color_button_get_color (button, &rgb);
   d->params->pigment = (SmpColor){ rgb.r, rgb.g, rgb.b };
   params_changed (d);
+}
+
+/* From Hair: the pigment for the hair the field found. */
+static void
+pigment_from_hair (Dialog *d)
+{
+  SmpColor pigment;
+  GimpRGB  rgb;
+
+  if (! smp_preview_hair_pigment (&d->view, &pigment))
+    return;
+  gimp_rgba_set (&rgb, pigment.r, pigment.g, pigment.b, 1.0);
+  /* The button says what changed, and the dialog follows. */
+  gimp_color_button_set_color (GIMP_COLOR_BUTTON (d->color_button), &rgb);
 }
 
 static void
@@ -219,13 +237,22 @@ add_color (Dialog *d, GtkWidget *table, gint row, const SmpParamDesc *desc)
   const GimpRGB rgb = { d->params->pigment.r, d->params->pigment.g,
                         d->params->pigment.b, 1.0 };
 
+  GtkWidget *hbox = gtk_hbox_new (FALSE, 6);
+  GtkWidget *label;
+
   d->color_button = gimp_color_button_new (_ ("Pigment"), 64, 20, &rgb,
                                            GIMP_COLOR_AREA_FLAT);
   gimp_help_set_help_data (d->color_button, _ (desc->blurb), NULL);
-  gtk_size_group_add_widget (
-      d->labels,
-      gimp_table_attach_aligned (GTK_TABLE (table), 0, row, _ (desc->label),
-                                 0.0, 0.5, d->color_button, 1, TRUE));
+  d->from_hair = smp_preview_hair_button ();
+  g_signal_connect_swapped (d->from_hair, "clicked",
+                            G_CALLBACK (pigment_from_hair), d);
+  gtk_box_pack_start (GTK_BOX (hbox), d->color_button, FALSE, FALSE, 0);
+  gtk_box_pack_start (GTK_BOX (hbox), d->from_hair, FALSE, FALSE, 0);
+  label = gimp_table_attach_aligned (GTK_TABLE (table), 0, row, _ (desc->label),
+                                     0.0, 0.5, hbox, 2, TRUE);
+  /* The label's key goes to the colour, not to the row. */
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), d->color_button);
+  gtk_size_group_add_widget (d->labels, label);
   g_signal_connect (d->color_button, "color-changed",
                     G_CALLBACK (color_changed), d);
 }

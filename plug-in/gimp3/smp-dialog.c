@@ -27,7 +27,8 @@ typedef struct
   SmpPreview           view;
   SmpPresetBox        *presets;
   GtkWidget           *scale_source, *readout, *warning, *warning_icon;
-  GtkWidget           *seed_box; /* GimpRandomSeed's */
+  GtkWidget           *from_hair; /* takes the pigment from the hair */
+  GtkWidget           *seed_box;  /* GimpRandomSeed's */
   guint32              seed;
   gboolean             randomize;
   GtkSizeGroup        *units; /* every unit as wide as the widest */
@@ -39,6 +40,9 @@ typedef struct
 static void
 update_readout (Dialog *d)
 {
+  if (d->from_hair)
+    gtk_widget_set_sensitive (d->from_hair,
+                              smp_preview_hair_pigment (&d->view, NULL));
   gtk_widget_set_visible (
       d->warning_icon,
       smp_readout_show (&d->view, d->scale_source, d->readout, d->warning));
@@ -82,6 +86,31 @@ preset_applied (Dialog *d)
   g_object_freeze_notify (G_OBJECT (d->config));
   smp_config_write (d->config, &d->params);
   g_object_thaw_notify (G_OBJECT (d->config));
+}
+
+/* From Hair: the pigment for the hair the field found, into config. */
+static void
+pigment_from_hair (Dialog *d)
+{
+  if (! smp_preview_hair_pigment (&d->view, &d->params.pigment))
+    return;
+  smp_config_write (d->config, &d->params);
+}
+
+/* The button beside the pigment's colour. */
+static void
+add_hair_button (Dialog *d, GimpProcedureDialog *dialog)
+{
+  GtkWidget *pigment
+      = gimp_procedure_dialog_get_widget (dialog, "pigment", G_TYPE_NONE);
+
+  d->from_hair = smp_preview_hair_button ();
+  g_signal_connect_swapped (d->from_hair, "clicked",
+                            G_CALLBACK (pigment_from_hair), d);
+  gtk_grid_attach_next_to (
+      GTK_GRID (pigment), d->from_hair,
+      gimp_label_color_get_color_widget (GIMP_LABEL_COLOR (pigment)),
+      GTK_POS_RIGHT, 1, 1);
 }
 
 static GtkWidget *
@@ -288,6 +317,7 @@ controls (Dialog *d, GimpProcedureDialog *dialog)
                                         box_id);
       frames = g_list_append (frames, g_strdup (frame_id));
     }
+  add_hair_button (d, dialog);
   box = gimp_procedure_dialog_fill_box_list (dialog, "controls", frames);
   g_list_free_full (frames, g_free);
 

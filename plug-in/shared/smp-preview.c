@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "smp-intl.h"
+#include "smp-pigment.h"
 
 /* Past this share of skin under pigment, impressions merge. */
 #define HELMET_COVERAGE 0.20
@@ -608,6 +609,50 @@ focus_text (const SmpPreview *d)
                           blur);
 }
 
+/* What the field found of the hair in the selection, once it is read. */
+static gchar *
+hair_text (const SmpPreview *d)
+{
+  gdouble share;
+  gfloat  rgb[3];
+
+  if (! d->field)
+    return g_strdup ("");
+  if (! smp_field_hair_tone (d->field, &share, rgb))
+    return g_strdup (_ ("No hair found in the selection"));
+  return g_strdup_printf (_ ("Hair covers %.0f%% of the selection; its "
+                             "lightness is %.0f of 100"),
+                          100.0 * share, smp_pigment_lightness (rgb));
+}
+
+gboolean
+smp_preview_hair_pigment (const SmpPreview *view, SmpColor *pigment)
+{
+  gdouble share;
+  gfloat  rgb[3];
+
+  if (! view->field || ! smp_field_hair_tone (view->field, &share, rgb))
+    return FALSE;
+  if (pigment)
+    *pigment = smp_pigment_for_hair (rgb);
+  return TRUE;
+}
+
+GtkWidget *
+smp_preview_hair_button (void)
+{
+  GtkWidget *button = gtk_button_new_with_label (_ ("From Hair"));
+
+  gimp_help_set_help_data (
+      button,
+      _ ("The pigment for the hair found in the selection, as practitioners "
+         "match it: charcoal for dark hair, lighter and warmer greys for "
+         "grey, white and fair hair"),
+      NULL);
+  gtk_widget_set_sensitive (button, FALSE);
+  return button;
+}
+
 static gchar *
 warnings (gdouble coverage, gdouble dot_px)
 {
@@ -644,6 +689,7 @@ smp_readout_init (SmpReadout *readout, const SmpPreview *d)
   const gdouble     coverage = smp_params_coverage (d->params);
   const gdouble     dot_px   = d->params->dot_size * scale / 10.0;
   g_autofree gchar *focus    = focus_text (d);
+  g_autofree gchar *hair     = hair_text (d);
   g_autofree gchar *numbers  = g_strdup_printf (
        _ ("Spacing %.2f mm = %.1f px, dot %.2f mm = %.1f px, pigment covers "
            "%.1f%% of the skin"),
@@ -651,8 +697,9 @@ smp_readout_init (SmpReadout *readout, const SmpPreview *d)
        100.0 * coverage);
 
   readout->scale_source = scale_source (d);
-  readout->numbers      = *focus ? g_strconcat (numbers, "\n", focus, NULL)
-                                 : g_steal_pointer (&numbers);
+  readout->numbers      = *focus
+                              ? g_strconcat (numbers, "\n", focus, "\n", hair, NULL)
+                              : g_steal_pointer (&numbers);
   readout->warnings     = warnings (coverage, dot_px);
 }
 

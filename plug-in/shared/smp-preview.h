@@ -66,9 +66,23 @@ gboolean smp_preview_placing (const SmpPreview *view,
  */
 void smp_preview_stop (SmpPreview *view, gboolean keep);
 
+/* The pigment for the hair the field found in the selection, as
+ * practitioners match it (smp_pigment_for_hair()), once the field is
+ * read and if it found enough hair; pigment may be NULL to ask whether
+ * there is one.
+ */
+gboolean smp_preview_hair_pigment (const SmpPreview *view, SmpColor *pigment);
+
+/* The button that takes the pigment from the hair: the dialog connects
+ * its "clicked" and keeps it sensitive only while
+ * smp_preview_hair_pigment() has a pigment.
+ */
+GtkWidget *smp_preview_hair_button (void);
+
 /* The readout under the scale, in three labels: where the scale comes
- * from (empty when it is set), the spacing, dot size, coverage and focus,
- * and the warnings.  Returns whether there are any warnings.
+ * from (empty when it is set), the spacing, dot size, coverage, focus
+ * and the hair found, and the warnings.  Returns whether there are any
+ * warnings.
  */
 gboolean smp_readout_show (const SmpPreview *view, GtkWidget *scale_source,
                            GtkWidget *numbers, GtkWidget *warnings);
