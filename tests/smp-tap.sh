@@ -1,8 +1,9 @@
 #!/bin/sh
 # Turns the log of a Script-Fu test into TAP: one line per "ok - NAME" or
 # "not ok - NAME" the test printed, then the plan.  Exits non-zero, with
-# the end of GIMP's output, when a check failed or the test did not reach
-# its final "smp-result PASSED FAILED" line.
+# the end of GIMP's output, when a check failed, a form failed outside a
+# check, or the test did not reach its final "smp-result PASSED FAILED"
+# line.
 #
 #   smp-tap.sh LOG
 log=$1
@@ -24,6 +25,14 @@ fi
 if [ -z "$result" ]; then
   i=$((i + 1))
   echo "not ok $i - the test ran to its end"
+fi
+# A form that fails outside smp-try skips its checks and goes on: that
+# fails the test too.
+errors=$(grep -E '^(ts> )*Error: ' "$log")
+if [ -n "$errors" ]; then
+  i=$((i + 1))
+  echo "not ok $i - no Script-Fu error outside a check"
+  result="smp-result error 1"
 fi
 echo "1..$i"
 

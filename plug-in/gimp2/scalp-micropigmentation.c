@@ -46,6 +46,75 @@ const GimpPlugInInfo PLUG_IN_INFO = { NULL, NULL, query, run };
 
 MAIN ()
 
+/* plug-in-scalp-micropigmentation-pigment-from-hair, for scripts: what
+ * the dialog's From Hair takes.
+ */
+static void
+hair_query (void)
+{
+  static const GimpParamDef args[] = {
+    { GIMP_PDB_INT32, "run-mode",
+      "The run mode { RUN-INTERACTIVE (0), RUN-NONINTERACTIVE (1) }" },
+    { GIMP_PDB_IMAGE, "image", "Input image" },
+    { GIMP_PDB_DRAWABLE, "drawable", "Input drawable" },
+  };
+  static const GimpParamDef return_vals[] = {
+    { GIMP_PDB_COLOR, "pigment", "The pigment for the hair found" },
+    { GIMP_PDB_FLOAT, "hair-share",
+      "Share of the selection hair covers, 0 to 1" },
+    { GIMP_PDB_FLOAT, "hair-lightness",
+      "The hair's lightness, L* 0 to 100; -1 where too little was found" },
+  };
+
+  gimp_install_procedure (
+      HAIR_PROC, N_ ("The pigment shade for the hair in the selection"),
+      SMP_HAIR_HELP, SMP_AUTHORS, SMP_COPYRIGHT, SMP_DATE, NULL, "RGB*, GRAY*",
+      GIMP_PLUGIN, G_N_ELEMENTS (args), G_N_ELEMENTS (return_vals), args,
+      return_vals);
+}
+
+/* plug-in-scalp-micropigmentation-pigment-from-hair: run-mode, image,
+ * drawable.
+ */
+static void
+run_hair (gint n_params, const GimpParam *param, gint *n_return_vals,
+          GimpParam **return_vals)
+{
+  static GimpParam values[4];
+  SmpOutcome       out = { GIMP_PDB_SUCCESS, NULL };
+  SmpHair          hair;
+
+  if (n_params != 3)
+    smp_fail (&out, GIMP_PDB_CALLING_ERROR,
+              g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
+                               3, n_params));
+  else
+    smp_filter_hair (param[1].data.d_image, param[2].data.d_drawable, &hair,
+                     &out);
+
+  *return_vals            = values;
+  *n_return_vals          = 1;
+  values[0].type          = GIMP_PDB_STATUS;
+  values[0].data.d_status = out.status;
+  if (out.status == GIMP_PDB_SUCCESS)
+    {
+      *n_return_vals = 4;
+      values[1].type = GIMP_PDB_COLOR;
+      gimp_rgba_set (&values[1].data.d_color, hair.pigment.r, hair.pigment.g,
+                     hair.pigment.b, 1.0);
+      values[2].type         = GIMP_PDB_FLOAT;
+      values[2].data.d_float = hair.share;
+      values[3].type         = GIMP_PDB_FLOAT;
+      values[3].data.d_float = hair.lightness;
+    }
+  else if (out.message)
+    {
+      *n_return_vals          = 2;
+      values[1].type          = GIMP_PDB_STRING;
+      values[1].data.d_string = out.message;
+    }
+}
+
 static void
 query (void)
 {
@@ -73,6 +142,7 @@ query (void)
 
   smp_calibrate_query ();
   smp_sheet_query ();
+  hair_query ();
 }
 
 /* A procedure's answer: the status, then its result, or the reason it
@@ -170,6 +240,11 @@ run (const gchar *name, gint n_params, const GimpParam *param,
   if (g_str_equal (name, SHEET_PROC))
     {
       run_sheet (n_params, param, n_return_vals, return_vals);
+      return;
+    }
+  if (g_str_equal (name, HAIR_PROC))
+    {
+      run_hair (n_params, param, n_return_vals, return_vals);
       return;
     }
 

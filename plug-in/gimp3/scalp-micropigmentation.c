@@ -17,6 +17,7 @@
 #include "smp-config.h"
 #include "smp-dialog.h"
 #include "smp-filter.h"
+#include "smp-hair-proc.h"
 #include "smp-intl.h"
 #include "smp-plugin.h"
 #include "smp-sheet-proc.h"
@@ -34,7 +35,7 @@ G_DEFINE_TYPE (SmpPlugIn, smp_plug_in, GIMP_TYPE_PLUG_IN)
 
 GIMP_MAIN (SMP_TYPE_PLUG_IN)
 
-/* The three procedures, and the help pages GIMP's Help and F1 open for
+/* The four procedures, and the help pages GIMP's Help and F1 open for
  * them, beside the plug-in as ninja install puts them.
  */
 static GList *
@@ -46,7 +47,8 @@ query_procedures (GimpPlugIn *plug_in)
   gimp_plug_in_set_help_domain (plug_in, HELP_DOMAIN, help);
   g_object_unref (help);
   names = g_list_append (names, g_strdup (CALIBRATE_PROC));
-  return g_list_append (names, g_strdup (SHEET_PROC));
+  names = g_list_append (names, g_strdup (SHEET_PROC));
+  return g_list_append (names, g_strdup (HAIR_PROC));
 }
 
 /* The catalogues beside the plug-in, in locale/, as ninja install puts
@@ -76,6 +78,8 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
     return smp_calibrate_procedure (plug_in);
   if (g_str_equal (name, SHEET_PROC))
     return smp_sheet_procedure (plug_in);
+  if (g_str_equal (name, HAIR_PROC))
+    return smp_hair_procedure (plug_in);
   if (! g_str_equal (name, PLUG_IN_PROC))
     return NULL;
 

@@ -101,13 +101,7 @@ smp_calibrate_procedure (GimpPlugIn *plug_in)
       _ ("Set the image's scale from a path across something of known "
          "size"),
       SMP_CALIBRATE_HELP, CALIBRATE_PROC);
-  gimp_procedure_set_attribution (procedure, SMP_AUTHORS, SMP_COPYRIGHT,
-                                  SMP_DATE);
-  gimp_procedure_add_enum_argument (procedure, "run-mode", "Run mode",
-                                    "The run mode", GIMP_TYPE_RUN_MODE,
-                                    GIMP_RUN_NONINTERACTIVE, G_PARAM_READWRITE);
-  gimp_procedure_add_image_argument (procedure, "image", "Image", "Input image",
-                                     FALSE, G_PARAM_READWRITE);
+  smp_procedure_begin (procedure, "Input image");
   gimp_procedure_add_double_argument (
       procedure, length->name, _ (length->label), _ (length->blurb),
       length->min, length->max, length->def, G_PARAM_READWRITE);

@@ -9,6 +9,7 @@
 
 #include "smp-filter.h"
 #include "smp-intl.h"
+#include "smp-plugin.h"
 
 /* A colour parameter's default, as GIMP 3 takes it. */
 static GeglColor *
@@ -183,4 +184,16 @@ smp_config_write (GimpProcedureConfig *config, const SmpParams *params)
           g_object_unref (color);
         }
     }
+}
+
+void
+smp_procedure_begin (GimpProcedure *procedure, const gchar *image_blurb)
+{
+  gimp_procedure_set_attribution (procedure, SMP_AUTHORS, SMP_COPYRIGHT,
+                                  SMP_DATE);
+  gimp_procedure_add_enum_argument (procedure, "run-mode", "Run mode",
+                                    "The run mode", GIMP_TYPE_RUN_MODE,
+                                    GIMP_RUN_NONINTERACTIVE, G_PARAM_READWRITE);
+  gimp_procedure_add_image_argument (procedure, "image", "Image", image_blurb,
+                                     FALSE, G_PARAM_READWRITE);
 }

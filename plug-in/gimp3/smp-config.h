@@ -27,6 +27,11 @@ void smp_config_write (GimpProcedureConfig *config, const SmpParams *params);
  */
 gchar *smp_config_read (GimpProcedureConfig *config, SmpParams *params);
 
+/* What every procedure of the plug-in has: its attribution, a run-mode
+ * argument and an image argument described by image_blurb.
+ */
+void smp_procedure_begin (GimpProcedure *procedure, const gchar *image_blurb);
+
 /* A procedure's return values for out: its status, and its message for
  * GIMP to show and scripts to receive; the caller sets the results.
  */

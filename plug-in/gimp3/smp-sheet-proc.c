@@ -115,14 +115,7 @@ smp_sheet_procedure (GimpPlugIn *plug_in)
       _ ("Make a consultation sheet: the photo before, and after the "
          "treatment"),
       SMP_SHEET_HELP, SHEET_PROC);
-  gimp_procedure_set_attribution (procedure, SMP_AUTHORS, SMP_COPYRIGHT,
-                                  SMP_DATE);
-  gimp_procedure_add_enum_argument (procedure, "run-mode", "Run mode",
-                                    "The run mode", GIMP_TYPE_RUN_MODE,
-                                    GIMP_RUN_NONINTERACTIVE, G_PARAM_READWRITE);
-  gimp_procedure_add_image_argument (procedure, "image", "Image",
-                                     "An image with layers from the filter",
-                                     FALSE, G_PARAM_READWRITE);
+  smp_procedure_begin (procedure, "An image with layers from the filter");
   for (guint i = 0; i < G_N_ELEMENTS (choices); i++)
     gimp_procedure_add_int_argument (
         procedure, choices[i]->name, _ (choices[i]->label), choices[i]->blurb,

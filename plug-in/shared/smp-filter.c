@@ -14,6 +14,7 @@
 #include "smp-parallel.h"
 
 #include "smp-intl.h"
+#include "smp-pigment.h"
 
 /* Share of the progress bar each stage takes. */
 #define PROGRESS_FIELD 0.25
@@ -93,7 +94,7 @@ smp_filter_init (void)
 
 /* What is wrong with drawing on this drawable, whatever GIMP it is in. */
 gboolean
-smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out)
+smp_filter_check_readable (SmpDrawable drawable, SmpOutcome *out)
 {
   if (gimp_drawable_is_indexed (drawable))
     return smp_fail (out, GIMP_PDB_CALLING_ERROR,
@@ -104,6 +105,14 @@ smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out)
     return smp_fail (out, GIMP_PDB_CALLING_ERROR,
                      g_strdup (_ ("A layer group has no pixels of its own: "
                                   "choose a layer inside it")));
+  return TRUE;
+}
+
+gboolean
+smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out)
+{
+  if (! smp_filter_check_readable (drawable, out))
+    return FALSE;
 
   if (gimp_item_get_lock_content (SMP_AS_ITEM (drawable)))
     return smp_fail (out, GIMP_PDB_EXECUTION_ERROR,
@@ -258,4 +267,33 @@ smp_filter_apply (SmpImage image, SmpDrawable drawable, const SmpParams *params,
     }
   smp_target_clear (&target);
   return layer;
+}
+
+gboolean
+smp_filter_hair (SmpImage image, SmpDrawable drawable, SmpHair *hair,
+                 SmpOutcome *out)
+{
+  const gfloat none[3] = { 0.0f, 0.0f, 0.0f };
+  SmpTarget    target;
+  gfloat       rgb[3];
+
+  if (! smp_filter_check_readable (drawable, out))
+    return FALSE;
+
+  hair->pigment   = smp_pigment_for_hair (none);
+  hair->share     = 0.0;
+  hair->lightness = -1.0;
+  if (smp_target_init (&target, image, drawable))
+    {
+      SmpField *field = smp_pixels_read_field (&target, NULL, NULL);
+
+      if (smp_field_hair_tone (field, &hair->share, rgb))
+        {
+          hair->pigment   = smp_pigment_for_hair (rgb);
+          hair->lightness = smp_pigment_lightness (rgb);
+        }
+      smp_field_free (field);
+    }
+  smp_target_clear (&target);
+  return TRUE;
 }

@@ -41,8 +41,29 @@ gchar *smp_range_message (const SmpParamDesc *desc, gdouble value);
  */
 void smp_filter_init (void);
 
+/* Refuses indexed and group drawables, whose pixels the filter cannot
+ * read, with the reason in out.
+ */
+gboolean smp_filter_check_readable (SmpDrawable drawable, SmpOutcome *out);
+
 /* Refuses indexed, group and locked drawables, with the reason in out. */
 gboolean smp_filter_check_drawable (SmpDrawable drawable, SmpOutcome *out);
+
+/* The hair in the selection on a drawable, as the dialog's From Hair
+ * sees it: the pigment for it, the share of the selection it covers (0
+ * to 1) and its lightness (L*, 0 to 100), or the table's charcoal and a
+ * lightness of -1 where too little hair was found.
+ */
+typedef struct
+{
+  SmpColor pigment;
+  gdouble  share;
+  gdouble  lightness;
+} SmpHair;
+
+/* Reads a readable drawable's selection and tells its hair. */
+gboolean smp_filter_hair (SmpImage image, SmpDrawable drawable, SmpHair *hair,
+                          SmpOutcome *out);
 
 /* Refuses outputs 1 and 2 on a channel or a mask. */
 gboolean smp_filter_check_output (SmpDrawable drawable, const SmpParams *params,

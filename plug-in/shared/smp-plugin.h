@@ -10,6 +10,7 @@
 #define PLUG_IN_PROC "plug-in-scalp-micropigmentation"
 #define CALIBRATE_PROC "plug-in-scalp-micropigmentation-calibrate"
 #define SHEET_PROC "plug-in-scalp-micropigmentation-sheet"
+#define HAIR_PROC "plug-in-scalp-micropigmentation-pigment-from-hair"
 #define PLUG_IN_BINARY "scalp-micropigmentation"
 #define PLUG_IN_ROLE "smp-scalp-micropigmentation"
 #define PLUG_IN_VERSION "0.1.0"
@@ -43,6 +44,17 @@
   "simulation, and the treatment: density, dot size, sessions and a "          \
   "swatch of the pigment.  All text is text layers.  Refused for an "          \
   "image without layers from the filter."
+
+/* The pigment from the hair's help in the procedure browser. */
+#define SMP_HAIR_HELP                                                          \
+  "Reads the selection on the drawable as the filter does and returns "        \
+  "what the filter's From Hair button takes: the pigment a "                   \
+  "practitioner would choose for the hair found there (charcoal for "          \
+  "dark hair, lighter and warmer greys for grey, white, blond and red "        \
+  "hair), the share of the selection hair covers (0 to 1) and the "            \
+  "hair's lightness (L*, 0 to 100; -1 and the charcoal where too little "      \
+  "hair was found).  Changes nothing.  Select some of the hair around "        \
+  "the bald area for it to see."
 
 /* Every procedure's attribution. */
 #define SMP_AUTHORS "The scalp-micropigmentation authors"

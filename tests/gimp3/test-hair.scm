@@ -1,0 +1,22 @@
+; plug-in-scalp-micropigmentation-pigment-from-hair in GIMP 3: the same
+; arguments and answers as in GIMP 2.10, the same checks
+; (tests/hair-checks.scm, which follows).
+
+(define (hair img drw)
+  (plug-in-scalp-micropigmentation-pigment-from-hair
+    #:run-mode RUN-NONINTERACTIVE #:image img #:drawable drw))
+
+(define (new-skin width height)
+  (let ((made (smp-new-image width height)))
+    (gimp-selection-none (car made))
+    made))
+; GIMP 3 gives the colour with its alpha.
+(define (rgb-of answer)
+  (let ((p (car answer))) (list (car p) (cadr p) (caddr p))))
+(define (clean? img) (= 0 (car (gimp-image-is-dirty img))))
+; The image made indexed; its drawable.
+(define (indexed img)
+  (gimp-image-convert-indexed img CONVERT-DITHER-NONE CONVERT-PALETTE-GENERATE
+                              16 FALSE FALSE "Default")
+  (vector-ref (car (gimp-image-get-layers img)) 0))
+(define (fill-selection drw) (gimp-drawable-edit-fill drw FILL-FOREGROUND))
