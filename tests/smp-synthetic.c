@@ -21,15 +21,6 @@ static gboolean hair = FALSE, ellipse = FALSE;
 static gchar   *out = NULL, *scalp_out = NULL, *masses = NULL;
 static gchar   *hair_out = NULL, *photo = NULL;
 
-/* Linear light of an sRGB 8-bit value. */
-static gfloat
-from_srgb8 (guchar v)
-{
-  const gdouble s = v / 255.0;
-
-  return (gfloat) (s <= 0.04045 ? s / 12.92 : pow ((s + 0.055) / 1.055, 2.4));
-}
-
 /* A photo in linear RGB, its size in width and height. */
 static gfloat *
 load_photo (const gchar *path)
@@ -53,8 +44,8 @@ load_photo (const gchar *path)
   for (gint y = 0; y < height; y++)
     for (gint x = 0; x < width; x++)
       for (gint c = 0; c < 3; c++)
-        rgb[((gsize) y * width + x) * 3 + c] = from_srgb8 (
-            gdk_pixbuf_get_pixels (pixbuf)[y * stride + x * n + c]);
+        rgb[((gsize) y * width + x) * 3 + c] = (gfloat) smp_srgb_to_linear (
+            gdk_pixbuf_get_pixels (pixbuf)[y * stride + x * n + c] / 255.0);
   g_object_unref (pixbuf);
   return rgb;
 }
@@ -85,9 +76,7 @@ make_scalp (void)
 static guchar
 to_srgb8 (gfloat v)
 {
-  const gdouble c = CLAMP (v, 0.0f, 1.0f);
-  const gdouble s
-      = c <= 0.0031308 ? 12.92 * c : 1.055 * pow (c, 1 / 2.4) - 0.055;
+  const gdouble s = smp_linear_to_srgb (v);
 
   return (guchar) floor (s * 255.0 + 0.5);
 }

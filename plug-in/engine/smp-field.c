@@ -82,12 +82,11 @@ struct _SmpField
   /* Where hair is looked for beyond the selection's own rows. */
   gint hair_x0, hair_x1, hair_y0, hair_y1;
 
-  /* Per cell: the mean selection, the mean and highest log luminance of
-   * its pixels (both kept until finished), the hair coverage, and the distance
-   * to the selection's edge (NULL if it has none).
+  /* Per cell: the mean selection, the highest log luminance of its
+   * pixels (kept until finished), the hair coverage, and the distance to
+   * the selection's edge (NULL if it has none).
    */
   gfloat *sel;
-  gfloat *mean;
   gfloat *top;
   /* Per cell, kept until finished: the mean of its three features over
    * the pixels no strand covers, and its texture (see cell_colour()).
@@ -180,7 +179,6 @@ smp_field_new (gint width, gint height, gint n_color)
   n              = (gsize) field->cols * field->rows;
   nb             = (gsize) field->block_cols * field->block_rows;
   field->sel     = g_new0 (gfloat, n);
-  field->mean    = g_new0 (gfloat, n);
   field->top     = g_new0 (gfloat, n);
   field->colour  = g_new0 (gfloat, 3 * n);
   field->texture = g_new0 (gfloat, n);
@@ -229,7 +227,6 @@ smp_field_free (SmpField *field)
     return;
 
   g_free (field->sel);
-  g_free (field->mean);
   g_free (field->top);
   g_free (field->colour);
   g_free (field->texture);
@@ -582,11 +579,10 @@ add_strand_tone (const SmpField *field, Scratch *sc, guint bits, gint x0,
 }
 
 /* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
- * its row j0: the selection, the mean and highest log luminance of each
- * cell, and its pixels near a line; then, in the cells a line passes,
- * which pixels are hair: those near it not of the colour of the skin
- * beside them, and those away from it far from that colour; and each
- * cell's colour and texture.
+ * its row j0: the selection and highest log luminance of each cell, and its
+ * pixels near a line; then, in the cells a line passes, which pixels are hair:
+ * those near it not of the colour of the skin beside them, and those away from
+ * it far from that colour; and each cell's colour and texture.
  */
 static void
 add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
@@ -600,7 +596,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
     {
       const gint x0  = c * SMP_FIELD_CELL;
       const gint cw  = MIN (SMP_FIELD_CELL, w - x0);
-      gfloat     sum = 0.0f, top = -G_MAXFLOAT, sel = 0.0f;
+      gfloat     top = -G_MAXFLOAT, sel = 0.0f;
       guint      near = 0, on = 0;
 
       for (gint j = 0; j < ch; j++)
@@ -608,7 +604,6 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
           {
             const gsize at = (gsize) (j0 + j) * w + x0 + i;
 
-            sum += sc->features[at];
             top = MAX (top, sc->features[at]);
             sel += mask ? clamp_unit (mask[at]) : 1.0f;
             on += on_line (field, sc, x0 + i, j0 + j);
@@ -617,7 +612,6 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
           }
 
       field->sel[base + c]   = sel / (cw * ch);
-      field->mean[base + c]  = sum / (cw * ch);
       field->top[base + c]   = top;
       field->lines[base + c] = (guint8) on;
       sc->near[c]            = (guint16) near;
@@ -902,8 +896,10 @@ clean_cell (const SmpField *field, gsize i)
 
 /* The skin's log luminance in each block of block rows [first, last),
  * from its own cells that show bare skin, or from all of them where too
- * few do: the 75th percentile of their means.  Hair and shadow pull the
- * mean of a block down, a few highlights do not pull the percentile up.
+ * few do: the 75th percentile of their means over the pixels no strand
+ * covers (cell_colour()), so that light strands among bare patches do
+ * not lift it.  Hair and shadow pull the mean of a block down, a few
+ * highlights do not pull the percentile up.
  */
 static void
 block_own_skin (gpointer data, gsize first, gsize last)
@@ -1018,6 +1014,17 @@ smoothstep (gfloat lo, gfloat hi, gfloat v)
   return t * t * (3.0f - 2.0f * t);
 }
 
+/* All the pixels of a cw x ch cell, as a bit set. */
+static inline guint16
+cell_pixels (gint cw, gint ch)
+{
+  guint bits = 0;
+
+  for (gint j = 0; j < ch; j++)
+    bits |= ((1u << cw) - 1) << (j * SMP_FIELD_CELL);
+  return (guint16) bits;
+}
+
 /* Hair in cell i, centred at (x, y): its strands, and a mass of dark hair
  * too dense to show strands, which darkens the whole cell, its brightest
  * pixel too.
@@ -1039,8 +1046,7 @@ cell_hair (SmpField *field, gsize i, gint cw, gint ch, gfloat x, gfloat y)
 
   field->hair[i] = MAX (mass, strands);
   if (mass >= 0.5f)
-    for (gint j = 0; j < ch; j++)
-      field->bits[i] |= (guint16) (((1u << cw) - 1) << (j * SMP_FIELD_CELL));
+    field->bits[i] |= cell_pixels (cw, ch);
 }
 
 /* Hair of each cell of rows [first, last). */
@@ -1151,6 +1157,17 @@ finish_ready (SmpField *field, gboolean parallel)
 /* The least texture to compare with: a photo smoothed to nothing. */
 #define TEXTURE_FLOOR 0.004f
 
+/* Luminance over green, each with the log floor, of a colour whose two
+ * colour features are c1 (log red over green) and c2 (log green over
+ * blue): the weights add up to one.
+ */
+static inline gfloat
+luma_over_green (const SmpField *field, gfloat c1, gfloat c2)
+{
+  return field->weight[0] * expf (c1) + field->weight[1]
+         + field->weight[2] * expf (-c2);
+}
+
 /* The colour features of the bare skin lit by white light of t times
  * its green channel (plus the floor), as the skin looks in a highlight,
  * the light's reflection off it; and by how much, in log luminance, the
@@ -1162,11 +1179,8 @@ skin_in_light (const SmpField *field, gfloat t, gfloat *c1, gfloat *c2,
 {
   const gfloat e1 = expf (field->skin_chroma[0]);
   const gfloat e2 = expf (-field->skin_chroma[1]);
-  /* The skin's luminance (plus the floor) over its green: the weights
-   * add up to one.
-   */
   const gfloat k
-      = field->weight[0] * e1 + field->weight[1] + field->weight[2] * e2;
+      = luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
 
   *c1   = logf ((e1 + t) / (1.0f + t));
   *c2   = logf ((1.0f + t) / (e2 + t));
@@ -1335,9 +1349,7 @@ find_masses (gpointer data, gsize first, gsize last)
 
         field->hair[i] = mass;
         if (mass >= 0.5f)
-          for (gint j = 0; j < ch; j++)
-            field->bits[i]
-                |= (guint16) (((1u << cw) - 1) << (j * SMP_FIELD_CELL));
+          field->bits[i] |= cell_pixels (cw, ch);
       }
 }
 
@@ -1511,7 +1523,6 @@ smp_field_finish (SmpField *field)
   measure_hair (field);
   g_thread_join (distances);
 
-  g_clear_pointer (&field->mean, g_free);
   g_clear_pointer (&field->top, g_free);
   g_clear_pointer (&field->colour, g_free);
   g_clear_pointer (&field->texture, g_free);
@@ -1544,11 +1555,10 @@ smp_field_hair_tone (const SmpField *field, gdouble *share, gfloat rgb[3])
     }
 
   /* Back from the features: luminance and two ratios, each with the
-   * floor, and the weights adding up to one.
+   * floor.
    */
   g = expf ((gfloat) mean[0])
-      / (field->weight[0] * expf ((gfloat) mean[1]) + field->weight[1]
-         + field->weight[2] * expf ((gfloat) -mean[2]));
+      / luma_over_green (field, (gfloat) mean[1], (gfloat) mean[2]);
   rgb[0] = MAX (g * expf ((gfloat) mean[1]) - f, 0.0f);
   rgb[1] = MAX (g - f, 0.0f);
   rgb[2] = MAX (g * expf ((gfloat) -mean[2]) - f, 0.0f);

@@ -38,13 +38,6 @@ smp_pigment_lightness (const gfloat rgb[3])
   return y > 216.0 / 24389.0 ? 116.0 * cbrt (y) - 16.0 : y * 24389.0 / 27.0;
 }
 
-static gdouble
-linear_to_srgb (gdouble v)
-{
-  v = CLAMP (v, 0.0, 1.0);
-  return v <= 0.0031308 ? 12.92 * v : 1.055 * pow (v, 1.0 / 2.4) - 0.055;
-}
-
 SmpColor
 smp_pigment_for_hair (const gfloat hair[3])
 {
@@ -64,8 +57,8 @@ smp_pigment_for_hair (const gfloat hair[3])
       const gdouble b   = smp_srgb_to_linear (light_grey[c]);
       const gdouble hue = y > 1e-4 ? CLAMP (hair[c] / y, 0.25, 4.0) : 1.0;
 
-      out[c] = linear_to_srgb ((a + (b - a) * t * t * (3 - 2 * t))
-                               * pow (hue, HUE_LEAN * t));
+      out[c] = smp_linear_to_srgb ((a + (b - a) * t * t * (3 - 2 * t))
+                                   * pow (hue, HUE_LEAN * t));
     }
   return (SmpColor){ out[0], out[1], out[2] };
 }

@@ -304,6 +304,16 @@ smp_srgb_to_linear (gdouble value)
   return pow ((value + 0.055) / 1.055, 2.4);
 }
 
+gdouble
+smp_linear_to_srgb (gdouble value)
+{
+  value = CLAMP (value, 0.0, 1.0);
+  if (value <= 0.0031308)
+    return 12.92 * value;
+
+  return 1.055 * pow (value, 1.0 / 2.4) - 0.055;
+}
+
 /* How far, in pixels, the offsets stamp_coverage() works with can be off
  * by rounding in float: half a unit in the last place at GIMP's largest
  * coordinates, 524288, is 0.03.

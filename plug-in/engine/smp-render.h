@@ -133,8 +133,11 @@ void smp_render_pixel (const SmpStamps *stamps, gint n_color, gint x, gint y,
                        const gfloat *t, gfloat tone, const gfloat *src,
                        gfloat *dst);
 
-/* sRGB transfer curve, for the pigment colour the user picks. */
+/* sRGB transfer curve, for the pigment colour the user picks, and its
+ * inverse (clamped to [0, 1]), for a pigment the engine suggests.
+ */
 gdouble smp_srgb_to_linear (gdouble value);
+gdouble smp_linear_to_srgb (gdouble value);
 
 G_END_DECLS
 

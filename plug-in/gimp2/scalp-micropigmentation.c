@@ -73,48 +73,6 @@ hair_query (void)
       return_vals);
 }
 
-/* plug-in-scalp-micropigmentation-pigment-from-hair: run-mode, image,
- * drawable.
- */
-static void
-run_hair (gint n_params, const GimpParam *param, gint *n_return_vals,
-          GimpParam **return_vals)
-{
-  static GimpParam values[4];
-  SmpOutcome       out = { GIMP_PDB_SUCCESS, NULL };
-  SmpHair          hair;
-
-  if (n_params != 3)
-    smp_fail (&out, GIMP_PDB_CALLING_ERROR,
-              g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
-                               3, n_params));
-  else
-    smp_filter_hair (param[1].data.d_image, param[2].data.d_drawable, &hair,
-                     &out);
-
-  *return_vals            = values;
-  *n_return_vals          = 1;
-  values[0].type          = GIMP_PDB_STATUS;
-  values[0].data.d_status = out.status;
-  if (out.status == GIMP_PDB_SUCCESS)
-    {
-      *n_return_vals = 4;
-      values[1].type = GIMP_PDB_COLOR;
-      gimp_rgba_set (&values[1].data.d_color, hair.pigment.r, hair.pigment.g,
-                     hair.pigment.b, 1.0);
-      values[2].type         = GIMP_PDB_FLOAT;
-      values[2].data.d_float = hair.share;
-      values[3].type         = GIMP_PDB_FLOAT;
-      values[3].data.d_float = hair.lightness;
-    }
-  else if (out.message)
-    {
-      *n_return_vals          = 2;
-      values[1].type          = GIMP_PDB_STRING;
-      values[1].data.d_string = out.message;
-    }
-}
-
 static void
 query (void)
 {
@@ -145,15 +103,18 @@ query (void)
   hair_query ();
 }
 
-/* A procedure's answer: the status, then its result, or the reason it
- * failed, which GIMP shows and scripts receive.
+/* A procedure's answer: the status, then its n results, or the reason
+ * it failed, which GIMP shows and scripts receive.
  */
-static void
-answer (const SmpOutcome *out, GimpParam result, gint *n_return_vals,
-        GimpParam **return_vals)
-{
-  static GimpParam values[2];
+#define MAX_RESULTS 3
 
+static void
+answer_n (const SmpOutcome *out, const GimpParam *results, gint n,
+          gint *n_return_vals, GimpParam **return_vals)
+{
+  static GimpParam values[1 + MAX_RESULTS];
+
+  g_assert (n <= MAX_RESULTS);
   *return_vals            = values;
   *n_return_vals          = 1;
   values[0].type          = GIMP_PDB_STATUS;
@@ -161,8 +122,9 @@ answer (const SmpOutcome *out, GimpParam result, gint *n_return_vals,
 
   if (out->status == GIMP_PDB_SUCCESS)
     {
-      *n_return_vals = 2;
-      values[1]      = result;
+      *n_return_vals = 1 + n;
+      for (gint i = 0; i < n; i++)
+        values[1 + i] = results[i];
     }
   else if (out->message)
     {
@@ -170,6 +132,43 @@ answer (const SmpOutcome *out, GimpParam result, gint *n_return_vals,
       values[1].type          = GIMP_PDB_STRING;
       values[1].data.d_string = out->message;
     }
+}
+
+/* The answer of a procedure with one result. */
+static void
+answer (const SmpOutcome *out, GimpParam result, gint *n_return_vals,
+        GimpParam **return_vals)
+{
+  answer_n (out, &result, 1, n_return_vals, return_vals);
+}
+
+/* plug-in-scalp-micropigmentation-pigment-from-hair: run-mode, image,
+ * drawable.
+ */
+static void
+run_hair (gint n_params, const GimpParam *param, gint *n_return_vals,
+          GimpParam **return_vals)
+{
+  SmpOutcome out = { GIMP_PDB_SUCCESS, NULL };
+  SmpHair    hair;
+  GimpParam  results[3] = { { .type = GIMP_PDB_COLOR },
+                            { .type = GIMP_PDB_FLOAT },
+                            { .type = GIMP_PDB_FLOAT } };
+
+  if (n_params != 3)
+    smp_fail (&out, GIMP_PDB_CALLING_ERROR,
+              g_strdup_printf (_ ("The procedure takes %d arguments, got %d"),
+                               3, n_params));
+  else if (smp_filter_hair (param[1].data.d_image, param[2].data.d_drawable,
+                            &hair, &out))
+    {
+      gimp_rgba_set (&results[0].data.d_color, hair.pigment.r, hair.pigment.g,
+                     hair.pigment.b, 1.0);
+      results[1].data.d_float = hair.share;
+      results[2].data.d_float = hair.lightness;
+    }
+
+  answer_n (&out, results, G_N_ELEMENTS (results), n_return_vals, return_vals);
 }
 
 /* plug-in-scalp-micropigmentation-calibrate: run-mode, image, length. */

@@ -273,14 +273,13 @@ gboolean
 smp_filter_hair (SmpImage image, SmpDrawable drawable, SmpHair *hair,
                  SmpOutcome *out)
 {
-  const gfloat none[3] = { 0.0f, 0.0f, 0.0f };
-  SmpTarget    target;
-  gfloat       rgb[3];
+  SmpTarget target;
+  gfloat    rgb[3];
 
   if (! smp_filter_check_readable (drawable, out))
     return FALSE;
 
-  hair->pigment   = smp_pigment_for_hair (none);
+  hair->pigment   = smp_params_lookup ("pigment")->def_color;
   hair->share     = 0.0;
   hair->lightness = -1.0;
   if (smp_target_init (&target, image, drawable))

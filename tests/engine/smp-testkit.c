@@ -317,22 +317,26 @@ smp_test_skin_name (SmpTestSkin skin)
   return skin_names[skin];
 }
 
-gint
-smp_test_hair_named (const gchar *name)
+/* The index of name among n names, or -1. */
+static gint
+name_index (const gchar *const *names, guint n, const gchar *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (hair_names); i++)
-    if (g_strcmp0 (hair_names[i], name) == 0)
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], name) == 0)
       return (gint) i;
   return -1;
 }
 
 gint
+smp_test_hair_named (const gchar *name)
+{
+  return name_index (hair_names, G_N_ELEMENTS (hair_names), name);
+}
+
+gint
 smp_test_skin_named (const gchar *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (skin_names); i++)
-    if (g_strcmp0 (skin_names[i], name) == 0)
-      return (gint) i;
-  return -1;
+  return name_index (skin_names, G_N_ELEMENTS (skin_names), name);
 }
 
 gfloat *
