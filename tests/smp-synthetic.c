@@ -149,6 +149,8 @@ main (int argc, char **argv)
       "Hairline fade, mm", "MM" },
     { "hair-blend", 0, 0, G_OPTION_ARG_DOUBLE, &params.hair_blend, "Hair blend",
       "B" },
+    { "match-hair", 0, 0, G_OPTION_ARG_DOUBLE, &params.match_hair, "Match hair",
+      "M" },
     { "sessions", 0, 0, G_OPTION_ARG_INT, &params.sessions, "Sessions", "N" },
     { "show-sessions", 0, 0, G_OPTION_ARG_INT, &last_session,
       "Render only sessions 1 to N", "N" },

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Turns the log of a Script-Fu test into TAP: one line per "ok - NAME" or
-# "not ok - NAME" the test printed, then the plan.  Exits non-zero, with
+# Turns the log of a Script-Fu test into TAP: the test's notes, one line
+# per "ok - NAME" or "not ok - NAME" it printed, then the plan.  Exits non-zero, with
 # the end of GIMP's output, when a check failed, a form failed outside a
 # check, or the test did not reach its final "smp-result PASSED FAILED"
 # line.
@@ -9,6 +9,9 @@
 log=$1
 checks=$(grep -E '^(ok|not ok) - ' "$log")
 result=$(grep -E '^smp-result [0-9]+ [0-9]+$' "$log")
+
+# What the test noted (smp-checks.scm's note), as TAP's comments.
+grep -E '^# ' "$log"
 
 i=0
 if [ -n "$checks" ]; then

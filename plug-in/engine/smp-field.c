@@ -91,8 +91,12 @@ struct _SmpField
   /* Per cell, kept until finished: the mean of its three features over
    * the pixels no strand covers, and its texture (see cell_colour()).
    */
-  gfloat  *colour;
-  gfloat  *texture;
+  gfloat *colour;
+  gfloat *texture;
+  /* Per cell: the mean linear luminance of all its pixels, hair and all,
+   * the tone the photo shows there.
+   */
+  gfloat  *luminance;
   gfloat  *hair;
   gfloat  *dist;
   guint16 *bits; /* per cell: its pixels that are hair */
@@ -176,14 +180,15 @@ smp_field_new (gint width, gint height, gint n_color)
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   smp_field_set_focus_pixels (field, SMP_FIELD_FOCUS_PIXELS);
 
-  n              = (gsize) field->cols * field->rows;
-  nb             = (gsize) field->block_cols * field->block_rows;
-  field->sel     = g_new0 (gfloat, n);
-  field->top     = g_new0 (gfloat, n);
-  field->colour  = g_new0 (gfloat, 3 * n);
-  field->texture = g_new0 (gfloat, n);
-  field->hair    = g_new0 (gfloat, n);
-  field->bits    = g_new0 (guint16, n);
+  n                = (gsize) field->cols * field->rows;
+  nb               = (gsize) field->block_cols * field->block_rows;
+  field->sel       = g_new0 (gfloat, n);
+  field->top       = g_new0 (gfloat, n);
+  field->colour    = g_new0 (gfloat, 3 * n);
+  field->texture   = g_new0 (gfloat, n);
+  field->luminance = g_new0 (gfloat, n);
+  field->hair      = g_new0 (gfloat, n);
+  field->bits      = g_new0 (guint16, n);
   field->axis_cols
       = (field->cols + SMP_FIELD_AXIS_BLOCK - 1) / SMP_FIELD_AXIS_BLOCK;
   field->axis_rows
@@ -230,6 +235,7 @@ smp_field_free (SmpField *field)
   g_free (field->top);
   g_free (field->colour);
   g_free (field->texture);
+  g_free (field->luminance);
   g_free (field->hair);
   g_free (field->dist);
   g_free (field->bits);
@@ -380,7 +386,6 @@ selected_columns (const SmpField *field, const gfloat *mask, gint y, gint rows,
 }
 
 /* The k-th smallest of n values (0-based), reordering them. */
-static gfloat select_kth (gfloat *v, gint n, gint k);
 
 /* Whether pixel at of the strip differs from the skin beside it, whose
  * features are skin, by more than sqrt (steps2) strand steps.
@@ -456,7 +461,7 @@ skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
 
   /* The median is a value, whatever order the pixels came in. */
   for (gint f = 0; f < field->n_features && n > 0; f++)
-    skin[f] = select_kth (values + f * BESIDE_MAX, n, n / 2);
+    skin[f] = smp_select_kth (values + f * BESIDE_MAX, n, n / 2);
   return n > 0;
 }
 
@@ -579,14 +584,15 @@ add_strand_tone (const SmpField *field, Scratch *sc, guint bits, gint x0,
 }
 
 /* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
- * its row j0: the selection and highest log luminance of each cell, and its
- * pixels near a line; then, in the cells a line passes, which pixels are hair:
+ * its row j0, whose linear pixels start at px: the selection, mean
+ * luminance and highest log luminance of each cell, and its pixels near a
+ * line; then, in the cells a line passes, which pixels are hair:
  * those near it not of the colour of the skin beside them, and those away from
  * it far from that colour; and each cell's colour and texture.
  */
 static void
 add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
-              gint rows, const gfloat *mask)
+              gint rows, const gfloat *px, const gfloat *mask)
 {
   const gint  w    = field->width;
   const gsize base = (gsize) row * field->cols;
@@ -596,14 +602,20 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
     {
       const gint x0  = c * SMP_FIELD_CELL;
       const gint cw  = MIN (SMP_FIELD_CELL, w - x0);
-      gfloat     top = -G_MAXFLOAT, sel = 0.0f;
+      gfloat     top = -G_MAXFLOAT, sel = 0.0f, lum = 0.0f;
       guint      near = 0, on = 0;
 
       for (gint j = 0; j < ch; j++)
         for (gint i = 0; i < cw; i++)
           {
-            const gsize at = (gsize) (j0 + j) * w + x0 + i;
+            const gsize   at = (gsize) (j0 + j) * w + x0 + i;
+            const gfloat *p
+                = px + ((gsize) j * w + x0 + i) * (gsize) field->n_color;
 
+            lum += field->n_color == 3
+                       ? field->weight[0] * p[0] + field->weight[1] * p[1]
+                             + field->weight[2] * p[2]
+                       : p[0];
             top = MAX (top, sc->features[at]);
             sel += mask ? clamp_unit (mask[at]) : 1.0f;
             on += on_line (field, sc, x0 + i, j0 + j);
@@ -611,10 +623,11 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
                     << (j * SMP_FIELD_CELL + i);
           }
 
-      field->sel[base + c]   = sel / (cw * ch);
-      field->top[base + c]   = top;
-      field->lines[base + c] = (guint8) on;
-      sc->near[c]            = (guint16) near;
+      field->sel[base + c]       = sel / (cw * ch);
+      field->luminance[base + c] = lum / (cw * ch);
+      field->top[base + c]       = top;
+      field->lines[base + c]     = (guint8) on;
+      sc->near[c]                = (guint16) near;
     }
 
   for (gint c = 0; c < field->cols; c++)
@@ -749,6 +762,7 @@ add_parts (gpointer data, gsize first, gsize last)
       for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
         add_cell_row (field, sc, (st->y + j0 + j) / SMP_FIELD_CELL, j,
                       MIN (SMP_FIELD_CELL, rows - j), rows,
+                      st->pixels + (gsize) (j0 + j) * row_f,
                       st->mask ? st->mask + (gsize) j0 * field->width : NULL);
 
       memset (&sc->votes, 0, sizeof sc->votes);
@@ -842,11 +856,8 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
     finish_ready (field, FALSE);
 }
 
-/* The k-th smallest of n values (0-based), reordering them: Hoare's
- * selection, in place, no more than the hundred or so values of a block.
- */
-static gfloat
-select_kth (gfloat *v, gint n, gint k)
+gfloat
+smp_select_kth (gfloat *v, gint n, gint k)
 {
   gint lo = 0, hi = n - 1;
 
@@ -929,7 +940,7 @@ block_own_skin (gpointer data, gsize first, gsize last)
             }
 
         field->own[by * field->block_cols + bx]
-            = select_kth (values, n, (n * 3) / 4);
+            = smp_select_kth (values, n, (n * 3) / 4);
       }
 }
 
@@ -959,7 +970,7 @@ block_skin (gpointer data, gsize first, gsize last)
             }
 
         field->skin[by * bw + bx]
-            = MAX (select_kth (window, n, n / 2), field->own[by * bw + bx]);
+            = MAX (smp_select_kth (window, n, n / 2), field->own[by * bw + bx]);
       }
 }
 
@@ -1261,7 +1272,7 @@ learn_skin (SmpField *field)
       return;
     }
   pass--;
-  smooth = select_kth (values, (gint) m, (gint) (m * SKIN_SMOOTHEST));
+  smooth = smp_select_kth (values, (gint) m, (gint) (m * SKIN_SMOOTHEST));
 
   m = 0;
   for (gsize i = 0; i < n; i++)
@@ -1272,10 +1283,10 @@ learn_skin (SmpField *field)
         values[2 * n + m] = field->colour[3 * i];
         m++;
       }
-  field->skin_chroma[0] = select_kth (values, (gint) m, (gint) m / 2);
-  field->skin_chroma[1] = select_kth (values + n, (gint) m, (gint) m / 2);
-  field->skin_luma      = select_kth (values + 2 * n, (gint) m, (gint) m / 2);
-  field->skin_texture   = MAX (smooth, TEXTURE_FLOOR);
+  field->skin_chroma[0] = smp_select_kth (values, (gint) m, (gint) m / 2);
+  field->skin_chroma[1] = smp_select_kth (values + n, (gint) m, (gint) m / 2);
+  field->skin_luma    = smp_select_kth (values + 2 * n, (gint) m, (gint) m / 2);
+  field->skin_texture = MAX (smooth, TEXTURE_FLOOR);
   g_free (values);
 
   /* Light from 1/64 of the green channel to 64 times it. */
@@ -1606,6 +1617,12 @@ gfloat
 smp_field_hair (const SmpField *field, gint col, gint row)
 {
   return field->hair[(gsize) row * field->cols + col];
+}
+
+gfloat
+smp_field_luminance (const SmpField *field, gint col, gint row)
+{
+  return field->luminance[(gsize) row * field->cols + col];
 }
 
 guint16

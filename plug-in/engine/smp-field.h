@@ -114,6 +114,8 @@ gfloat smp_field_selection (const SmpField *field, gint col, gint row);
  * hair is looked for only where pigment may go.
  */
 gfloat smp_field_hair (const SmpField *field, gint col, gint row);
+/* The mean linear luminance of the cell's pixels, hair and all. */
+gfloat smp_field_luminance (const SmpField *field, gint col, gint row);
 /* The cell's pixels that are hair, one bit each, row by row from bit 0. */
 guint16 smp_field_hair_pixels (const SmpField *field, gint col, gint row);
 
@@ -144,6 +146,11 @@ gfloat smp_field_hair_at (const SmpField *field, gint x, gint y);
  * it from the cells without hair.
  */
 gfloat smp_field_skin_luminance (const SmpField *field, gfloat x, gfloat y);
+
+/* The k-th smallest of n values (0-based), reordering them: Hoare's
+ * selection, in place.
+ */
+gfloat smp_select_kth (gfloat *v, gint n, gint k);
 
 G_END_DECLS
 

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-match.h"
 #include "smp-parallel.h"
 #include "smp-random.h"
 
@@ -166,18 +167,21 @@ typedef struct
 {
   const SmpField  *field;
   const SmpParams *params;
+  const gfloat    *match; /* smp_match_new()'s, or NULL */
   gfloat          *w;
 } WeightRows;
 
 static void
 weight_rows (gpointer data, gsize first, gsize last)
 {
-  const WeightRows *job  = data;
-  const gint        cols = smp_field_cols (job->field);
+  const WeightRows *job   = data;
+  const gint        cols  = smp_field_cols (job->field);
+  const gfloat      blend = (gfloat) smp_params_hair_blend (job->params);
 
   for (gint r = (gint) first; r < (gint) last; r++)
     for (gint c = 0; c < cols; c++)
       {
+        const gsize  i   = (gsize) r * cols + c;
         const gfloat sel = smp_field_selection (job->field, c, r);
         gfloat       v   = 0.0f;
 
@@ -188,10 +192,10 @@ weight_rows (gpointer data, gsize first, gsize last)
           v = sel
               * MAX (hairline_ramp (job->field, job->params, c, r),
                      STRAY_WEIGHT)
-              * (1.0f
-                 - job->params->hair_blend * smp_field_hair (job->field, c, r));
+              * (1.0f - blend * smp_field_hair (job->field, c, r))
+              * (job->match ? job->match[i] : 1.0f);
 
-        job->w[(gsize) r * cols + c] = CLAMP (v, 0.0f, 1.0f);
+        job->w[i] = CLAMP (v, 0.0f, (gfloat) SMP_MATCH_MAX);
       }
 }
 
@@ -199,11 +203,13 @@ weight_rows (gpointer data, gsize first, gsize last)
 static gfloat *
 per_cell (const SmpField *field, const SmpParams *params, SmpRangeFunc rows)
 {
-  WeightRows job = { field, params,
-                     g_new (gfloat, (gsize) smp_field_cols (field)
-                                        * smp_field_rows (field)) };
+  gfloat    *match = smp_match_new (field, params);
+  WeightRows job   = { field, params, match,
+                       g_new (gfloat, (gsize) smp_field_cols (field)
+                                          * smp_field_rows (field)) };
 
   smp_parallel_for (smp_field_rows (field), PARALLEL_ROWS, rows, &job);
+  g_free (match);
   return job.w;
 }
 
@@ -216,7 +222,8 @@ smp_layout_weights (const SmpField *field, const SmpParams *params)
 /* The ash tone's strength in each cell: the hairline's ramp wherever the
  * selection reaches, before any hair: the tone lies under hair too, which
  * hides it pixel by pixel (smp-render.c), with no pale rim around each
- * strand.
+ * strand.  Where the treatment matches the hair around, the tone follows
+ * it, up to its full strength.
  */
 static void
 tone_rows (gpointer data, gsize first, gsize last)
@@ -226,10 +233,14 @@ tone_rows (gpointer data, gsize first, gsize last)
 
   for (gint r = (gint) first; r < (gint) last; r++)
     for (gint c = 0; c < cols; c++)
-      job->w[(gsize) r * cols + c]
-          = smp_field_selection (job->field, c, r) > 0.0f
-                ? hairline_ramp (job->field, job->params, c, r)
-                : 0.0f;
+      {
+        const gsize i = (gsize) r * cols + c;
+
+        job->w[i] = smp_field_selection (job->field, c, r) > 0.0f
+                        ? hairline_ramp (job->field, job->params, c, r)
+                              * (job->match ? MIN (job->match[i], 1.0f) : 1.0f)
+                        : 0.0f;
+      }
 }
 
 gfloat *
@@ -389,7 +400,7 @@ static gdouble
 radius_weight (const Scatter *job, gint c, gint r, gdouble wc)
 {
   const SmpField *field = job->field;
-  const gdouble   blend = job->params->hair_blend;
+  const gdouble   blend = smp_params_hair_blend (job->params);
   const gint      cols = smp_field_cols (field), rows = smp_field_rows (field);
   gdouble         hair = 0.0, own;
   gint            n    = 0;
@@ -462,7 +473,7 @@ fill_rows (gpointer data, gsize first, gsize last)
                */
               if (skin_px
                   && smp_hash_uniform (seed, cell, k, TAG_AVOID)
-                         < job->params->hair_blend)
+                         < smp_params_hair_blend (job->params))
                 move_onto_skin (&p, skin_px, x0, y0,
                                 smp_hash (seed, cell, k, TAG_AVOID));
 
@@ -1157,7 +1168,11 @@ smp_layout_new (const SmpField *field, const SmpParams *params,
 gboolean
 smp_layout_same_placement (const SmpParams *a, const SmpParams *b)
 {
-  return smp_params_same (a, b, SMP_AFFECTS_PLACEMENT);
+  /* How much of the treatment matches the hair around depends on how dark
+   * the looks make it.
+   */
+  return smp_params_same (a, b, SMP_AFFECTS_PLACEMENT)
+         && (a->match_hair <= 0.0 || smp_params_same (a, b, SMP_AFFECTS_LOOKS));
 }
 
 void

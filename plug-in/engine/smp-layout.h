@@ -56,21 +56,26 @@ gboolean smp_layout_params_ok (const SmpParams *params);
 gdouble smp_layout_expected_count (const SmpField  *field,
                                    const SmpParams *params);
 
-/* Density weight of each field cell, 0 to 1: selection x hairline ramp x
- * room left by hair.  Returns a new array of cols x rows floats.
+/* Density weight of each field cell, 0 to SMP_MATCH_MAX: selection x
+ * hairline ramp x room left by hair x the share of the treatment that
+ * matches the hair around (smp-match.h; 1 at match-hair 0, where the
+ * weight stays within 0 to 1).  Returns a new array of cols x rows floats.
  */
 gfloat *smp_layout_weights (const SmpField *field, const SmpParams *params);
 
-/* Places the impressions.  Depends only on the field, the seed and the
- * parameters that decide placement (density, hairline fade, hair blend,
- * sessions, scale), never on the order in which anything is rendered.
- */
 /* The strength of the ash tone in each cell of the field, 0 to 1, row
- * after row: where the selection reaches, the hairline's ramp.  The caller
- * frees it.
+ * after row: where the selection reaches, the hairline's ramp, and no
+ * more than the share of the treatment that matches the hair around.  The
+ * caller frees it.
  */
 gfloat *smp_layout_tone (const SmpField *field, const SmpParams *params);
 
+/* Places the impressions.  Depends only on the field, the seed and the
+ * parameters that decide placement (density, hairline fade, hair blend,
+ * match hair, sessions, scale; where the treatment matches the hair
+ * around, the looks too, which decide how much of it a place needs),
+ * never on the order in which anything is rendered.
+ */
 SmpLayoutStatus smp_layout_new (const SmpField *field, const SmpParams *params,
                                 SmpProgressFunc progress, gpointer user_data,
                                 SmpLayout **layout);

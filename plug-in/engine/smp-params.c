@@ -187,6 +187,28 @@ static const SmpParamDesc params_table[] = {
     .step    = 0.01,
     .page    = 0.1,
     .offset  = OFFSET (hair_blend) },
+  /* Bald patches among hair take the tone of the hair-bearing scalp
+   * around them, as a practitioner matches density to it.
+   */
+  { .name    = "match-hair",
+    .type    = SMP_PARAM_DOUBLE,
+    .affects = PLACEMENT | LOOKS,
+    .label   = N_ ("Match hair:"), /* every letter of it is taken */
+    .blurb   = N_ ("How far the treatment follows the hair around: 1 gives "
+                     "bald patches the tone of the hair-bearing scalp around "
+                     "them, more where the scalp is bare, less where hair "
+                     "is, none on hair; 0 treats evenly"),
+    .unit    = "",
+    .min     = 0,
+    .max     = 1,
+    .def     = 0,
+    .group   = SMP_GROUP_REGION,
+    .ui_min  = 0,
+    .ui_max  = 1,
+    .digits  = 2,
+    .step    = 0.01,
+    .page    = 0.1,
+    .offset  = OFFSET (match_hair) },
   /* Each session adds impressions, and sits a little darker: the layout
    * carries each impression's session, and so its depth.
    */
@@ -543,6 +565,12 @@ smp_params_coverage (const SmpParams *params)
   const gdouble d_cm = params->dot_size / 10.0;
 
   return params->density * G_PI * d_cm * d_cm / 4.0;
+}
+
+gdouble
+smp_params_hair_blend (const SmpParams *params)
+{
+  return MAX (params->hair_blend, params->match_hair);
 }
 
 gdouble

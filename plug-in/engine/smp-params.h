@@ -37,6 +37,7 @@ typedef struct
   gdouble  ash_tone;       /* 0 to 1: share of the pigment seen as a tone */
   gdouble  hairline_fade;  /* mm */
   gdouble  hair_blend;     /* 0 to 1 */
+  gdouble  match_hair;     /* 0 to 1 */
   gint     sessions;       /* 1 to 4 */
   gdouble  scale;          /* pixels per cm; 0 = from the image's resolution */
   gint     seed;
@@ -170,6 +171,12 @@ const gchar *smp_params_group_title (SmpGroup group);
  * fraction.  Past about 0.2 impressions merge into a solid tone.
  */
 gdouble smp_params_coverage (const SmpParams *params);
+
+/* How strongly hair keeps pigment off it, 0 to 1: the hair blend, or
+ * more where the treatment matches the hair around, which puts none on
+ * hair.
+ */
+gdouble smp_params_hair_blend (const SmpParams *params);
 
 /* Mean distance between neighbouring impressions, in mm. */
 gdouble smp_params_spacing_mm (const SmpParams *params);

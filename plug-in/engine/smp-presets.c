@@ -14,7 +14,9 @@
  * test-look.c): the density and dot size of a shaved look, softer and
  * sparser work that blends with hair still there, a wide feathered front,
  * the dense fill and fuller tone a scar takes, and where a first session
- * stops (about 30% of the density).
+ * stops (about 30% of the density).  Work among hair follows the hair
+ * around (match hair): most of the way between thinning hair, halfway
+ * over a scar.
  */
 static const SmpPreset presets[] = {
   { N_ ("Shaved look"),
@@ -28,6 +30,7 @@ static const SmpPreset presets[] = {
       { "ash-tone", 0.35 },
       { "hairline-fade", 10 },
       { "hair-blend", 0.5 },
+      { "match-hair", 0.0 },
       { "sessions", 3 } } },
   { N_ ("Thinning blend"),
     N_ ("Sparse, soft impressions between hair that is still there"),
@@ -40,6 +43,7 @@ static const SmpPreset presets[] = {
       { "ash-tone", 0.45 },
       { "hairline-fade", 8 },
       { "hair-blend", 1.0 },
+      { "match-hair", 0.7 },
       { "sessions", 3 } } },
   { N_ ("Soft hairline"),
     N_ ("Small impressions fading in over a wide, irregular front"),
@@ -52,6 +56,7 @@ static const SmpPreset presets[] = {
       { "ash-tone", 0.35 },
       { "hairline-fade", 14 },
       { "hair-blend", 0.5 },
+      { "match-hair", 0.0 },
       { "sessions", 3 } } },
   { N_ ("Scar camouflage"),
     N_ ("Dense impressions that fill a scar, with a short fade"),
@@ -64,6 +69,7 @@ static const SmpPreset presets[] = {
       { "ash-tone", 0.45 },
       { "hairline-fade", 3 },
       { "hair-blend", 0.3 },
+      { "match-hair", 0.5 },
       { "sessions", 3 } } },
   { N_ ("First session only"),
     N_ ("The light, sparse work of a first session"),
@@ -76,6 +82,7 @@ static const SmpPreset presets[] = {
       { "ash-tone", 0.35 },
       { "hairline-fade", 11 },
       { "hair-blend", 0.5 },
+      { "match-hair", 0.0 },
       { "sessions", 1 } } },
 };
 

@@ -612,7 +612,12 @@ ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
   if (mass <= 0.0)
     return;
 
-  st->tone_grey = (gfloat) (1.0 - exp (-TONE_GREY_RATE * mass));
+  /* Matching the hair around, the tone darkens as the stubble around
+   * does, which leaves the skin's hue between the stubs as it was: it
+   * greys the skin less.
+   */
+  st->tone_grey = (gfloat) ((1.0 - exp (-TONE_GREY_RATE * mass))
+                            * (1.0 - params->match_hair));
   st->tone_dark = (gfloat) ((1.0 - lum) * (1.0 - exp (-TONE_DARK_RATE * mass)));
   /* Seen through the dermis the pigment's own colour is muted: a
    * quarter of its chroma is left, the skin greying toward an ash that
@@ -627,6 +632,44 @@ ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
       st->tone_cols = smp_field_cols (field);
       st->tone_rows = smp_field_rows (field);
     }
+}
+
+/* The luminance of the pigment, in linear light. */
+static gdouble
+pigment_luminance (const SmpParams *params)
+{
+  return 0.2126 * smp_srgb_to_linear (params->pigment.r)
+         + 0.7152 * smp_srgb_to_linear (params->pigment.g)
+         + 0.0722 * smp_srgb_to_linear (params->pigment.b);
+}
+
+gdouble
+smp_render_darkening (const SmpParams *params, gdouble weight)
+{
+  const gdouble lum    = pigment_luminance (params);
+  const gdouble spread = SIZE_SPREAD * params->size_variation;
+  const gdouble mass   = smp_params_coverage (params) * params->opacity / 100.0
+                       * params->ash_tone;
+  gdouble depth = 0.0, dots, tone;
+
+  /* Each session's impressions at their depth (make_stamp()). */
+  for (gint k = 1; k <= params->sessions; k++)
+    depth
+        += (smp_session_share (k, params->sessions)
+            - (k > 1 ? smp_session_share (k - 1, params->sessions) : 0.0))
+           * (1.0
+              - 0.12 * (params->sessions - k) / MAX (params->sessions - 1, 1));
+
+  /* The summed pigment of the impressions over the area they share: their
+   * coverage, the lognormal sizes' mean area and their mean strength.
+   */
+  dots = smp_params_coverage (params) * exp (spread * spread)
+         * MIN (MAX_STRENGTH,
+                params->opacity / 100.0 * depth * (1.0 - params->ash_tone))
+         * (1.0 - lum) * weight;
+  tone = (1.0 - lum) * (1.0 - exp (-TONE_DARK_RATE * mass)) * MIN (weight, 1.0);
+
+  return 1.0 - exp (-dots) * (1.0 - tone);
 }
 
 /* Stamps for the impressions that can reach the rectangle, or all of them
@@ -654,7 +697,7 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
     init_profile_table ();
   st              = g_new0 (SmpStamps, 1);
   st->field       = field;
-  st->hair_blend  = (gfloat) params->hair_blend;
+  st->hair_blend  = (gfloat) smp_params_hair_blend (params);
   st->photo_sigma = photo;
   st->bucket_cols = MAX (1, (layout->width + BUCKET - 1) / BUCKET);
   st->bucket_rows = MAX (1, (layout->height + BUCKET - 1) / BUCKET);

@@ -133,6 +133,14 @@ void smp_render_pixel (const SmpStamps *stamps, gint n_color, gint x, gint y,
                        const gfloat *t, gfloat tone, const gfloat *src,
                        gfloat *dst);
 
+/* The share of bare skin's light, on average over an area, that the
+ * whole treatment takes away at weight times the density set (the ash
+ * tone at no more than its full strength): what a place gains from more
+ * or fewer impressions.  Impressions that fall at random darken an area by
+ * 1 - exp (-their summed pigment), whatever overlaps.
+ */
+gdouble smp_render_darkening (const SmpParams *params, gdouble weight);
+
 /* sRGB transfer curve, for the pigment colour the user picks, and its
  * inverse (clamped to [0, 1]), for a pigment the engine suggests.
  */

@@ -47,7 +47,7 @@ def make_profile(plugins):
 # but density, scale 100 px/cm, one session, output 0.
 CALLS = ("(smp-bench-copy RUN-NONINTERACTIVE img drw)\n"
          "(plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img drw %s 0.5"
-         " 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.5 1 100 1 0)\n")
+         " 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.5 0 1 100 1 0)\n")
 CALLS3 = ("(smp-bench-copy #:run-mode RUN-NONINTERACTIVE #:image img"
           " #:drawables (vector drw))\n"
           "(plug-in-scalp-micropigmentation #:run-mode RUN-NONINTERACTIVE"

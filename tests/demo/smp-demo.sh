@@ -51,7 +51,7 @@ else
   (gimp-context-set-feather-radius 40 40)
   (gimp-image-select-ellipse img CHANNEL-OP-REPLACE 60 70 840 620)
   (plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img skin
-                                   80 0.5 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.8
+                                   80 0.5 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.8 0
                                    3 80 2026 1)
   (gimp-selection-none img)
   (let* ((sheet (car (plug-in-scalp-micropigmentation-sheet

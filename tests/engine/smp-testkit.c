@@ -290,6 +290,87 @@ smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
   return rgb;
 }
 
+/* The patches of smp_test_scalp_patches(): centre and radius, as
+ * fractions of the width, height and scale's cm.
+ */
+static const gdouble patches_at[][3]
+    = { { 0.28, 0.30, 1.0 }, { 0.70, 0.38, 1.3 }, { 0.42, 0.74, 1.15 } };
+
+/* How far pixel (x, y) lies inside the nearest patch's edge, in px
+ * (negative outside), and that patch's radius.
+ */
+static gdouble
+inside_patch (gint width, gint height, gdouble scale, gdouble x, gdouble y,
+              gdouble *radius)
+{
+  gdouble best = -G_MAXDOUBLE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (patches_at); k++)
+    {
+      const gdouble r = patches_at[k][2] * scale;
+      const gdouble d = r
+                        - hypot (x - patches_at[k][0] * width,
+                                 y - patches_at[k][1] * height);
+
+      if (d > best)
+        {
+          best    = d;
+          *radius = r;
+        }
+    }
+  return best;
+}
+
+gfloat *
+smp_test_scalp_patches (gint width, gint height, gdouble scale, guint32 seed,
+                        guint8 **patches)
+{
+  const gsize n     = (gsize) width * height;
+  const gint  stubs = (gint) (200.0 * width * height / (scale * scale));
+  gfloat     *rgb   = g_new (gfloat, n * 3);
+  Kind        kind  = kinds[SMP_TEST_HAIR_DARK];
+  gdouble     radius;
+
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      skin_at (&kind, width, height, x, y, seed,
+               rgb + ((gsize) y * width + x) * 3);
+  pores_and_freckles (rgb, width, height, seed);
+
+  /* Stubs: a dark dot and a second a pixel along the hair's way, down
+   * and a little to the side; fewer toward a patch, none inside.
+   */
+  for (gint i = 0; i < stubs; i++)
+    {
+      const gdouble x     = smp_hash_uniform (seed, i, 1, 94) * width;
+      const gdouble y     = smp_hash_uniform (seed, i, 2, 94) * height;
+      const gdouble in    = inside_patch (width, height, scale, x, y, &radius);
+      const gdouble keep  = CLAMP (-in / (0.2 * scale), 0.0, 1.0);
+      const gdouble size  = 0.55 + 0.35 * smp_hash_uniform (seed, i, 3, 94);
+      const gdouble depth = 0.6 + 0.3 * smp_hash_uniform (seed, i, 4, 94);
+
+      if (smp_hash_uniform (seed, i, 5, 94) >= keep)
+        continue;
+      spot (rgb, width, height, x, y, size, depth, 0.0);
+      spot (rgb, width, height, x + 0.3, y + 1.0, size, depth, 0.0);
+    }
+
+  *patches = g_new0 (guint8, n);
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      {
+        const gdouble in
+            = inside_patch (width, height, scale, x + 0.5, y + 0.5, &radius);
+
+        if (in >= 0.3 * radius)
+          (*patches)[(gsize) y * width + x] = 1;
+        else if (in <= -0.3 * scale)
+          (*patches)[(gsize) y * width + x] = 2;
+      }
+
+  return rgb;
+}
+
 static const gchar *const hair_names[] = {
   [SMP_TEST_HAIR_NONE]         = "none",
   [SMP_TEST_HAIR_DARK]         = "dark",

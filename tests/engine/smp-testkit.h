@@ -58,6 +58,17 @@ gfloat *smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
                                SmpTestSkin skin, guint32 seed,
                                gboolean **hair_mask);
 
+/* A made-up scalp with alopecia areata, scale px per cm, in linear RGB:
+ * light skin, shaded and with grain and pores, under dark stubble (short
+ * stubs of a pixel or two across, 200 per cm²), but for three round bald
+ * patches 2 to 2.6 cm across whose stubble thins out over their last 2
+ * mm.  Returns width x height x 3 floats; sets patches to a new width x
+ * height mask: 1 inside a patch's bare middle (its inner 70%), 2 on the
+ * stubble at least 3 mm from every patch, 0 elsewhere.
+ */
+gfloat *smp_test_scalp_patches (gint width, gint height, gdouble scale,
+                                guint32 seed, guint8 **patches);
+
 /* Short English names of the kinds of hair and skin ("white", "dark"),
  * and the kind a name names (-1 if none).
  */

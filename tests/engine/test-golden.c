@@ -23,7 +23,7 @@ typedef struct
   gint         width, height;
   gboolean     hair;    /* strands over the top quarter */
   gboolean     ellipse; /* a feathered elliptical selection, else all */
-  gdouble      density, hairline_fade, hair_blend, scale;
+  gdouble      density, hairline_fade, hair_blend, match_hair, scale;
   gint         sessions, seed;
   gdouble      dot_size, softness;
   guint64      layout_hash, render_hash, gray_hash;
@@ -31,16 +31,18 @@ typedef struct
 
 /* clang-format off */
 static const Golden cases[] = {
-  { "defaults",       300, 200, FALSE, FALSE,  80, 11, 0.5, 100, 3,    1, 0.50, 0.25,
+  { "defaults",       300, 200, FALSE, FALSE,  80, 11, 0.5, 0.0, 100, 3,    1, 0.50, 0.25,
     0x40ff6ae289f8fe48u, 0xc2d4ae2ce02e1129u, 0x46482026a498bc1du },
-  { "hair",           320, 240, TRUE,  FALSE,  70,  6, 1.0, 100, 3,    7, 0.30, 0.35,
+  { "hair",           320, 240, TRUE,  FALSE,  70,  6, 1.0, 0.0, 100, 3,    7, 0.30, 0.35,
     0x1eb0b8f77f8d01f6u, 0xb3f68ac7dea89177u, 0x9a72f989bc68699cu },
-  { "feathered",      301, 257, FALSE, TRUE,   80,  8, 0.5,  60, 3,   42, 0.28, 0.40,
+  { "feathered",      301, 257, FALSE, TRUE,   80,  8, 0.5, 0.0,  60, 3,   42, 0.28, 0.40,
     0x2f77e8980df66033u, 0x900798d0e271c882u, 0x4f859a657135a695u },
-  { "dense-fine",     256, 256, FALSE, FALSE, 200,  0, 0.0,  37, 1,    3, 0.10, 0.00,
+  { "dense-fine",     256, 256, FALSE, FALSE, 200,  0, 0.0, 0.0,  37, 1,    3, 0.10, 0.00,
     0xc6f8a99b6aa88437u, 0x0f6138d45040a455u, 0x5d4abed05d5a02bfu },
-  { "sparse-4",       400, 300, TRUE,  TRUE,   10, 20, 0.3,  40, 4, -123, 1.20, 1.00,
+  { "sparse-4",       400, 300, TRUE,  TRUE,   10, 20, 0.3, 0.0,  40, 4, -123, 1.20, 1.00,
     0x38ab3913e5a35482u, 0xaf34a7ac90298b69u, 0xaeab854cf77e2fc3u },
+  { "match-hair",     320, 240, TRUE,  TRUE,   80, 11, 0.5, 1.0,  40, 3,    9, 0.50, 0.25,
+    0x1810cef125d8a30du, 0xb512d16e953668fau, 0x880f654beecea57fu },
 };
 /* clang-format on */
 
@@ -122,6 +124,7 @@ test_golden (gconstpointer data)
   p.density       = g->density;
   p.hairline_fade = g->hairline_fade;
   p.hair_blend    = g->hair_blend;
+  p.match_hair    = g->match_hair;
   p.scale         = g->scale;
   p.sessions      = g->sessions;
   p.seed          = g->seed;

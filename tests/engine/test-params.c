@@ -16,8 +16,8 @@ test_order_and_names (void)
   static const gchar *names[]
       = { "density",       "dot-size",   "size-variation", "pigment",
           "opacity",       "softness",   "tone-variation", "ash-tone",
-          "hairline-fade", "hair-blend", "sessions",       "scale",
-          "seed",          "output" };
+          "hairline-fade", "hair-blend", "match-hair",     "sessions",
+          "scale",         "seed",       "output" };
   guint               n;
   const SmpParamDesc *table = smp_params_table (&n);
 
@@ -46,6 +46,7 @@ test_defaults (void)
   g_assert_cmpfloat (p.ash_tone, ==, 0.35);
   g_assert_cmpfloat (p.hairline_fade, ==, 11);
   g_assert_cmpfloat (p.hair_blend, ==, 0.5);
+  g_assert_cmpfloat (p.match_hair, ==, 0);
   g_assert_cmpint (p.sessions, ==, 3);
   g_assert_cmpfloat (p.scale, ==, 0);
   g_assert_cmpint (p.output, ==, SMP_OUTPUT_LAYER);

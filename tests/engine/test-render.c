@@ -402,6 +402,97 @@ test_pigment_stays_off_hair (void)
     }
 }
 
+/* Mean luminance of the patches' bare middles over the stubble's, less
+ * one: how much lighter the patches look (smp_test_scalp_patches()).
+ */
+static gdouble
+patch_contrast (const gfloat *rgb, const guint8 *patches, gint n_px)
+{
+  gdouble sum[3] = { 0.0 }, n[3] = { 0.0 };
+
+  for (gint i = 0; i < n_px; i++)
+    {
+      sum[patches[i]] += 0.2126 * rgb[i * 3] + 0.7152 * rgb[i * 3 + 1]
+                         + 0.0722 * rgb[i * 3 + 2];
+      n[patches[i]]++;
+    }
+  return (sum[1] / n[1]) / (sum[2] / n[2]) - 1.0;
+}
+
+/* Impressions per cm² where the mask is kind. */
+static gdouble
+density_on (const SmpLayout *layout, const guint8 *patches, gint w, gint h,
+            guint8 kind, gdouble scale)
+{
+  gdouble on = 0.0, area = 0.0;
+
+  for (gsize i = 0; i < layout->n_impressions; i++)
+    {
+      const gint x = (gint) layout->impressions[i].x;
+      const gint y = (gint) layout->impressions[i].y;
+
+      on += patches[(gsize) y * w + x] == kind;
+    }
+  for (gint i = 0; i < w * h; i++)
+    area += patches[i] == kind;
+  return on / (area / (scale * scale));
+}
+
+/* Alopecia areata: bald patches among dark stubble, treated all over.
+ * Matching the hair around, the patches take the stubble's tone: their
+ * contrast against it falls by half or more, with more impressions on
+ * them than the density set and few on the stubble.  Treated evenly they
+ * stand out about as they did.
+ */
+static void
+test_match_hair_evens_patches (void)
+{
+  const gint    w = 480, h = 480;
+  const gdouble scale = 40.0;
+  guint8       *patches;
+  gfloat       *rgb    = smp_test_scalp_patches (w, h, scale, 3, &patches);
+  SmpField     *field  = smp_test_field (rgb, NULL, w, h);
+  gfloat       *out    = g_new (gfloat, (gsize) w * h * 3);
+  const gdouble before = patch_contrast (rgb, patches, w * h);
+  gdouble       after[2], on_patch[2], on_stubble[2];
+
+  for (gint match = 0; match <= 1; match++)
+    {
+      SmpParams     p = default_params ();
+      SmpLayout    *layout;
+      SmpStamps    *stamps;
+      const SmpRect r = { 0, 0, w, h, 3, 3, w * 3, rgb, out };
+
+      p.scale      = scale;
+      p.match_hair = match;
+      g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                       SMP_LAYOUT_OK);
+      stamps = smp_stamps_new (layout, field, &p);
+      smp_render (stamps, 1, p.sessions, &r);
+      after[match]      = patch_contrast (out, patches, w * h);
+      on_patch[match]   = density_on (layout, patches, w, h, 1, scale);
+      on_stubble[match] = density_on (layout, patches, w, h, 2, scale);
+      g_test_message ("match hair %d: patches %+.3f against the stubble "
+                      "(before %+.3f); impressions per cm² %.1f on the "
+                      "patches, %.1f on the stubble (density %.0f)",
+                      match, after[match], before, on_patch[match],
+                      on_stubble[match], p.density);
+      smp_stamps_free (stamps);
+      smp_layout_free (layout);
+    }
+
+  g_assert_cmpfloat (before, >, 0.08);
+  g_assert_cmpfloat (fabs (after[1]), <=, 0.5 * before);
+  g_assert_cmpfloat (fabs (after[0] - before), <=, 0.25 * before);
+  g_assert_cmpfloat (on_patch[1], >, 1.1 * on_patch[0]);
+  g_assert_cmpfloat (on_stubble[1], <, 0.3 * on_stubble[0]);
+
+  smp_field_free (field);
+  g_free (out);
+  g_free (patches);
+  g_free (rgb);
+}
+
 /* Later sessions are a little darker. */
 static void
 test_later_sessions_darker (void)
@@ -508,6 +599,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/gray-matches-rgb", test_gray_matches_rgb);
   g_test_add_func ("/render/pigment-off-hair", test_pigment_stays_off_hair);
   g_test_add_func ("/render/later-sessions-darker", test_later_sessions_darker);
+  g_test_add_func ("/render/match-hair-evens-patches",
+                   test_match_hair_evens_patches);
   g_test_add ("/render/reach-matches-render", Scene, NULL, scene_init,
               test_reach_matches_render, scene_clear);
   return g_test_run ();

@@ -13,10 +13,11 @@
               (list PDB-FLOAT "softness") (list PDB-FLOAT "tone-variation")
               (list PDB-FLOAT "ash-tone")
               (list PDB-FLOAT "hairline-fade") (list PDB-FLOAT "hair-blend")
+              (list PDB-FLOAT "match-hair")
               (list PDB-INT32 "sessions") (list PDB-FLOAT "scale")
               (list PDB-INT32 "seed") (list PDB-INT32 "output"))))
-  (check "seventeen arguments and one return value"
-         (and (= n-args 17) (= n-vals 1)))
+  (check "eighteen arguments and one return value"
+         (and (= n-args 18) (= n-vals 1)))
   (let loop ((i 0) (e expected))
     (if (pair? e)
         (let ((arg (gimp-procedural-db-proc-arg proc i)))
@@ -84,6 +85,7 @@
 (refused "tone-variation 2" (with '((tone-variation . 2))) "tone-variation must be between 0 and 1")
 (refused "hairline-fade 51" (with '((hairline-fade . 51))) "hairline-fade must be between 0 and 50 mm")
 (refused "hair-blend -1" (with '((hair-blend . -1))) "hair-blend must be between 0 and 1")
+(refused "match-hair 1.5" (with '((match-hair . 1.5))) "match-hair must be between 0 and 1")
 (refused "sessions 0" (with '((sessions . 0))) "sessions must be between 1 and 4")
 (refused "sessions 5" (with '((sessions . 5))) "sessions must be between 1 and 4")
 (refused "scale 0.5" (with '((scale . 0.5))) "scale must be 0 (automatic) or between 1 and 10000")
@@ -140,7 +142,7 @@
                                                  (size-variation . 0) (opacity . 0)
                                                  (softness . 0) (tone-variation . 0)
                                                  (hairline-fade . 0) (hair-blend . 0)
-                                                 (sessions . 1) (scale . 1)
+                                                 (match-hair . 0) (sessions . 1) (scale . 1)
                                                  (seed . -2147483648) (output . 0))))))))
   (check "highest values accepted"
          (eq? 'ok (car (smp-try (lambda ()
@@ -148,7 +150,7 @@
                                                  (size-variation . 1) (opacity . 100)
                                                  (softness . 1) (tone-variation . 1)
                                                  (hairline-fade . 50) (hair-blend . 1)
-                                                 (sessions . 4) (scale . 10000)
+                                                 (match-hair . 1) (sessions . 4) (scale . 10000)
                                                  (seed . 2147483647) (output . 2))))))))
   (check "scale 0 takes the image's resolution"
          (eq? 'ok (car (smp-try (lambda () (smp img drw '((scale . 0)))))))))

@@ -14,3 +14,5 @@
                               16 FALSE FALSE "")
   (car (gimp-image-get-active-drawable img)))
 (define (fill-selection drw) (gimp-edit-fill drw FILL-FOREGROUND))
+; The filter at 100 px per cm, seed 7, on the drawable itself.
+(define (treat img drw match) (smp img drw (list (cons 'match-hair match))))

@@ -20,3 +20,8 @@
                               16 FALSE FALSE "Default")
   (vector-ref (car (gimp-image-get-layers img)) 0))
 (define (fill-selection drw) (gimp-drawable-edit-fill drw FILL-FOREGROUND))
+; The filter at 100 px per cm, seed 7, on the drawable itself.
+(define (treat img drw match)
+  (plug-in-scalp-micropigmentation #:run-mode RUN-NONINTERACTIVE #:image img
+    #:drawables (vector drw) #:scale 100 #:seed 7 #:output 0 #:match-hair match))
+(define (first-layer img) (vector-ref (car (gimp-image-get-layers img)) 0))

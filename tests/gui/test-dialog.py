@@ -345,7 +345,7 @@ def first_focus_on_density(display, png):
 SHAVED_LOOK = ("(density . 85) (dot-size . 0.50) (size-variation . 0.40)"
                " (opacity . 95) (softness . 0.25) (tone-variation . 0.40)"
                " (ash-tone . 0.35) (hairline-fade . 10) (hair-blend . 0.5)"
-               " (sessions . 3)")
+               " (match-hair . 0) (sessions . 3)")
 
 
 def presets_after_an_edit(display, png):
