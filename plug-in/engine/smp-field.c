@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-clones.h"
 #include "smp-parallel.h"
 
 /* A cell whose brightest pixel is this much below the skin in log
@@ -590,7 +591,7 @@ add_strand_tone (const SmpField *field, Scratch *sc, guint bits, gint x0,
  * those near it not of the colour of the skin beside them, and those away from
  * it far from that colour; and each cell's colour and texture.
  */
-static void
+SMP_CLONES static void
 add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
               gint rows, const gfloat *px, const gfloat *mask)
 {
@@ -729,7 +730,7 @@ blocks_around (const SmpField *field, Scratch *sc, gint row0, gint cell_rows)
 /* Works on parts [first, last) of a strip: the lines in their rows, then
  * the cells.
  */
-static void
+SMP_CLONES static void
 add_parts (gpointer data, gsize first, gsize last)
 {
   const Strip *st    = data;

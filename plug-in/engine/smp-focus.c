@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-clones.h"
 #include "smp-smooth.h"
 
 /* The scales an edge is seen at, in pixels. */
@@ -220,7 +221,7 @@ steepest (const SmpFocus *f, gint s, gint r, gint x, gint dx, gint dy)
  * steepest across itself at the finest scale, and its slopes must fall
  * with scale as an edge's do.
  */
-static gint
+SMP_CLONES static gint
 edge_vote (const SmpFocus *f, gint r, gint x)
 {
   const gint   w  = f->width;
@@ -263,7 +264,7 @@ edge_vote (const SmpFocus *f, gint r, gint x)
   return bin;
 }
 
-void
+SMP_CLONES void
 smp_focus_measure (SmpFocus *focus, const gfloat *pixels, gint n_color,
                    const gfloat weight[3], gint rows, gint rows_above,
                    gint rows_below, gint x0, gint x1, const guint8 *allowed,

@@ -8,6 +8,8 @@
 
 #include <math.h>
 
+#include "smp-clones.h"
+
 static gint
 gaussian (gfloat sigma, gfloat *kernel)
 {
@@ -34,7 +36,7 @@ edge_column (const gfloat *in, gint w, gint x, const gfloat *k, gint rad)
   return sum;
 }
 
-void
+SMP_CLONES void
 smp_smooth (const SmpStrip *strip, const gfloat *plane, gfloat sigma,
             gint margin, gint xa, gint xb, gfloat *horiz, gfloat *out)
 {

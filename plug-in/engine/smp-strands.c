@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-clones.h"
 #include "smp-smooth.h"
 
 #define LOG_FLOOR SMP_STRANDS_LOG_FLOOR
@@ -135,7 +136,7 @@ clamp_unit (gfloat v)
 }
 
 /* The feature planes of n pixels. */
-static void
+SMP_CLONES static void
 features_of (SmpStrands *s, const gfloat *px, gint n_color,
              const gfloat weight[3], gsize from, gsize n)
 {
@@ -210,7 +211,7 @@ keep_stronger (gfloat *out, gint x, gfloat v)
 /* Keeps in ridge the strongest line that probe finds in the strip, with
  * its sign.
  */
-static void
+SMP_CLONES static void
 probe_lines (SmpStrands *s, const Probe *probe, const Span *sp, gint x0,
              gint x1, gfloat *ridge)
 {
