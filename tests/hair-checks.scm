@@ -39,6 +39,16 @@
   (check "grey hair: nothing changes" (clean? img))
   (gimp-image-delete img))
 
+; A bald area selected tightly, its edge 10 px below the strands' ends:
+; the hair just around it gives the tone.
+(let* ((made (scalp-with-hair '(190 190 190))) (img (car made)) (drw (cadr made)))
+  (gimp-image-select-rectangle img CHANNEL-OP-REPLACE 0 160 300 140)
+  (let ((answer (hair img drw)))
+    (note "grey hair around a tight selection: " answer)
+    (check "grey hair around the selection: none in it, the light grey's lightness"
+           (and (< (share-of answer) 0.01) (> (lightness-of answer) 60))))
+  (gimp-image-delete img))
+
 (let* ((made (scalp-with-hair '(30 25 20))) (img (car made)) (drw (cadr made))
        (answer (hair img drw)) (p (rgb-of answer)))
   (note "dark hair: " answer)

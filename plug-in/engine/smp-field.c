@@ -53,6 +53,11 @@ G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
 
 #define N_FEATURES SMP_STRANDS_FEATURES
 
+/* Per skin block, the features of the strands of its unselected cells,
+ * summed, and how many pixels.
+ */
+#define AROUND_SUMS (N_FEATURES + 1)
+
 /* Steps of light on the skin that a highlight is compared with, from
  * none to far more than the skin's own (see skin_in_light()).
  */
@@ -69,8 +74,11 @@ typedef struct
   SmpFocus     *focus;
   guint8       *around; /* per cell row and block: near the selection */
   SmpFocusVotes votes;
-  /* The features of the selected strands' pixels, summed, and how many. */
-  gdouble strand_sum[N_FEATURES], strand_n;
+  /* The features of the strands' pixels, summed, and how many: in the
+   * selection, and around it.
+   */
+  gdouble  strand_sum[N_FEATURES], strand_n;
+  gdouble *around_blocks; /* AROUND_SUMS per skin block, or NULL */
 } Scratch;
 
 struct _SmpField
@@ -130,6 +138,16 @@ struct _SmpField
    */
   gdouble hair_sum[N_FEATURES], hair_n;
   gdouble hair_area, selected_area;
+  /* The same of the hair around the selection: the strands of unselected
+   * cells by skin block as they come in (AROUND_SUMS a block, NULL if
+   * none), which of them are around the selection being known when
+   * finished; then the sums of the hair around it, and per cell, the hair
+   * that covers it there (0 to 255; NULL if the selection has no cells
+   * around it).
+   */
+  gdouble *around_blocks;
+  gdouble  around_sum[N_FEATURES], around_n;
+  guint8  *around;
 
   /* The edges' votes for the photo's blur, and the blur they make; on a
    * large photo only every focus_stride-th band of FOCUS_BAND cell rows
@@ -216,6 +234,7 @@ scratch_clear (Scratch *sc)
   g_clear_pointer (&sc->beside, g_free);
   g_clear_pointer (&sc->focus, smp_focus_free);
   g_clear_pointer (&sc->around, g_free);
+  g_clear_pointer (&sc->around_blocks, g_free);
   sc->rows = 0;
 }
 
@@ -239,6 +258,8 @@ smp_field_free (SmpField *field)
   g_free (field->luminance);
   g_free (field->hair);
   g_free (field->dist);
+  g_free (field->around);
+  g_free (field->around_blocks);
   g_free (field->bits);
   g_free (field->row_axes);
   g_free (field->axes);
@@ -565,12 +586,13 @@ cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
     field->colour[3 * i + f] = n_skin > 0 ? sum[f] / n_skin : 0.0f;
 }
 
-/* Adds the features of a selected cell's strand pixels (bits) to the
- * part's sums, for the hair's tone.
+/* Adds the features of a cell's strand pixels (bits) to sums, and their
+ * count to n, for the hair's tone.
  */
 static void
-add_strand_tone (const SmpField *field, Scratch *sc, guint bits, gint x0,
-                 gint j0, gint cw, gint ch, gsize n_px)
+add_strand_tone (const SmpField *field, const Scratch *sc, guint bits, gint x0,
+                 gint j0, gint cw, gint ch, gsize n_px, gdouble *sum,
+                 gdouble *n)
 {
   for (gint j = 0; j < ch; j++)
     for (gint i = 0; i < cw; i++)
@@ -579,9 +601,54 @@ add_strand_tone (const SmpField *field, Scratch *sc, guint bits, gint x0,
           const gsize at = (gsize) (j0 + j) * field->width + x0 + i;
 
           for (gint f = 0; f < field->n_features; f++)
-            sc->strand_sum[f] += sc->features[f * n_px + at];
-          sc->strand_n++;
+            sum[f] += sc->features[f * n_px + at];
+          (*n)++;
         }
+}
+
+/* Adds the strands of an unselected cell (bits) to the sums of its skin
+ * block, for the tone of the hair around the selection.  Around a bald
+ * area they are single strands, whose pixels take some of the colour of
+ * the skin around them: the cell's purest one, farthest in colour from
+ * the skin beside it, stands for them all.
+ */
+static void
+add_around_tone (SmpField *field, Scratch *sc, guint bits, gint row, gint c,
+                 gint j0, gint cw, gint ch, gsize n_px,
+                 const gfloat skin[N_FEATURES])
+{
+  const gsize nb     = (gsize) field->block_cols * field->block_rows;
+  gfloat      best_d = -1.0f;
+  gsize       best   = 0;
+  gdouble    *b;
+
+  for (gint j = 0; j < ch; j++)
+    for (gint i = 0; i < cw; i++)
+      if ((bits >> (j * SMP_FIELD_CELL + i)) & 1)
+        {
+          const gsize at
+              = (gsize) (j0 + j) * field->width + c * SMP_FIELD_CELL + i;
+          gfloat d = 0.0f;
+
+          for (gint f = 0; f < field->n_features; f++)
+            d += (sc->features[f * n_px + at] - skin[f])
+                 * (sc->features[f * n_px + at] - skin[f]);
+          if (d > best_d)
+            {
+              best_d = d;
+              best   = at;
+            }
+        }
+
+  if (! sc->around_blocks)
+    sc->around_blocks = g_new0 (gdouble, AROUND_SUMS * nb);
+  b = sc->around_blocks
+      + AROUND_SUMS
+            * ((gsize) (row / SMP_FIELD_BLOCK) * field->block_cols
+               + c / SMP_FIELD_BLOCK);
+  for (gint f = 0; f < field->n_features; f++)
+    b[f] += (gdouble) sc->features[f * n_px + best] * __builtin_popcount (bits);
+  b[N_FEATURES] += __builtin_popcount (bits);
 }
 
 /* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
@@ -649,8 +716,14 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
                     << (j * SMP_FIELD_CELL + i);
       field->bits[base + c] = (guint16) bits;
       cell_colour (field, sc, base + c, x0, j0, cw, ch, n_px);
+      /* Strands away from the selection are kept apart, for the tone of
+       * the hair around it; which of them are, is known when finished.
+       */
       if (bits && field->sel[base + c] > 0.0f)
-        add_strand_tone (field, sc, bits, x0, j0, cw, ch, n_px);
+        add_strand_tone (field, sc, bits, x0, j0, cw, ch, n_px, sc->strand_sum,
+                         &sc->strand_n);
+      else if (bits)
+        add_around_tone (field, sc, bits, row, c, j0, cw, ch, n_px, skin);
     }
 
   add_row_axes (field, sc, row, j0, ch);
@@ -841,6 +914,17 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
       field->hair_n += sc->strand_n;
       memset (sc->strand_sum, 0, sizeof sc->strand_sum);
       sc->strand_n = 0;
+      if (sc->around_blocks)
+        {
+          const gsize n
+              = AROUND_SUMS * (gsize) field->block_cols * field->block_rows;
+
+          if (! field->around_blocks)
+            field->around_blocks = g_new0 (gdouble, n);
+          for (gsize i = 0; i < n; i++)
+            field->around_blocks[i] += sc->around_blocks[i];
+          memset (sc->around_blocks, 0, n * sizeof (gdouble));
+        }
     }
 
   for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
@@ -1039,7 +1123,8 @@ cell_pixels (gint cw, gint ch)
 
 /* Hair in cell i, centred at (x, y): its strands, and a mass of dark hair
  * too dense to show strands, which darkens the whole cell, its brightest
- * pixel too.
+ * pixel too.  Unselected cells get theirs too, for the hair around the
+ * selection, and lose it when finished (measure_hair()).
  */
 static void
 cell_hair (SmpField *field, gsize i, gint cw, gint ch, gfloat x, gfloat y)
@@ -1048,13 +1133,6 @@ cell_hair (SmpField *field, gsize i, gint cw, gint ch, gfloat x, gfloat y)
   const gfloat mass    = smoothstep (MASS_DARKNESS_LO, MASS_DARKNESS_HI,
                                      skin_at (field, x, y) - field->top[i]);
   const gfloat strands = (gfloat) __builtin_popcount (field->bits[i]) / area;
-
-  if (field->sel[i] <= 0.0f)
-    {
-      field->hair[i] = 0.0f;
-      field->bits[i] = 0;
-      return;
-    }
 
   field->hair[i] = MAX (mass, strands);
   if (mass >= 0.5f)
@@ -1320,7 +1398,7 @@ find_masses (gpointer data, gsize first, gsize last)
         gfloat        texture = 0.0f, skin_l, dc1, dc2, dl, mass, shine;
         gint          n = 0, lines = 0;
 
-        if (field->sel[i] <= 0.0f)
+        if (field->sel[i] <= 0.0f && ! (field->around && field->around[i]))
           continue;
 
         for (gint v = MAX (r - 1, 0); v <= MIN (r + 1, field->rows - 1); v++)
@@ -1488,31 +1566,119 @@ edge_distances (gpointer data)
   return NULL;
 }
 
+/* The unselected cells around the selection: those of a skin block
+ * that has selected cells, or beside one that has (1 in field->around);
+ * field->around stays NULL where there are none.  Strands are looked for
+ * that far beside the selection (selected_columns()).
+ */
+static void
+find_around (SmpField *field)
+{
+  const gint bw = field->block_cols, bh = field->block_rows;
+  guint8    *selected = g_new0 (guint8, (gsize) bw * bh);
+  gboolean   any      = FALSE;
+
+  for (gint r = 0; r < field->rows; r++)
+    for (gint c = 0; c < field->cols; c++)
+      if (field->sel[(gsize) r * field->cols + c] > 0.0f)
+        selected[(r / SMP_FIELD_BLOCK) * bw + c / SMP_FIELD_BLOCK] = 1;
+
+  field->around = g_new0 (guint8, (gsize) field->cols * field->rows);
+  for (gint r = 0; r < field->rows; r++)
+    for (gint c = 0; c < field->cols; c++)
+      {
+        const gsize i  = (gsize) r * field->cols + c;
+        const gint  bx = c / SMP_FIELD_BLOCK, by = r / SMP_FIELD_BLOCK;
+
+        if (field->sel[i] > 0.0f)
+          continue;
+        for (gint y = MAX (by - 1, 0); y <= MIN (by + 1, bh - 1); y++)
+          for (gint x = MAX (bx - 1, 0); x <= MIN (bx + 1, bw - 1); x++)
+            if (selected[y * bw + x])
+              field->around[i] = 1;
+        any |= field->around[i];
+      }
+
+  g_free (selected);
+  if (! any)
+    g_clear_pointer (&field->around, g_free);
+}
+
+/* Adds a mass cell's colour, over its area, to sums and n. */
+static void
+add_mass_tone (const SmpField *field, gsize i, gint area, gdouble *sum,
+               gdouble *n)
+{
+  for (gint f = 0; f < field->n_features; f++)
+    sum[f] += (gdouble) field->colour[3 * i + f] * area;
+  *n += area;
+}
+
 /* The hair's share of the selection, and its masses' colour added to
  * what its single strands brought: a cell that is all hair is a mass,
- * whose colour its pixels away from strands give.
+ * whose colour its pixels away from strands give.  The same of the hair
+ * around the selection, apart, and how much of each cell there it
+ * covers; then the unselected cells lose their hair: pigment goes only
+ * where the selection is.
  */
 static void
 measure_hair (SmpField *field)
 {
+  /* The strands of the unselected cells of blocks around the selection. */
+  if (field->around && field->around_blocks)
+    for (gint by = 0; by < field->block_rows; by++)
+      for (gint bx = 0; bx < field->block_cols; bx++)
+        {
+          const gint     r = MIN (by * SMP_FIELD_BLOCK, field->rows - 1);
+          const gint     c = MIN (bx * SMP_FIELD_BLOCK, field->cols - 1);
+          const gdouble *b
+              = field->around_blocks
+                + AROUND_SUMS * ((gsize) by * field->block_cols + bx);
+          gboolean near = FALSE;
+
+          /* A block's unselected cells are all around the selection,
+           * or none is.
+           */
+          for (gint v = r; v < MIN (r + SMP_FIELD_BLOCK, field->rows); v++)
+            for (gint u = c; u < MIN (c + SMP_FIELD_BLOCK, field->cols); u++)
+              near |= field->around[(gsize) v * field->cols + u];
+          if (! near)
+            continue;
+          for (gint f = 0; f < N_FEATURES; f++)
+            field->around_sum[f] += b[f];
+          field->around_n += b[N_FEATURES];
+        }
+
   for (gint r = 0; r < field->rows; r++)
     for (gint c = 0; c < field->cols; c++)
       {
-        const gsize  i    = (gsize) r * field->cols + c;
-        const gint   area = smp_field_cell_area (field, c, r);
-        const gfloat sel  = field->sel[i];
+        const gsize    i    = (gsize) r * field->cols + c;
+        const gint     area = smp_field_cell_area (field, c, r);
+        const gfloat   sel  = field->sel[i];
+        const gboolean mass = __builtin_popcount (field->bits[i]) == area;
 
-        if (sel <= 0.0f)
-          continue;
-        field->selected_area += sel * area;
-        field->hair_area += sel * field->hair[i] * area;
-        if (__builtin_popcount (field->bits[i]) == area)
+        if (sel > 0.0f)
           {
-            for (gint f = 0; f < field->n_features; f++)
-              field->hair_sum[f] += (gdouble) field->colour[3 * i + f] * area;
-            field->hair_n += area;
+            field->selected_area += sel * area;
+            field->hair_area += sel * field->hair[i] * area;
+            if (mass)
+              add_mass_tone (field, i, area, field->hair_sum, &field->hair_n);
+            continue;
           }
+
+        if (field->around && field->around[i])
+          {
+            field->around[i]
+                = (guint8) lroundf (CLAMP (field->hair[i], 0.0f, 1.0f) * 255);
+            if (mass)
+              add_mass_tone (field, i, area, field->around_sum,
+                             &field->around_n);
+          }
+        field->hair[i] = 0.0f;
+        field->bits[i] = 0;
       }
+
+  g_clear_pointer (&field->around_blocks, g_free);
 }
 
 void
@@ -1531,6 +1697,7 @@ smp_field_finish (SmpField *field)
   finish_ready (field, TRUE);
   sum_axes (field);
   learn_skin (field);
+  find_around (field);
   run_rows (field, find_masses, 0, field->rows, PARALLEL_CELL_ROWS, TRUE);
   measure_hair (field);
   g_thread_join (distances);
@@ -1553,13 +1720,15 @@ smp_field_hair_tone (const SmpField *field, gdouble *share, gfloat rgb[3])
   gdouble      mean[N_FEATURES] = { 0.0 };
   gfloat       g;
 
+  const gdouble n = field->hair_n + field->around_n;
+
   *share = field->selected_area > 0.0 ? field->hair_area / field->selected_area
                                       : 0.0;
-  if (field->hair_n < SMP_FIELD_HAIR_TONE_PIXELS)
+  if (n < SMP_FIELD_HAIR_TONE_PIXELS)
     return FALSE;
 
   for (gint k = 0; k < field->n_features; k++)
-    mean[k] = field->hair_sum[k] / field->hair_n;
+    mean[k] = (field->hair_sum[k] + field->around_sum[k]) / n;
   if (field->n_color == 1)
     {
       rgb[0] = rgb[1] = rgb[2] = smp_strands_unlog ((gfloat) mean[0]);
@@ -1618,6 +1787,13 @@ gfloat
 smp_field_hair (const SmpField *field, gint col, gint row)
 {
   return field->hair[(gsize) row * field->cols + col];
+}
+
+gfloat
+smp_field_hair_around (const SmpField *field, gint col, gint row)
+{
+  return field->around ? field->around[(gsize) row * field->cols + col] / 255.0f
+                       : 0.0f;
 }
 
 gfloat

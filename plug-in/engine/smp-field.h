@@ -101,8 +101,11 @@ const SmpFocusVotes *smp_field_focus_votes (const SmpField *field);
 /* The hair found in the selection, after smp_field_finish(): the share
  * of the selection it covers (0 to 1, each pixel counted as much as it
  * is selected), and its colour in linear RGB, the geometric mean of its
- * pixels'.  FALSE, rgb left alone, when fewer than
- * SMP_FIELD_HAIR_TONE_PIXELS pixels of hair were found to tell it from.
+ * pixels' and of those of the hair found just around the selection (in
+ * its skin blocks and those beside them, smp_field_hair_around()), so
+ * that a bald area selected tightly still has the hair around it to go
+ * by.  FALSE, rgb left alone, when fewer than SMP_FIELD_HAIR_TONE_PIXELS
+ * pixels of hair were found to tell it from.
  */
 #define SMP_FIELD_HAIR_TONE_PIXELS 200
 gboolean smp_field_hair_tone (const SmpField *field, gdouble *share,
@@ -114,6 +117,11 @@ gfloat smp_field_selection (const SmpField *field, gint col, gint row);
  * hair is looked for only where pigment may go.
  */
 gfloat smp_field_hair (const SmpField *field, gint col, gint row);
+/* How much of an unselected cell just around the selection hair covers,
+ * 0 to 1; 0 elsewhere.  Hair is looked for in the selection's skin blocks
+ * and those beside them (smp_field_hair() being 0 outside the selection).
+ */
+gfloat smp_field_hair_around (const SmpField *field, gint col, gint row);
 /* The mean linear luminance of the cell's pixels, hair and all. */
 gfloat smp_field_luminance (const SmpField *field, gint col, gint row);
 /* The cell's pixels that are hair, one bit each, row by row from bit 0. */

@@ -38,9 +38,12 @@
 #define AROUND_SHARE 0.25
 
 /* Patches selected at least this much give their tone to the places
- * around.
+ * around; so do those just outside the selection whose cells hair covers
+ * at least HAIRY of (smp_field_hair_around()): a bald area selected
+ * tightly matches the hair at its edge.
  */
 #define SELECTED 0.5
+#define HAIRY 0.25
 
 /* Fewest rows of the coarse grid worth splitting over the cores. */
 #define PARALLEL_ROWS 8
@@ -57,6 +60,8 @@ typedef struct
   gdouble mm; /* a patch's side */
   gfloat *tone;
   gfloat *sel;
+  gfloat *hair_around; /* the mean luminance of its hairy cells around the
+                        * selection, NAN where it has none */
 } Patches;
 
 /* The patches' tone: the selected cells' mean luminance, weighted by
@@ -68,6 +73,7 @@ patches_init (Patches *p, const SmpField *field, gdouble px_per_mm)
   const gint cols = smp_field_cols (field), rows = smp_field_rows (field);
   gsize      n;
   gfloat    *sum, *weight, *horiz;
+  gint      *hairy;
   gfloat     sigma;
   SmpStrip   strip;
 
@@ -80,6 +86,8 @@ patches_init (Patches *p, const SmpField *field, gdouble px_per_mm)
   weight  = g_new0 (gfloat, n);
   p->sel  = g_new0 (gfloat, n);
   p->tone = g_new (gfloat, n);
+  p->hair_around = g_new0 (gfloat, n);
+  hairy          = g_new0 (gint, n);
 
   for (gint r = 0; r < rows; r++)
     for (gint c = 0; c < cols; c++)
@@ -88,12 +96,24 @@ patches_init (Patches *p, const SmpField *field, gdouble px_per_mm)
         const gsize  i = (gsize) (r / p->side) * p->cols + c / p->side;
 
         if (s <= 0.0f)
-          continue;
+          {
+            if (smp_field_hair_around (field, c, r) >= HAIRY)
+              {
+                p->hair_around[i] += smp_field_luminance (field, c, r);
+                hairy[i]++;
+              }
+            continue;
+          }
         sum[i] += s * smp_field_luminance (field, c, r);
         weight[i] += s;
       }
   for (gsize i = 0; i < n; i++)
-    p->sel[i] = weight[i] / (p->side * p->side);
+    {
+      p->sel[i] = weight[i] / (p->side * p->side);
+      p->hair_around[i]
+          = hairy[i] > 0 ? p->hair_around[i] / hairy[i] : (gfloat) NAN;
+    }
+  g_free (hairy);
 
   strip = (SmpStrip){ p->cols, p->rows, 0, 0 };
   sigma = (gfloat) MIN (TONE_SIGMA_MM / p->mm, SMP_SMOOTH_RADIUS_MAX / 3.0);
@@ -113,11 +133,12 @@ patches_clear (Patches *p)
 {
   g_free (p->tone);
   g_free (p->sel);
+  g_free (p->hair_around);
 }
 
 /* The tones the places around are judged from: of the patch in the
- * middle of each step x step block of patches, NAN where it is not
- * selected.
+ * middle of each step x step block of patches, or of its hair around the
+ * selection where it is not selected, NAN where it has neither.
  */
 typedef struct
 {
@@ -167,7 +188,8 @@ around_rows (gpointer data, gsize first, gsize last)
 
 /* The tone of the hair-bearing scalp around each point of a coarser grid,
  * 2 step patches apart, the first at the middle of the first step x step
- * block: NAN where no selected patch is near.
+ * block: NAN where no selected patch, nor hair around the selection, is
+ * near.
  */
 static gfloat *
 around_tone (const Patches *p, gint step, gint *cols, gint *rows)
@@ -187,7 +209,7 @@ around_tone (const Patches *p, gint step, gint *cols, gint *rows)
         const gsize i  = (gsize) pr * p->cols + pc;
 
         tone[(gsize) r * job.cols + c]
-            = p->sel[i] >= SELECTED ? p->tone[i] : NAN;
+            = p->sel[i] >= SELECTED ? p->tone[i] : p->hair_around[i];
       }
 
   *cols      = (job.cols + 1) / 2;

@@ -49,12 +49,12 @@
 #define SMP_HAIR_HELP                                                          \
   "Reads the selection on the drawable as the filter does and returns "        \
   "what the filter's From Hair button takes: the pigment a "                   \
-  "practitioner would choose for the hair found there (charcoal for "          \
-  "dark hair, lighter and warmer greys for grey, white, blond and red "        \
-  "hair), the share of the selection hair covers (0 to 1) and the "            \
-  "hair's lightness (L*, 0 to 100; -1 and the charcoal where too little "      \
-  "hair was found).  Changes nothing.  Select some of the hair around "        \
-  "the bald area for it to see."
+  "practitioner would choose for the hair found there and just around "        \
+  "it (charcoal for dark hair, lighter and warmer greys for grey, white, "     \
+  "blond and red hair), the share of the selection hair covers (0 to 1) "      \
+  "and the hair's lightness (L*, 0 to 100; -1 and the charcoal where too "     \
+  "little hair was found).  Changes nothing.  The hair around the "            \
+  "selection is what lies within about 32 pixels of its edge."
 
 /* Every procedure's attribution. */
 #define SMP_AUTHORS "The scalp-micropigmentation authors"

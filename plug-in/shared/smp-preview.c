@@ -609,7 +609,9 @@ focus_text (const SmpPreview *d)
                           blur);
 }
 
-/* What the field found of the hair in the selection, once it is read. */
+/* What the field found of the hair in and just around the selection,
+ * once it is read.
+ */
 static gchar *
 hair_text (const SmpPreview *d)
 {
@@ -620,6 +622,10 @@ hair_text (const SmpPreview *d)
     return g_strdup ("");
   if (! smp_field_hair_tone (d->field, &share, rgb))
     return g_strdup (_ ("No hair found in the selection"));
+  if (share < 0.005)
+    return g_strdup_printf (_ ("No hair in the selection; around it, the "
+                               "hair's lightness is %.0f of 100"),
+                            smp_pigment_lightness (rgb));
   return g_strdup_printf (_ ("Hair covers %.0f%% of the selection; its "
                              "lightness is %.0f of 100"),
                           100.0 * share, smp_pigment_lightness (rgb));
@@ -645,9 +651,9 @@ smp_preview_hair_button (void)
 
   gimp_help_set_help_data (
       button,
-      _ ("The pigment for the hair found in the selection, as practitioners "
-         "match it: charcoal for dark hair, lighter and warmer greys for "
-         "grey, white and fair hair"),
+      _ ("The pigment for the hair found in and just around the selection, "
+         "as practitioners match it: charcoal for dark hair, lighter and "
+         "warmer greys for grey, white and fair hair"),
       NULL);
   gtk_widget_set_sensitive (button, FALSE);
   return button;

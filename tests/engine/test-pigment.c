@@ -86,6 +86,68 @@ test_hair_tone (void)
       }
 }
 
+/* A bald area selected tightly: the bottom half of the made-up scalps,
+ * bare skin, its edge just below the single strands.  The selection has
+ * no hair, but the hair just around it (the block of 32 rows above the
+ * selection's first) tells the tone: within 10 of the L* of the hair
+ * there, and of its red over green within 15% (single strands on bare
+ * skin: their pixels take a little of the skin's colour, where a mass's
+ * do not).
+ */
+static void
+test_hair_around_selection (void)
+{
+  const gint w = 320, h = 320;
+
+  for (SmpTestHair kind = SMP_TEST_HAIR_DARK; kind <= SMP_TEST_HAIR_RED; kind++)
+    {
+      gboolean *hair;
+      gfloat   *rgb
+          = smp_test_scalp_masses (w, h, kind, SMP_TEST_SKIN_LIGHT, 5, &hair);
+      gfloat   *mask  = g_new0 (gfloat, (gsize) w * h);
+      SmpField *field = smp_field_new (w, h, 3);
+      gfloat    tone[3], truth[3];
+      gdouble   share;
+      gint      around = 0;
+
+      for (gint i = w * h / 2; i < w * h; i++)
+        mask[i] = 1.0f;
+      smp_field_set_bounds (field, 0, h / 2, w, h - h / 2);
+      smp_field_add (field, 0, h, rgb, mask);
+      smp_field_finish (field);
+      true_tone (rgb + (gsize) (h / 2 - 32) * w * 3,
+                 hair + (gsize) (h / 2 - 32) * w, 32 * w, truth);
+      for (gint r = 0; r < smp_field_rows (field); r++)
+        for (gint c = 0; c < smp_field_cols (field); c++)
+          around += smp_field_hair_around (field, c, r) > 0.0f;
+
+      g_assert_true (smp_field_hair_tone (field, &share, tone));
+      g_test_message ("%s hair around the selection: the selection's hair "
+                      "%.3f, cells with hair around it %d, L* %.1f (truly "
+                      "%.1f), red over green %.2f (truly %.2f)",
+                      smp_test_hair_name (kind), share, around,
+                      smp_pigment_lightness (tone),
+                      smp_pigment_lightness (truth), tone[0] / tone[1],
+                      truth[0] / truth[1]);
+      g_assert_cmpfloat (share, <, 0.02);
+      g_assert_cmpint (around, >, 0);
+      g_assert_cmpfloat (
+          fabs (smp_pigment_lightness (tone) - smp_pigment_lightness (truth)),
+          <=, 10.0);
+      g_assert_cmpfloat (fabs (tone[0] / tone[1] / (truth[0] / truth[1]) - 1),
+                         <=, 0.15);
+      /* Outside the selection the hair keeps no pigment off: there is
+       * none to keep off.
+       */
+      g_assert_cmpfloat (smp_field_hair (field, 0, 0), ==, 0.0f);
+
+      smp_field_free (field);
+      g_free (mask);
+      g_free (hair);
+      g_free (rgb);
+    }
+}
+
 /* Bare skin has no hair to tell a tone from. */
 static void
 test_no_hair_no_tone (void)
@@ -166,6 +228,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pigment/hair-tone", test_hair_tone);
   g_test_add_func ("/pigment/no-hair-no-tone", test_no_hair_no_tone);
+  g_test_add_func ("/pigment/hair-around-selection",
+                   test_hair_around_selection);
   g_test_add_func ("/pigment/for-hair", test_pigment_for_hair);
   return g_test_run ();
 }
