@@ -77,13 +77,23 @@ def mnemonic(text):
     return text[at + 1].lower() if 0 <= at < len(text) - 1 else None
 
 
+def gimp_catalogue(lang):
+    """libgimp's own catalogue for lang: GIMP 2.10's, or GIMP 3's where
+    that is the GIMP installed."""
+    for domain in ("gimp20-libgimp", "gimp30-libgimp"):
+        try:
+            return gettext.translation(domain, "/usr/share/locale", [lang])
+        except OSError:
+            pass
+    return gettext.NullTranslations()
+
+
 def check(lang, ours, gimps):
     """The groups of strings that share a key, each holding one of ours at
     least (two of GIMP's own are GIMP's to mend), and ours that have
     none."""
     cat = catalogue(lang)
-    gimp = gettext.translation("gimp20-libgimp", "/usr/share/locale", [lang],
-                               fallback=True)
+    gimp = gimp_catalogue(lang)
     shown = [(cat.get(s) or s, True) for s in ours]
     shown += [(gimp.gettext(s), False) for s in gimps]
     keys = {}
