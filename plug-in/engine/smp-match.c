@@ -52,7 +52,8 @@
 #define DARKENING_STEPS 64
 
 /* A grid of patches, each side cells of the field across, and what it
- * knows of each: its tone, and how much of it is selected.
+ * knows of each: its tone, how much of it is selected, and the tone of
+ * its hair around the selection.
  */
 typedef struct
 {
@@ -65,7 +66,9 @@ typedef struct
 } Patches;
 
 /* The patches' tone: the selected cells' mean luminance, weighted by
- * their selection, smoothed by a Gaussian of TONE_SIGMA_MM.
+ * their selection, smoothed by a Gaussian of TONE_SIGMA_MM; and apart,
+ * the mean luminance of their unselected cells that hair covers at least
+ * HAIRY of.
  */
 static void
 patches_init (Patches *p, const SmpField *field, gdouble px_per_mm)
