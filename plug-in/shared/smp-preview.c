@@ -12,6 +12,7 @@
 #include "smp-preview.h"
 
 #include <math.h>
+#include <stdio.h>
 
 #include "smp-intl.h"
 #include "smp-pigment.h"
@@ -134,6 +135,25 @@ field_held_for_test (void)
   return TRUE;
 }
 
+/* For the dialog's benchmark only (tests/bench/bench-dialog-open.py):
+ * with SMP_TEST_TIMES_FILE set, appends to that file when the preview is
+ * made, when the photo has been read and when it first shows the
+ * impressions, each with the monotonic clock in microseconds.
+ */
+static gboolean shown_for_test; /* one dialog a process */
+
+static void
+mark_for_test (const gchar *what)
+{
+  const gchar *file = g_getenv ("SMP_TEST_TIMES_FILE");
+  FILE        *out  = file ? fopen (file, "a") : NULL;
+
+  if (! out)
+    return;
+  fprintf (out, "%s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time ());
+  fclose (out);
+}
+
 static void
 field_left_for_test (void)
 {
@@ -161,6 +181,9 @@ read_some (gpointer data)
     return G_SOURCE_CONTINUE;
 
   field_ready (d);
+#ifdef SMP_TEST_HOOKS
+  mark_for_test ("photo-read");
+#endif
   gimp_preview_invalidate (GIMP_PREVIEW (d->preview));
   return G_SOURCE_REMOVE;
 }
@@ -445,6 +468,13 @@ smp_preview_update (GimpPreview *preview, SmpPreview *d)
                           0, 0, w, h, display_type (&d->target), shown,
                           w * d->target.n_channels);
   g_free (shown);
+#ifdef SMP_TEST_HOOKS
+  if (layout && ! shown_for_test)
+    {
+      shown_for_test = TRUE;
+      mark_for_test ("first-preview");
+    }
+#endif
 }
 
 GtkWidget *
@@ -456,6 +486,9 @@ smp_preview_new (SmpPreview *d, SmpDrawable drawable)
   d->preview = gimp_zoom_preview_new_from_drawable_id (drawable);
 #endif
   gtk_widget_set_size_request (d->preview, 400, 400);
+#ifdef SMP_TEST_HOOKS
+  mark_for_test ("preview-made");
+#endif
   g_signal_connect (d->preview, "invalidated", G_CALLBACK (smp_preview_update),
                     d);
   d->busy = gtk_spinner_new ();
