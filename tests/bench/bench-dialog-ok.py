@@ -19,8 +19,8 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "gui"))
-from smp_gui import (Gimp, make_profile, run_dialog, start_xvfb,  # noqa: E402
-                     xdotool)
+from smp_gui import (Gimp, make_profile, run_dialog,  # noqa: E402
+                     skin_image, start_xvfb, xdotool)
 
 PLUGIN, DEFAULTS = sys.argv[1:3]  # the plug-in and build/tests/smp-defaults.scm
 WIDTH, HEIGHT = (sys.argv[3] if len(sys.argv) > 3 else "6000x4000").split("x")
@@ -53,17 +53,7 @@ def main():
     profile = make_profile({"scalp-micropigmentation": PLUGIN})
     gimp = Gimp(profile, display, "C", SCHEME)
     try:
-        img = gimp.value("(car (gimp-image-new %s %s RGB))" % (WIDTH, HEIGHT))
-        drw = gimp.value('(car (gimp-layer-new %s %s %s RGB-IMAGE "skin" 100'
-                         " LAYER-MODE-NORMAL))" % (img, WIDTH, HEIGHT))
-        for code in ("(gimp-image-insert-layer %s %s 0 0)" % (img, drw),
-                     "(gimp-image-undo-disable %s)" % img,
-                     "(gimp-image-set-resolution %s 254 254)" % img,
-                     "(gimp-context-set-foreground '(200 150 125))",
-                     "(gimp-drawable-fill %s FILL-FOREGROUND)" % drw,
-                     "(plug-in-hsv-noise RUN-NONINTERACTIVE %s %s 2 3 10 25)"
-                     % (img, drw)):
-            gimp.value(code)
+        img, drw = skin_image(gimp, WIDTH, HEIGHT)
         times = []
         for _ in range(REPEATS):
             elapsed, layer = time_ok(gimp, img, drw)
