@@ -407,8 +407,6 @@ selected_columns (const SmpField *field, const gfloat *mask, gint y, gint rows,
                  : MIN (((hi + block - 1) / block + 1) * block, field->width);
 }
 
-/* The k-th smallest of n values (0-based), reordering them. */
-
 /* Whether pixel at of the strip differs from the skin beside it, whose
  * features are skin, by more than sqrt (steps2) strand steps.
  */
@@ -916,14 +914,17 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
       sc->strand_n = 0;
       if (sc->around_blocks)
         {
-          const gsize n
-              = AROUND_SUMS * (gsize) field->block_cols * field->block_rows;
+          /* The block rows this strip reaches. */
+          const gint  side = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
+          const gsize per  = AROUND_SUMS * (gsize) field->block_cols;
+          const gsize from = per * (y / side);
+          const gsize to   = per * ((y + rows - 1) / side + 1);
 
           if (! field->around_blocks)
-            field->around_blocks = g_new0 (gdouble, n);
-          for (gsize i = 0; i < n; i++)
+            field->around_blocks = g_new0 (gdouble, per * field->block_rows);
+          for (gsize i = from; i < to; i++)
             field->around_blocks[i] += sc->around_blocks[i];
-          memset (sc->around_blocks, 0, n * sizeof (gdouble));
+          memset (sc->around_blocks + from, 0, (to - from) * sizeof (gdouble));
         }
     }
 
@@ -1569,36 +1570,49 @@ edge_distances (gpointer data)
 /* The unselected cells around the selection: those of a skin block
  * that has selected cells, or beside one that has (1 in field->around);
  * field->around stays NULL where there are none.  Strands are looked for
- * that far beside the selection (selected_columns()).
+ * that far beside the selection (selected_columns()).  Their strands,
+ * summed by block as they came in, go to the hair around the selection.
  */
 static void
 find_around (SmpField *field)
 {
   const gint bw = field->block_cols, bh = field->block_rows;
   guint8    *selected = g_new0 (guint8, (gsize) bw * bh);
+  guint8    *near     = g_new0 (guint8, (gsize) bw * bh);
   gboolean   any      = FALSE;
 
   for (gint r = 0; r < field->rows; r++)
     for (gint c = 0; c < field->cols; c++)
       if (field->sel[(gsize) r * field->cols + c] > 0.0f)
         selected[(r / SMP_FIELD_BLOCK) * bw + c / SMP_FIELD_BLOCK] = 1;
+  for (gint by = 0; by < bh; by++)
+    for (gint bx = 0; bx < bw; bx++)
+      for (gint y = MAX (by - 1, 0); y <= MIN (by + 1, bh - 1); y++)
+        for (gint x = MAX (bx - 1, 0); x <= MIN (bx + 1, bw - 1); x++)
+          near[by * bw + bx] |= selected[y * bw + x];
 
   field->around = g_new0 (guint8, (gsize) field->cols * field->rows);
   for (gint r = 0; r < field->rows; r++)
     for (gint c = 0; c < field->cols; c++)
       {
-        const gsize i  = (gsize) r * field->cols + c;
-        const gint  bx = c / SMP_FIELD_BLOCK, by = r / SMP_FIELD_BLOCK;
+        const gsize i = (gsize) r * field->cols + c;
 
-        if (field->sel[i] > 0.0f)
-          continue;
-        for (gint y = MAX (by - 1, 0); y <= MIN (by + 1, bh - 1); y++)
-          for (gint x = MAX (bx - 1, 0); x <= MIN (bx + 1, bw - 1); x++)
-            if (selected[y * bw + x])
-              field->around[i] = 1;
+        field->around[i]
+            = field->sel[i] <= 0.0f
+              && near[(r / SMP_FIELD_BLOCK) * bw + c / SMP_FIELD_BLOCK];
         any |= field->around[i];
       }
 
+  for (gsize b = 0; field->around_blocks && b < (gsize) bw * bh; b++)
+    if (near[b])
+      {
+        for (gint f = 0; f < N_FEATURES; f++)
+          field->around_sum[f] += field->around_blocks[AROUND_SUMS * b + f];
+        field->around_n += field->around_blocks[AROUND_SUMS * b + N_FEATURES];
+      }
+  g_clear_pointer (&field->around_blocks, g_free);
+
+  g_free (near);
   g_free (selected);
   if (! any)
     g_clear_pointer (&field->around, g_free);
@@ -1624,31 +1638,6 @@ add_mass_tone (const SmpField *field, gsize i, gint area, gdouble *sum,
 static void
 measure_hair (SmpField *field)
 {
-  /* The strands of the unselected cells of blocks around the selection. */
-  if (field->around && field->around_blocks)
-    for (gint by = 0; by < field->block_rows; by++)
-      for (gint bx = 0; bx < field->block_cols; bx++)
-        {
-          const gint     r = MIN (by * SMP_FIELD_BLOCK, field->rows - 1);
-          const gint     c = MIN (bx * SMP_FIELD_BLOCK, field->cols - 1);
-          const gdouble *b
-              = field->around_blocks
-                + AROUND_SUMS * ((gsize) by * field->block_cols + bx);
-          gboolean near = FALSE;
-
-          /* A block's unselected cells are all around the selection,
-           * or none is.
-           */
-          for (gint v = r; v < MIN (r + SMP_FIELD_BLOCK, field->rows); v++)
-            for (gint u = c; u < MIN (c + SMP_FIELD_BLOCK, field->cols); u++)
-              near |= field->around[(gsize) v * field->cols + u];
-          if (! near)
-            continue;
-          for (gint f = 0; f < N_FEATURES; f++)
-            field->around_sum[f] += b[f];
-          field->around_n += b[N_FEATURES];
-        }
-
   for (gint r = 0; r < field->rows; r++)
     for (gint c = 0; c < field->cols; c++)
       {
@@ -1677,8 +1666,6 @@ measure_hair (SmpField *field)
         field->hair[i] = 0.0f;
         field->bits[i] = 0;
       }
-
-  g_clear_pointer (&field->around_blocks, g_free);
 }
 
 void
@@ -1716,11 +1703,10 @@ smp_field_finish (SmpField *field)
 gboolean
 smp_field_hair_tone (const SmpField *field, gdouble *share, gfloat rgb[3])
 {
-  const gfloat f                = SMP_STRANDS_LOG_FLOOR;
-  gdouble      mean[N_FEATURES] = { 0.0 };
-  gfloat       g;
-
-  const gdouble n = field->hair_n + field->around_n;
+  const gfloat  f                = SMP_STRANDS_LOG_FLOOR;
+  const gdouble n                = field->hair_n + field->around_n;
+  gdouble       mean[N_FEATURES] = { 0.0 };
+  gfloat        g;
 
   *share = field->selected_area > 0.0 ? field->hair_area / field->selected_area
                                       : 0.0;

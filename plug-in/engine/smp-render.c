@@ -441,6 +441,15 @@ blurred_profile (Stamp *s, gdouble tau, gdouble a)
   s->extent    = (gfloat) (a * reach);
 }
 
+/* How deep the impressions of session k of n sit: later sessions a
+ * little darker, as fresher work is.
+ */
+static inline gdouble
+session_depth (gint k, gint n)
+{
+  return 1.0 - 0.12 * (n - k) / MAX (n - 1, 1);
+}
+
 /* Prepares one impression's stamp. */
 static void
 make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
@@ -472,10 +481,8 @@ make_stamp (Stamp *s, const SmpImpression *imp, const SmpParams *params,
   const gdouble b      = radius / sqrt (aspect);
   const gdouble sigma  = edge_sigma (params, radius, photo_sigma);
   /* Lognormal strengths: many faint impressions and a few dark cores. */
-  const gdouble tone = exp (t_sd * n_tone - 0.5 * t_sd * t_sd);
-  /* Later sessions sit a little darker, as fresher work does. */
-  const gdouble depth
-      = 1.0 - 0.12 * (sessions - imp->session) / MAX (sessions - 1, 1);
+  const gdouble tone  = exp (t_sd * n_tone - 0.5 * t_sd * t_sd);
+  const gdouble depth = session_depth (imp->session, sessions);
 
   s->x       = imp->x;
   s->y       = imp->y;
@@ -598,6 +605,32 @@ shine_from (const SmpField *field)
              : -1.0f;
 }
 
+/* The pigment's share the ash tone holds, as coverage. */
+static gdouble
+ash_mass (const SmpParams *params)
+{
+  return smp_params_coverage (params) * params->opacity / 100.0
+         * params->ash_tone;
+}
+
+/* How far the ash tone at full strength darkens the skin: by what the
+ * pigment, of luminance lum, absorbs.
+ */
+static gdouble
+ash_darkness (gdouble mass, gdouble lum)
+{
+  return (1.0 - lum) * (1.0 - exp (-TONE_DARK_RATE * mass));
+}
+
+/* The luminance of the pigment, in linear light. */
+static gdouble
+pigment_luminance (const SmpParams *params)
+{
+  return 0.2126 * smp_srgb_to_linear (params->pigment.r)
+         + 0.7152 * smp_srgb_to_linear (params->pigment.g)
+         + 0.0722 * smp_srgb_to_linear (params->pigment.b);
+}
+
 /* The ash tone of these looks: the pigment's share the tone holds, as
  * coverage, greys the skin toward the pigment's hue and darkens it by
  * what the pigment, of luminance lum, absorbs.
@@ -606,8 +639,7 @@ static void
 ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
                const gdouble *pigment, gdouble lum)
 {
-  const gdouble mass = smp_params_coverage (params) * params->opacity / 100.0
-                       * params->ash_tone;
+  const gdouble mass = ash_mass (params);
 
   if (mass <= 0.0)
     return;
@@ -618,7 +650,7 @@ ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
    */
   st->tone_grey = (gfloat) ((1.0 - exp (-TONE_GREY_RATE * mass))
                             * (1.0 - params->match_hair));
-  st->tone_dark = (gfloat) ((1.0 - lum) * (1.0 - exp (-TONE_DARK_RATE * mass)));
+  st->tone_dark = (gfloat) ash_darkness (mass, lum);
   /* Seen through the dermis the pigment's own colour is muted: a
    * quarter of its chroma is left, the skin greying toward an ash that
    * the pigment only tints.
@@ -634,31 +666,18 @@ ash_tone_init (SmpStamps *st, const SmpField *field, const SmpParams *params,
     }
 }
 
-/* The luminance of the pigment, in linear light. */
-static gdouble
-pigment_luminance (const SmpParams *params)
-{
-  return 0.2126 * smp_srgb_to_linear (params->pigment.r)
-         + 0.7152 * smp_srgb_to_linear (params->pigment.g)
-         + 0.0722 * smp_srgb_to_linear (params->pigment.b);
-}
-
 gdouble
 smp_render_darkening (const SmpParams *params, gdouble weight)
 {
   const gdouble lum    = pigment_luminance (params);
   const gdouble spread = SIZE_SPREAD * params->size_variation;
-  const gdouble mass   = smp_params_coverage (params) * params->opacity / 100.0
-                       * params->ash_tone;
-  gdouble depth = 0.0, dots, tone;
+  gdouble       depth  = 0.0, dots, tone;
 
   /* Each session's impressions at their depth (make_stamp()). */
   for (gint k = 1; k <= params->sessions; k++)
-    depth
-        += (smp_session_share (k, params->sessions)
-            - (k > 1 ? smp_session_share (k - 1, params->sessions) : 0.0))
-           * (1.0
-              - 0.12 * (params->sessions - k) / MAX (params->sessions - 1, 1));
+    depth += (smp_session_share (k, params->sessions)
+              - (k > 1 ? smp_session_share (k - 1, params->sessions) : 0.0))
+             * session_depth (k, params->sessions);
 
   /* The summed pigment of the impressions over the area they share: their
    * coverage, the lognormal sizes' mean area and their mean strength.
@@ -667,7 +686,7 @@ smp_render_darkening (const SmpParams *params, gdouble weight)
          * MIN (MAX_STRENGTH,
                 params->opacity / 100.0 * depth * (1.0 - params->ash_tone))
          * (1.0 - lum) * weight;
-  tone = (1.0 - lum) * (1.0 - exp (-TONE_DARK_RATE * mass)) * MIN (weight, 1.0);
+  tone = ash_darkness (ash_mass (params), lum) * MIN (weight, 1.0);
 
   return 1.0 - exp (-dots) * (1.0 - tone);
 }
@@ -682,13 +701,12 @@ stamps_new (const SmpLayout *layout, const SmpField *field,
   SmpStamps    *st;
   Stamp        *unsorted;
   SmpFlow      *flow;
-  const gdouble photo      = photo_sigma (field);
-  const gdouble radius     = radius_bound (params, photo);
-  const gdouble pigment[3] = { smp_srgb_to_linear (params->pigment.r),
-                               smp_srgb_to_linear (params->pigment.g),
-                               smp_srgb_to_linear (params->pigment.b) };
-  const gdouble pigment_lum
-      = 0.2126 * pigment[0] + 0.7152 * pigment[1] + 0.0722 * pigment[2];
+  const gdouble photo       = photo_sigma (field);
+  const gdouble radius      = radius_bound (params, photo);
+  const gdouble pigment[3]  = { smp_srgb_to_linear (params->pigment.r),
+                                smp_srgb_to_linear (params->pigment.g),
+                                smp_srgb_to_linear (params->pigment.b) };
+  const gdouble pigment_lum = pigment_luminance (params);
 
   g_return_val_if_fail (smp_layout_params_ok (params), NULL);
 
