@@ -29,6 +29,7 @@ typedef struct
   gint        n_color;    /* 1 or 3 */
   gint        n_channels; /* with alpha */
   SmpCodec   *codec;      /* native <-> format */
+  SmpCodec   *mask_codec; /* the selection's format -> floats, if any */
   /* The drawable's pixels, shared by every pass over them: the tiles one
    * pass fetches stay in GEGL's cache for the next, so no pixel crosses
    * from GIMP twice.

@@ -36,26 +36,14 @@ smp_strips_read_selection (const SmpTarget *target, GeglBuffer *mask,
   const GeglRectangle in_image
       = { rect->x + target->off_x, rect->y + target->off_y, rect->width,
           rect->height };
-  const gsize n = (gsize) rect->width * rect->height;
-  guint8     *bytes;
+  const gsize n     = (gsize) rect->width * rect->height;
+  guchar     *bytes = g_malloc (n * smp_codec_bpp (target->mask_codec));
 
-  if (gegl_buffer_get_format (mask) != babl_format ("Y u8"))
-    {
-      gegl_buffer_get (mask, &in_image, 1.0, babl_format ("Y float"), sel,
-                       GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-      return;
-    }
-
-  /* An 8-bit image's selection, as it is: the first conversion from it
-   * to floats costs GIMP 3's babl some 360 MB for a moment.  The bytes go
-   * at the start of sel and spread from its end back, each as babl
-   * makes it.
-   */
-  bytes = (guint8 *) sel;
-  gegl_buffer_get (mask, &in_image, 1.0, babl_format ("Y u8"), bytes,
+  /* As it is, then through the target's codec for it (smp_target_init()). */
+  gegl_buffer_get (mask, &in_image, 1.0, gegl_buffer_get_format (mask), bytes,
                    GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-  for (gsize i = n; i-- > 0;)
-    sel[i] = bytes[i] / 255.0f;
+  smp_codec_decode (target->mask_codec, bytes, sel, n, TRUE);
+  g_free (bytes);
 }
 
 /* Reads a strip's pixels, with up to pass->halo rows above and below it
