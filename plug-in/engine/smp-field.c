@@ -64,13 +64,27 @@ G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
 #define SHINE_STEPS 48
 
 /* What one part of a strip is worked on with. */
+/* The skin beside the cells of a cell row: per feature, the values of the
+ * pixels away from lines in a window of cells, kept sorted, each with the
+ * cell it came from.  The window slides along the row a cell at a time,
+ * so each cell's pixels are sorted once, not once for each of the 2 *
+ * BESIDE + 1 cells whose window holds them.
+ */
+typedef struct
+{
+  gint   lo, hi; /* the cells in the window */
+  gint   n;      /* values of each feature */
+  gfloat value[N_FEATURES][BESIDE_MAX];
+  gint   cell[N_FEATURES][BESIDE_MAX];
+} Beside;
+
 typedef struct
 {
   SmpStrands   *strands;
   gint          rows; /* most rows it takes */
   gfloat       *features, *ridge;
   guint16      *near;   /* per cell of a row: its pixels near a line */
-  gfloat       *beside; /* the features of the skin beside a cell */
+  Beside       *beside; /* the skin beside the cells of a row */
   SmpFocus     *focus;
   guint8       *around; /* per cell row and block: near the selection */
   SmpFocusVotes votes;
@@ -448,41 +462,104 @@ near_line (const SmpField *field, const Scratch *sc, gint x, gint j)
   return FALSE;
 }
 
+/* Drops from the window the values of its cells before cell lo. */
+static void
+beside_drop (Beside *b, gint n_features, gint lo)
+{
+  gint kept = 0;
+
+  for (gint f = 0; f < n_features; f++)
+    {
+      kept = 0;
+      for (gint i = 0; i < b->n; i++)
+        {
+          b->value[f][kept] = b->value[f][i];
+          b->cell[f][kept]  = b->cell[f][i];
+          kept += b->cell[f][i] >= lo;
+        }
+    }
+  b->n  = kept;
+  b->lo = lo;
+}
+
+/* Adds to the window the values of cell k's pixels away from lines, k the
+ * cell after its last.
+ */
+static void
+beside_add (Beside *b, const SmpField *field, const Scratch *sc, gint k,
+            gint j0, gint ch, gsize n_px)
+{
+  const gint x0 = k * SMP_FIELD_CELL;
+  const gint cw = MIN (SMP_FIELD_CELL, field->width - x0);
+  gint       m  = 0;
+  gfloat     add[SMP_FIELD_CELL * SMP_FIELD_CELL];
+
+  for (gint f = 0; f < field->n_features; f++)
+    {
+      gint i, o;
+
+      /* This cell's values, sorted. */
+      m = 0;
+      for (gint j = 0; j < ch; j++)
+        for (gint u = 0; u < cw; u++)
+          if (! ((sc->near[k] >> (j * SMP_FIELD_CELL + u)) & 1))
+            {
+              const gfloat v
+                  = sc->features[f * n_px + (gsize) (j0 + j) * field->width + x0
+                                 + u];
+
+              for (i = m; i > 0 && add[i - 1] > v; i--)
+                add[i] = add[i - 1];
+              add[i] = v;
+              m++;
+            }
+
+      /* Merged into the window's, from the top. */
+      i = b->n - 1;
+      o = b->n + m - 1;
+      for (gint a = m - 1; a >= 0; o--)
+        if (i >= 0 && b->value[f][i] > add[a])
+          {
+            b->value[f][o] = b->value[f][i];
+            b->cell[f][o]  = b->cell[f][i];
+            i--;
+          }
+        else
+          {
+            b->value[f][o] = add[a--];
+            b->cell[f][o]  = k;
+          }
+    }
+  b->n += m;
+  b->hi = k;
+}
+
 /* The skin beside cell c of a cell row, ch pixel rows of the strip from
  * its row j0: the median of each feature over the pixels away from lines
  * in the cells BESIDE to either side, whose pixels near a line sc->near
- * holds.  FALSE if there are none.
+ * holds.  The cells of the row are asked for in order.  FALSE if there
+ * are no such pixels.
  */
 static gboolean
-skin_beside (const SmpField *field, const Scratch *sc, gint c, gint j0, gint ch,
-             gsize n_px, gfloat *skin)
+skin_beside (Beside *b, const SmpField *field, const Scratch *sc, gint c,
+             gint j0, gint ch, gsize n_px, gfloat *skin)
 {
-  const gint w      = field->width;
-  gfloat    *values = sc->beside;
-  gint       n      = 0;
+  const gint lo = MAX (c - BESIDE, 0), hi = MIN (c + BESIDE, field->cols - 1);
 
-  for (gint k = MAX (c - BESIDE, 0); k <= MIN (c + BESIDE, field->cols - 1);
-       k++)
+  if (b->n == 0 || lo > b->hi)
     {
-      const gint x0 = k * SMP_FIELD_CELL;
-      const gint cw = MIN (SMP_FIELD_CELL, w - x0);
-
-      for (gint j = 0; j < ch; j++)
-        for (gint i = 0; i < cw; i++)
-          if (! ((sc->near[k] >> (j * SMP_FIELD_CELL + i)) & 1))
-            {
-              const gsize at = (gsize) (j0 + j) * w + x0 + i;
-
-              for (gint f = 0; f < field->n_features; f++)
-                values[f * BESIDE_MAX + n] = sc->features[f * n_px + at];
-              n++;
-            }
+      b->n  = 0;
+      b->lo = lo;
+      b->hi = lo - 1;
     }
+  else if (lo > b->lo)
+    beside_drop (b, field->n_features, lo);
+  while (b->hi < hi)
+    beside_add (b, field, sc, b->hi + 1, j0, ch, n_px);
 
-  /* The median is a value, whatever order the pixels came in. */
-  for (gint f = 0; f < field->n_features && n > 0; f++)
-    skin[f] = smp_select_kth (values + f * BESIDE_MAX, n, n / 2);
-  return n > 0;
+  for (gint f = 0; f < field->n_features && b->n > 0; f++)
+    skin[f] = b->value[f][b->n / 2];
+  return b->n > 0;
 }
 
 /* The structure tensor of the ridges of one cell row, rows [j0, j0 + ch)
@@ -696,6 +773,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
       sc->near[c]                = (guint16) near;
     }
 
+  sc->beside->n = 0;
   for (gint c = 0; c < field->cols; c++)
     {
       const gint x0   = c * SMP_FIELD_CELL;
@@ -703,7 +781,8 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
       guint      bits = 0;
       gfloat     skin[N_FEATURES];
 
-      if (sc->near[c] && skin_beside (field, sc, c, j0, ch, n_px, skin))
+      if (sc->near[c]
+          && skin_beside (sc->beside, field, sc, c, j0, ch, n_px, skin))
         for (gint j = 0; j < ch; j++)
           for (gint i = 0; i < cw; i++)
             bits |= (guint) differs (
@@ -742,7 +821,7 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
   sc->ridge
       = g_new (gfloat, (gsize) field->width * (rows + 2 * SMP_STRANDS_MARGIN));
   sc->near   = g_new (guint16, field->cols);
-  sc->beside = g_new (gfloat, N_FEATURES * BESIDE_MAX);
+  sc->beside = g_new (Beside, 1);
   sc->focus  = smp_focus_new (field->width, rows);
   sc->around = g_new (guint8, (gsize) (rows + SMP_FIELD_CELL - 1)
                                   / SMP_FIELD_CELL * field->block_cols);

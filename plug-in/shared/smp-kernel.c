@@ -14,7 +14,7 @@
 #define PIGMENT_CHUNK 512
 
 static void
-scratch_reserve (SmpScratch *scratch, const SmpPigment *pg, gsize n_px)
+scratch_reserve (SmpTileScratch *scratch, const SmpPigment *pg, gsize n_px)
 {
   if (n_px <= scratch->size)
     return;
@@ -26,8 +26,8 @@ scratch_reserve (SmpScratch *scratch, const SmpPigment *pg, gsize n_px)
   scratch->size = n_px;
 }
 
-void
-smp_scratch_clear (SmpScratch *scratch)
+static void
+tile_scratch_clear (SmpTileScratch *scratch)
 {
   smp_reach_clear (&scratch->reach);
   g_free (scratch->spot);
@@ -35,11 +35,18 @@ smp_scratch_clear (SmpScratch *scratch)
   g_free (scratch->linear);
 }
 
+void
+smp_scratch_clear (SmpScratch *scratch)
+{
+  for (gint k = 0; k < SMP_PARALLEL_MAX; k++)
+    tile_scratch_clear (&scratch->part[k]);
+}
+
 /* Where each of the n reached pixels of a tile is, and its bytes packed
  * one after the other.  They come row after row.
  */
 static void
-gather_reached (SmpScratch *scratch, gint width, const guchar *pixels,
+gather_reached (SmpTileScratch *scratch, gint width, const guchar *pixels,
                 gsize stride, gint bpp)
 {
   const SmpReach *reach     = &scratch->reach;
@@ -67,7 +74,7 @@ gather_reached (SmpScratch *scratch, gint width, const guchar *pixels,
  * are.
  */
 static void
-pigment_tile (const SmpPigment *pg, SmpScratch *scratch,
+pigment_tile (const SmpPigment *pg, SmpTileScratch *scratch,
               const GeglRectangle *tile, guchar *pixels, gsize stride,
               gfloat *out, gint out_floats, gsize out_stride)
 {
@@ -120,23 +127,52 @@ pigment_tile (const SmpPigment *pg, SmpScratch *scratch,
     memcpy (pixels + scratch->spot[k].offset, scratch->packed + k * bpp, bpp);
 }
 
+/* The tiles of a strip one part of the cores draws, each part with its
+ * own scratch.
+ */
+typedef struct
+{
+  const SmpPigment *pg;
+  SmpScratch       *scratch;
+  SmpStrip         *strip;
+  gint              out_floats;
+  gint              next_part;
+} Tiles;
+
+static void
+pigment_tiles (gpointer data, gsize first, gsize last)
+{
+  Tiles          *tiles  = data;
+  const gint      bpp    = tiles->pg->bpp;
+  const SmpStrip *strip  = tiles->strip;
+  const gint      width  = strip->rect.width;
+  const gsize     stride = (gsize) width * bpp;
+  const gint      floats = tiles->out_floats;
+  SmpTileScratch *scratch
+      = &tiles->scratch->part[g_atomic_int_add (&tiles->next_part, 1)];
+
+  for (gsize k = first; k < last; k++)
+    {
+      const gint          x = (gint) k * PIGMENT_CHUNK;
+      const GeglRectangle tile
+          = { strip->rect.x + x, strip->rect.y, MIN (PIGMENT_CHUNK, width - x),
+              strip->rect.height };
+
+      pigment_tile (tiles->pg, scratch, &tile, strip->pixels + (gsize) x * bpp,
+                    stride, strip->out ? strip->out + (gsize) x * floats : NULL,
+                    floats, (gsize) width * floats);
+    }
+}
+
 void
 smp_pigment_strip (const SmpPigment *pg, SmpScratch *scratch, SmpStrip *strip,
                    gint out_floats)
 {
-  const gsize stride = (gsize) strip->rect.width * pg->bpp;
+  Tiles tiles = { pg, scratch, strip, out_floats, 0 };
 
-  for (gint x = 0; x < strip->rect.width; x += PIGMENT_CHUNK)
-    {
-      const GeglRectangle tile
-          = { strip->rect.x + x, strip->rect.y,
-              MIN (PIGMENT_CHUNK, strip->rect.width - x), strip->rect.height };
-
-      pigment_tile (pg, scratch, &tile, strip->pixels + (gsize) x * pg->bpp,
-                    stride,
-                    strip->out ? strip->out + (gsize) x * out_floats : NULL,
-                    out_floats, (gsize) strip->rect.width * out_floats);
-    }
+  smp_parallel_for ((gsize) (strip->rect.width + PIGMENT_CHUNK - 1)
+                        / PIGMENT_CHUNK,
+                    2, pigment_tiles, &tiles);
 }
 
 SmpPigment
@@ -156,7 +192,7 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
   GeglBuffer      *mask    = smp_strips_selection (target);
   guchar          *pixels  = g_malloc (n_px * pg.bpp);
   gfloat          *before  = g_new (gfloat, n_px * target->n_channels);
-  SmpScratch       scratch = { 0 };
+  SmpTileScratch   scratch = { 0 };
 
   gegl_buffer_get (target->source, rect, 1.0, target->native, pixels,
                    GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
@@ -184,7 +220,7 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
       g_object_unref (mask);
     }
 
-  smp_scratch_clear (&scratch);
+  tile_scratch_clear (&scratch);
   g_free (pixels);
   g_free (before);
 }

@@ -7,6 +7,7 @@
 #ifndef __SMP_KERNEL_H__
 #define __SMP_KERNEL_H__
 
+#include "smp-parallel.h"
 #include "smp-strips.h"
 
 /* Drawing the impressions and the ash tone: the one pixel path that
@@ -41,12 +42,19 @@ typedef struct
   guchar  *packed; /* native */
   gfloat  *linear; /* target->format */
   gsize    size;   /* pixels each holds */
+} SmpTileScratch;
+
+/* A strip's tiles are split over the cores: room for each part. */
+typedef struct
+{
+  SmpTileScratch part[SMP_PARALLEL_MAX];
 } SmpScratch;
 
 SmpPigment smp_pigment_init (const SmpTarget *target, const SmpStamps *stamps,
                              gint first, gint last);
 
-/* Draws into a strip, in tiles of a few hundred columns: in place, or,
+/* Draws into a strip, in tiles of a few hundred columns split over the
+ * cores: in place, or,
  * with out_floats, into strip->out as linear float, colour channels and
  * an alpha of 1 where the impressions or the tone reach, the rest left.
  */
