@@ -83,8 +83,9 @@ typedef struct
   SmpStrands   *strands;
   gint          rows; /* most rows it takes */
   gfloat       *features, *ridge;
-  guint16      *near;   /* per cell of a row: its pixels near a line */
-  Beside       *beside; /* the skin beside the cells of a row */
+  guint16      *near;      /* per cell of a row: its pixels near a line */
+  guint8       *on, *wide; /* see mark_lines() */
+  Beside       *beside;    /* the skin beside the cells of a row */
   SmpFocus     *focus;
   guint8       *around; /* per cell row and block: near the selection */
   SmpFocusVotes votes;
@@ -245,6 +246,8 @@ scratch_clear (Scratch *sc)
   g_clear_pointer (&sc->features, g_free);
   g_clear_pointer (&sc->ridge, g_free);
   g_clear_pointer (&sc->near, g_free);
+  g_clear_pointer (&sc->on, g_free);
+  g_clear_pointer (&sc->wide, g_free);
   g_clear_pointer (&sc->beside, g_free);
   g_clear_pointer (&sc->focus, smp_focus_free);
   g_clear_pointer (&sc->around, g_free);
@@ -440,26 +443,53 @@ differs (const SmpField *field, const Scratch *sc, gsize at, gsize n_px,
   return d2 >= steps2;
 }
 
-/* Whether the strip's pixel (x, j) lies on a line. */
-static inline gboolean
-on_line (const SmpField *field, const Scratch *sc, gint x, gint j)
+/* Which pixels of a cell row lie on a line, and which within NEAR
+ * pixels of one along the row, in the rows of the strip from j0 - NEAR
+ * to j0 + ch + NEAR: sc->on and sc->wide, a row of the drawable's width
+ * each.  A line within NEAR pixels across and along marks a strand's
+ * edges, beside the line along its middle; the lines are known that far
+ * beyond the strip.
+ */
+SMP_CLONES static void
+mark_lines (const SmpField *field, Scratch *sc, gint j0, gint ch)
 {
-  return fabsf (sc->ridge[(gsize) (j + SMP_STRANDS_MARGIN) * field->width + x])
-         >= ON_LINE;
+  const gint w = field->width;
+
+  for (gint v = 0; v < ch + 2 * NEAR; v++)
+    {
+      const gfloat *ridge
+          = sc->ridge + (gsize) (j0 - NEAR + v + SMP_STRANDS_MARGIN) * w;
+      guint8 *on   = sc->on + (gsize) v * w;
+      guint8 *wide = sc->wide + (gsize) v * w;
+
+      for (gint x = 0; x < w; x++)
+        on[x] = fabsf (ridge[x]) >= ON_LINE;
+      for (gint x = 0; x < w; x++)
+        {
+          guint8 any = 0;
+
+          if (x >= NEAR && x < w - NEAR)
+            for (gint d = -NEAR; d <= NEAR; d++)
+              any |= on[x + d];
+          else
+            for (gint u = MAX (x - NEAR, 0); u <= MIN (x + NEAR, w - 1); u++)
+              any |= on[u];
+          wide[x] = any;
+        }
+    }
 }
 
-/* Whether a line passes within NEAR pixels of the strip's pixel (x, j),
- * across and along: a strand's edges, beside the line along its middle.
- * The lines are known that far beyond the strip.
+/* Whether a line passes within NEAR pixels of the cell row's pixel (x,
+ * j), across and along, from the marks of mark_lines().
  */
-static gboolean
+static inline guint
 near_line (const SmpField *field, const Scratch *sc, gint x, gint j)
 {
-  for (gint v = j - NEAR; v <= j + NEAR; v++)
-    for (gint u = MAX (x - NEAR, 0); u <= MIN (x + NEAR, field->width - 1); u++)
-      if (on_line (field, sc, u, v))
-        return TRUE;
-  return FALSE;
+  guint8 any = 0;
+
+  for (gint v = j; v <= j + 2 * NEAR; v++)
+    any |= sc->wide[(gsize) v * field->width + x];
+  return any;
 }
 
 /* Drops from the window the values of its cells before cell lo. */
@@ -741,6 +771,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
   const gsize base = (gsize) row * field->cols;
   const gsize n_px = (gsize) w * rows; /* of each feature's plane */
 
+  mark_lines (field, sc, j0, ch);
   for (gint c = 0; c < field->cols; c++)
     {
       const gint x0  = c * SMP_FIELD_CELL;
@@ -761,8 +792,8 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
                        : p[0];
             top = MAX (top, sc->features[at]);
             sel += mask ? clamp_unit (mask[at]) : 1.0f;
-            on += on_line (field, sc, x0 + i, j0 + j);
-            near |= (guint) near_line (field, sc, x0 + i, j0 + j)
+            on += sc->on[(gsize) (j + NEAR) * w + x0 + i];
+            near |= near_line (field, sc, x0 + i, j)
                     << (j * SMP_FIELD_CELL + i);
           }
 
@@ -820,7 +851,9 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
       = g_new (gfloat, (gsize) field->width * rows * field->n_features);
   sc->ridge
       = g_new (gfloat, (gsize) field->width * (rows + 2 * SMP_STRANDS_MARGIN));
-  sc->near   = g_new (guint16, field->cols);
+  sc->near = g_new (guint16, field->cols);
+  sc->on   = g_new (guint8, (gsize) (SMP_FIELD_CELL + 2 * NEAR) * field->width);
+  sc->wide = g_new (guint8, (gsize) (SMP_FIELD_CELL + 2 * NEAR) * field->width);
   sc->beside = g_new (Beside, 1);
   sc->focus  = smp_focus_new (field->width, rows);
   sc->around = g_new (guint8, (gsize) (rows + SMP_FIELD_CELL - 1)
@@ -1881,15 +1914,26 @@ smp_field_strand_axes (const SmpField *field, gint *cols, gint *rows)
   return field->axes;
 }
 
+/* Whether pixel (x, y) is in the drawable or a pixel away from it. */
+static inline gboolean
+by_drawable (const SmpField *field, gint x, gint y)
+{
+  return x >= -1 && x <= field->width && y >= -1 && y <= field->height;
+}
+
 gfloat
 smp_field_hair_at (const SmpField *field, gint x, gint y)
 {
-  const gint c0   = MAX (x - 1, 0) / SMP_FIELD_CELL;
-  const gint c1   = MIN (x + 1, field->width - 1) / SMP_FIELD_CELL;
-  const gint r0   = MAX (y - 1, 0) / SMP_FIELD_CELL;
-  const gint r1   = MIN (y + 1, field->height - 1) / SMP_FIELD_CELL;
+  const gint c0   = CLAMP (x - 1, 0, field->width - 1) / SMP_FIELD_CELL;
+  const gint c1   = CLAMP (x + 1, 0, field->width - 1) / SMP_FIELD_CELL;
+  const gint r0   = CLAMP (y - 1, 0, field->height - 1) / SMP_FIELD_CELL;
+  const gint r1   = CLAMP (y + 1, 0, field->height - 1) / SMP_FIELD_CELL;
   guint16    any  = 0;
   gint       hair = 0, n = 0;
+
+  /* Outside the drawable, and a pixel away from it, there is no hair. */
+  if (! by_drawable (field, x, y))
+    return 0.0f;
 
   /* Most skin has no hair in the cells around it. */
   for (gint r = r0; r <= r1; r++)
@@ -1913,6 +1957,26 @@ smp_field_hair_at (const SmpField *field, gint x, gint y)
 
   /* Outside the drawable, and a pixel away from it, there is no hair. */
   return n > 0 ? (gfloat) hair / n : 0.0f;
+}
+
+void
+smp_field_hair_row (const SmpField *field, gint x, gint y, gint width,
+                    gfloat *out)
+{
+  const gint     r0 = CLAMP (y - 1, 0, field->height - 1) / SMP_FIELD_CELL;
+  const gint     r1 = CLAMP (y + 1, 0, field->height - 1) / SMP_FIELD_CELL;
+  const guint16 *a  = field->bits + (gsize) r0 * field->cols;
+  const guint16 *b  = field->bits + (gsize) r1 * field->cols;
+
+  for (gint i = 0; i < width; i++)
+    {
+      const gint c0 = CLAMP (x + i - 1, 0, field->width - 1) / SMP_FIELD_CELL;
+      const gint c1 = CLAMP (x + i + 1, 0, field->width - 1) / SMP_FIELD_CELL;
+
+      out[i] = by_drawable (field, x + i, y) && (a[c0] | a[c1] | b[c0] | b[c1])
+                   ? smp_field_hair_at (field, x + i, y)
+                   : 0.0f;
+    }
 }
 
 gfloat

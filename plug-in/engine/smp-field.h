@@ -49,7 +49,7 @@ void smp_field_set_bounds (SmpField *field, gint x, gint y, gint width,
  * edges judge the blur well; a selection of millions of pixels has many
  * thousands.
  */
-#define SMP_FIELD_FOCUS_PIXELS (6 * 1000 * 1000)
+#define SMP_FIELD_FOCUS_PIXELS (1500 * 1000)
 
 /* Sets those pixels, before any pixels come. */
 void smp_field_set_focus_pixels (SmpField *field, gint64 pixels);
@@ -149,6 +149,12 @@ gint smp_field_cell_area (const SmpField *field, gint col, gint row);
  * much of the skin there hair hides.
  */
 gfloat smp_field_hair_at (const SmpField *field, gint x, gint y);
+
+/* smp_field_hair_at() of width pixels of row y from x, into out: the
+ * rows of cells without hair passed over a cell at a time.
+ */
+void smp_field_hair_row (const SmpField *field, gint x, gint y, gint width,
+                         gfloat *out);
 
 /* The skin's linear luminance around pixel (x, y), as the field estimated
  * it from the cells without hair.

@@ -1114,16 +1114,14 @@ shine (const SmpStamps *st, const gfloat *rgb)
               (least - st->shine_from * sum) / (1.0f - 3.0f * st->shine_from));
 }
 
-void
-smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
-                  const gfloat *t, gfloat tone, const gfloat *src, gfloat *dst)
+/* What a pixel becomes, keep being the share of it hair does not hide
+ * (1 where it hides none).
+ */
+static inline void
+render_pixel (const SmpStamps *st, gint n_color, gfloat keep, const gfloat *t,
+              gfloat tone, const gfloat *src, gfloat *dst)
 {
-  gfloat keep = 1.0f, grey, dark, lum = 0.0f, top = 0.0f, skin[3];
-
-  /* Pigment under hair does not show: the hair covers it. */
-  if (st->hair_blend > 0.0f && st->field
-      && (tone > 0.0f || smp_render_darkens (t, n_color)))
-    keep = 1.0f - st->hair_blend * smp_field_hair_at (st->field, x, y);
+  gfloat grey, dark, lum = 0.0f, top = 0.0f, skin[3];
 
   /* Shine lies on top: the pigment filters the skin's own colour only. */
   if (n_color == 3 && st->shine_from >= 0.0f)
@@ -1150,40 +1148,85 @@ smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
     }
 }
 
+/* Whether hair keeps pigment off: then its share hides that much of it. */
+static inline gboolean
+hair_hides (const SmpStamps *st)
+{
+  return st->hair_blend > 0.0f && st->field;
+}
+
+void
+smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
+                  const gfloat *t, gfloat tone, const gfloat *src, gfloat *dst)
+{
+  /* Pigment under hair does not show: the hair covers it.  Where nothing
+   * darkens, keep changes nothing.
+   */
+  const gfloat keep
+      = hair_hides (st) && (tone > 0.0f || smp_render_darkens (t, n_color))
+            ? 1.0f - st->hair_blend * smp_field_hair_at (st->field, x, y)
+            : 1.0f;
+
+  render_pixel (st, n_color, keep, t, tone, src, dst);
+}
+
+/* Pixels at a time whose hair is looked up at once. */
+#define ROW_CHUNK 256
+
+void
+smp_render_row (const SmpStamps *st, gint n_color, gint x, gint y, gint width,
+                const gfloat *t, const gfloat *tone, gint stride,
+                const gfloat *src, gfloat *dst)
+{
+  gfloat hair[ROW_CHUNK] = { 0.0f };
+
+  for (gint i0 = 0; i0 < width; i0 += ROW_CHUNK)
+    {
+      const gint n = MIN (ROW_CHUNK, width - i0);
+
+      if (hair_hides (st))
+        smp_field_hair_row (st->field, x + i0, y, n, hair);
+      for (gint i = i0; i < i0 + n; i++)
+        render_pixel (st, n_color, 1.0f - st->hair_blend * hair[i - i0],
+                      t + (gsize) i * n_color, tone[i],
+                      src + (gsize) i * stride, dst + (gsize) i * stride);
+    }
+}
+
 void
 smp_render (const SmpStamps *st, gint first_session, gint last_session,
             const SmpRect *rect)
 {
-  static const gfloat clear[3] = { 1.0f, 1.0f, 1.0f };
-  const gint          n_color  = rect->n_color;
-  const gfloat        share
+  const gint   n_color = rect->n_color;
+  const gsize  n_px    = (gsize) MAX (rect->width, 0) * MAX (rect->height, 0);
+  const gfloat share
       = (gfloat) smp_render_tone_share (st, first_session, last_session);
   gfloat *trans, *tone;
   guint8 *touched;
 
   g_return_if_fail (n_color == 1 || n_color == 3);
-  if (rect->width <= 0 || rect->height <= 0)
+  if (n_px == 0)
     return;
 
-  trans   = g_new (gfloat, (gsize) rect->width * rect->height * n_color);
-  touched = g_new0 (guint8, (gsize) rect->width * rect->height);
+  trans   = g_new (gfloat, n_px * n_color);
+  touched = g_new0 (guint8, n_px);
   tone    = g_new0 (gfloat, rect->width);
   cover (st, first_session, last_session, rect, trans, touched);
+  /* What no impression touches lets all light through. */
+  for (gsize i = 0; i < n_px; i++)
+    if (! touched[i])
+      for (gint c = 0; c < n_color; c++)
+        trans[i * n_color + c] = 1.0f;
 
   for (gint y = 0; y < rect->height; y++)
     {
+      const gsize off = (gsize) y * rect->row_stride;
+
       if (share > 0.0f)
         tone_row (st, share, rect->y + y, rect->x, rect->width, tone);
-      for (gint x = 0; x < rect->width; x++)
-        {
-          const gsize off
-              = (gsize) y * rect->row_stride + (gsize) x * rect->pixel_stride;
-          const gsize i = (gsize) y * rect->width + x;
-
-          smp_render_pixel (st, n_color, rect->x + x, rect->y + y,
-                            touched[i] ? trans + i * n_color : clear, tone[x],
-                            rect->src + off, rect->dst + off);
-        }
+      smp_render_row (st, n_color, rect->x, rect->y + y, rect->width,
+                      trans + (gsize) y * rect->width * n_color, tone,
+                      rect->pixel_stride, rect->src + off, rect->dst + off);
     }
 
   g_free (trans);

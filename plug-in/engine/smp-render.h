@@ -133,6 +133,14 @@ void smp_render_pixel (const SmpStamps *stamps, gint n_color, gint x, gint y,
                        const gfloat *t, gfloat tone, const gfloat *src,
                        gfloat *dst);
 
+/* smp_render_pixel() of width pixels of row y from x, the same to the
+ * bit: t holds n_color values a pixel, tone one, and src and dst stride
+ * floats a pixel.
+ */
+void smp_render_row (const SmpStamps *stamps, gint n_color, gint x, gint y,
+                     gint width, const gfloat *t, const gfloat *tone,
+                     gint stride, const gfloat *src, gfloat *dst);
+
 /* The share of bare skin's light, on average over an area, that the
  * whole treatment takes away at weight times the density set (the ash
  * tone at no more than its full strength): what a place gains from more

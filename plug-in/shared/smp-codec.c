@@ -10,17 +10,21 @@
 #include <string.h>
 
 /* A linear value finds its code from the first code of its bin, one of
- * this many over [0, 1]: a few steps on at most, where codes are
- * densest, in the darks.
+ * this many over [0, 1] for 16-bit codes and 8-bit ones: a few steps on
+ * at most, where codes are densest, in the darks.  The 8-bit table is
+ * small enough to stay in the core's first cache.
  */
-#define ENCODE_BINS 65536
+#define ENCODE_BINS_16 65536
+#define ENCODE_BINS_8 4096
 
 /* One colour channel's tables. */
 typedef struct
 {
-  gfloat  *decode;    /* each code's linear value */
-  gfloat  *threshold; /* halfway from each code to the next, linear */
-  guint16 *first;     /* ENCODE_BINS: the code of each bin's start */
+  gfloat *decode;    /* each code's linear value */
+  gfloat *threshold; /* halfway from each code to the next, linear, and
+                      * after the last an infinite one */
+  guint16 *first;    /* the code of each bin's start */
+  gint     bins;
 } Channel;
 
 struct _SmpCodec
@@ -125,16 +129,18 @@ fill_tables (SmpCodec *codec, const gchar *model, const Babl *space)
 
       codec->owns[c] = TRUE;
       ch->decode     = g_new (gfloat, codec->max + 1);
-      ch->threshold  = g_new (gfloat, codec->max);
-      ch->first      = g_new (guint16, ENCODE_BINS);
+      ch->threshold  = g_new (gfloat, codec->max + 1);
+      ch->bins       = codec->bits == 8 ? ENCODE_BINS_8 : ENCODE_BINS_16;
+      ch->first      = g_new (guint16, ch->bins);
       for (gint v = 0; v <= codec->max; v++)
         ch->decode[v] = (gfloat) out[2 * (gsize) v * nc + c];
       for (gint v = 0; v < codec->max; v++)
         ch->threshold[v] = (gfloat) out[(2 * (gsize) v + 1) * nc + c];
+      ch->threshold[codec->max] = INFINITY;
 
-      for (gint bin = 0, code = 0; bin < ENCODE_BINS; bin++)
+      for (gint bin = 0, code = 0; bin < ch->bins; bin++)
         {
-          const gfloat start = (gfloat) bin / ENCODE_BINS;
+          const gfloat start = (gfloat) bin / ch->bins;
 
           while (code < codec->max && ch->threshold[code] < start)
             code++;
@@ -299,18 +305,23 @@ smp_codec_decode (const SmpCodec *codec, const guchar *px, gfloat *out, gsize n,
     }
 }
 
-/* The code of a linear value: how many thresholds lie below it. */
+/* The code of a linear value: how many thresholds lie below it.  A bin
+ * holds one threshold or none but where codes crowd in the darks of a
+ * curve with no straight foot: the first step is taken without a branch,
+ * and the loop almost never runs.
+ */
 static inline guint
-encode_value (const Channel *ch, gint max, gfloat v)
+encode_value (const Channel *ch, gfloat v)
 {
   guint bin, code;
 
   if (! (v > 0.0f)) /* and not a number */
     return 0;
-  bin  = v < 1.0f ? MIN ((guint) (v * ENCODE_BINS), ENCODE_BINS - 1)
-                  : ENCODE_BINS - 1;
+  bin  = v < 1.0f ? MIN ((guint) (v * ch->bins), (guint) ch->bins - 1)
+                  : (guint) ch->bins - 1;
   code = ch->first[bin];
-  while (code < (guint) max && ch->threshold[code] < v)
+  code += ch->threshold[code] < v;
+  while (ch->threshold[code] < v)
     code++;
   return code;
 }
@@ -336,8 +347,7 @@ smp_codec_encode (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
       if (codec->matrix)
         multiply (codec->from_srgb, color);
       for (gint c = 0; c < nc; c++)
-        set_code (codec, px, c,
-                  encode_value (&codec->channel[c], codec->max, color[c]));
+        set_code (codec, px, c, encode_value (&codec->channel[c], color[c]));
       if (nf > nc)
         {
           const gfloat a = in[nc];

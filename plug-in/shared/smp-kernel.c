@@ -67,34 +67,86 @@ gather_reached (SmpTileScratch *scratch, gint width, const guchar *pixels,
     }
 }
 
-/* Draws the impressions and the tone into one tile of the drawable's
- * pixels, stride bytes a row: in place, or, given out, into out as linear
- * float, out_floats a pixel and out_stride floats a row, colour channels
- * first and then an alpha of 1 where they reach, the pixels left as they
- * are.
+/* A tile of the drawable's pixels, stride bytes a row, and where it goes:
+ * back in place, or, with out, into out as linear float, out_floats a
+ * pixel and out_stride floats a row.
+ */
+typedef struct
+{
+  GeglRectangle rect;
+  guchar       *pixels;
+  gsize         stride;
+  gfloat       *out;
+  gint          out_floats;
+  gsize         out_stride;
+} Tile;
+
+/* pigment_tile() where the impressions or the tone reach every pixel, as
+ * the tone does across a selection: row after row, straight from the
+ * tile's bytes and back, with no list of the pixels reached.
  */
 static void
-pigment_tile (const SmpPigment *pg, SmpTileScratch *scratch,
-              const GeglRectangle *tile, guchar *pixels, gsize stride,
-              gfloat *out, gint out_floats, gsize out_stride)
+pigment_rows (const SmpPigment *pg, SmpTileScratch *scratch, const Tile *t)
 {
-  const gint    n_color  = pg->target->n_color;
-  const gint    n_ch     = pg->target->n_channels;
-  const gint    bpp      = pg->bpp;
-  const SmpRect geometry = { .x       = tile->x,
-                             .y       = tile->y,
-                             .width   = tile->width,
-                             .height  = tile->height,
-                             .n_color = n_color };
-  SmpReach     *reach    = &scratch->reach;
-  gsize         n;
+  const GeglRectangle *tile    = &t->rect;
+  const gint           n_color = pg->target->n_color;
+  const gint           n_ch    = pg->target->n_channels;
+  const SmpReach      *reach   = &scratch->reach;
+  gfloat *const        linear  = scratch->linear;
+
+  for (gint y = 0; y < tile->height; y++)
+    {
+      guchar     *row   = t->pixels + y * t->stride;
+      const gsize first = (gsize) y * tile->width;
+
+      smp_codec_decode (pg->target->codec, row, linear, tile->width, FALSE);
+      smp_render_row (pg->stamps, n_color, tile->x, tile->y + y, tile->width,
+                      reach->trans + first * n_color, reach->tone + first, n_ch,
+                      linear, linear);
+
+      if (! t->out)
+        smp_codec_encode (pg->target->codec, linear, row, tile->width);
+      else
+        for (gint x = 0; x < tile->width; x++)
+          {
+            gfloat *o = t->out + y * t->out_stride + (gsize) x * t->out_floats;
+
+            memcpy (o, linear + (gsize) x * n_ch, n_color * sizeof (gfloat));
+            o[n_color] = 1.0f;
+          }
+    }
+}
+
+/* Draws the impressions and the tone into one tile: in place, or into
+ * its out, colour channels first and then an alpha of 1 where they
+ * reach, the pixels left as they are.
+ */
+static void
+pigment_tile (const SmpPigment *pg, SmpTileScratch *scratch, const Tile *t)
+{
+  const GeglRectangle *tile     = &t->rect;
+  const gint           n_color  = pg->target->n_color;
+  const gint           n_ch     = pg->target->n_channels;
+  const gint           bpp      = pg->bpp;
+  const SmpRect        geometry = { .x       = tile->x,
+                                    .y       = tile->y,
+                                    .width   = tile->width,
+                                    .height  = tile->height,
+                                    .n_color = n_color };
+  SmpReach            *reach    = &scratch->reach;
+  gsize                n;
 
   scratch_reserve (scratch, pg, (gsize) tile->width * tile->height);
   n = smp_render_reach (pg->stamps, pg->first, pg->last, &geometry, reach);
   if (n == 0)
     return;
+  if (n == (gsize) tile->width * tile->height)
+    {
+      pigment_rows (pg, scratch, t);
+      return;
+    }
 
-  gather_reached (scratch, tile->width, pixels, stride, pg->bpp);
+  gather_reached (scratch, tile->width, t->pixels, t->stride, pg->bpp);
   smp_codec_decode (pg->target->codec, scratch->packed, scratch->linear, n,
                     FALSE);
 
@@ -109,12 +161,13 @@ pigment_tile (const SmpPigment *pg, SmpTileScratch *scratch,
                         reach->tone[at], p, p);
     }
 
-  if (out)
+  if (t->out)
     {
       for (gsize k = 0; k < n; k++)
         {
           const SmpSpot *spot = &scratch->spot[k];
-          gfloat        *o = out + spot->y * out_stride + spot->x * out_floats;
+          gfloat        *o
+              = t->out + spot->y * t->out_stride + spot->x * t->out_floats;
 
           memcpy (o, scratch->linear + k * n_ch, n_color * sizeof (gfloat));
           o[n_color] = 1.0f;
@@ -124,7 +177,8 @@ pigment_tile (const SmpPigment *pg, SmpTileScratch *scratch,
 
   smp_codec_encode (pg->target->codec, scratch->linear, scratch->packed, n);
   for (gsize k = 0; k < n; k++)
-    memcpy (pixels + scratch->spot[k].offset, scratch->packed + k * bpp, bpp);
+    memcpy (t->pixels + scratch->spot[k].offset, scratch->packed + k * bpp,
+            bpp);
 }
 
 /* The tiles of a strip one part of the cores draws, each part with its
@@ -153,14 +207,17 @@ pigment_tiles (gpointer data, gsize first, gsize last)
 
   for (gsize k = first; k < last; k++)
     {
-      const gint          x = (gint) k * PIGMENT_CHUNK;
-      const GeglRectangle tile
-          = { strip->rect.x + x, strip->rect.y, MIN (PIGMENT_CHUNK, width - x),
-              strip->rect.height };
+      const gint x = (gint) k * PIGMENT_CHUNK;
+      const Tile tile
+          = { { strip->rect.x + x, strip->rect.y,
+                MIN (PIGMENT_CHUNK, width - x), strip->rect.height },
+              strip->pixels + (gsize) x * bpp,
+              stride,
+              strip->out ? strip->out + (gsize) x * floats : NULL,
+              floats,
+              (gsize) width * floats };
 
-      pigment_tile (tiles->pg, scratch, &tile, strip->pixels + (gsize) x * bpp,
-                    stride, strip->out ? strip->out + (gsize) x * floats : NULL,
-                    floats, (gsize) width * floats);
+      pigment_tile (tiles->pg, scratch, &tile);
     }
 }
 
@@ -193,12 +250,13 @@ smp_pixels_render_rect (const SmpTarget *target, const SmpStamps *stamps,
   guchar          *pixels  = g_malloc (n_px * pg.bpp);
   gfloat          *before  = g_new (gfloat, n_px * target->n_channels);
   SmpTileScratch   scratch = { 0 };
+  Tile             tile;
 
   gegl_buffer_get (target->source, rect, 1.0, target->native, pixels,
                    GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
   smp_codec_decode (target->codec, pixels, before, n_px, FALSE);
-  pigment_tile (&pg, &scratch, rect, pixels, (gsize) rect->width * pg.bpp, NULL,
-                0, 0);
+  tile = (Tile){ *rect, pixels, (gsize) rect->width * pg.bpp, NULL, 0, 0 };
+  pigment_tile (&pg, &scratch, &tile);
   smp_codec_decode (target->codec, pixels, buf, n_px, FALSE);
 
   /* What GIMP's merge does with the selection: blend toward the result by
