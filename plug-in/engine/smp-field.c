@@ -656,17 +656,23 @@ cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
   gfloat curve = 0.0f, sum[N_FEATURES] = { 0.0f };
   gint   n = 0, n_skin = 0;
 
-  for (gint j = 0; j < ch; j++)
+  /* How far row j, and column j, go up and down more than they go from
+   * one end to the other; a cell at the drawable's edge has fewer of
+   * one than of the other.
+   */
+  for (gint j = 0; j < MAX (cw, ch); j++)
     {
-      const gfloat *l    = sc->features + (gsize) (j0 + j) * w + x0;
-      gfloat        down = 0.0f;
+      gfloat down = 0.0f;
 
-      /* How far the row, and the column, go up and down more than they
-       * go from one end to the other.
-       */
-      for (gint u = 1; u < cw; u++)
-        down += fabsf (l[u] - l[u - 1]);
-      curve += down - fabsf (l[cw - 1] - l[0]);
+      if (j < ch)
+        {
+          const gfloat *l = sc->features + (gsize) (j0 + j) * w + x0;
+
+          for (gint u = 1; u < cw; u++)
+            down += fabsf (l[u] - l[u - 1]);
+          curve += down - fabsf (l[cw - 1] - l[0]);
+          n++;
+        }
       if (j < cw)
         {
           const gfloat *col = sc->features + (gsize) j0 * w + x0 + j;
@@ -675,16 +681,18 @@ cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
           for (gint v = 1; v < ch; v++)
             down += fabsf (col[(gsize) v * w] - col[(gsize) (v - 1) * w]);
           curve += down - fabsf (col[(gsize) (ch - 1) * w] - col[0]);
+          n++;
         }
-      n += 2;
-      for (gint u = 0; u < cw; u++)
-        if (all || ! ((field->bits[i] >> (j * SMP_FIELD_CELL + u)) & 1))
-          {
-            for (gint f = 0; f < field->n_features; f++)
-              sum[f] += sc->features[f * n_px + (gsize) (j0 + j) * w + x0 + u];
-            n_skin++;
-          }
     }
+
+  for (gint j = 0; j < ch; j++)
+    for (gint u = 0; u < cw; u++)
+      if (all || ! ((field->bits[i] >> (j * SMP_FIELD_CELL + u)) & 1))
+        {
+          for (gint f = 0; f < field->n_features; f++)
+            sum[f] += sc->features[f * n_px + (gsize) (j0 + j) * w + x0 + u];
+          n_skin++;
+        }
 
   field->texture[i] = n > 0 ? curve / n : 0.0f;
   for (gint f = 0; f < N_FEATURES; f++)
