@@ -3,9 +3,8 @@
  * Data flows one way: GIMP's buffers are read strip by strip
  * (smp-strips.c), the engine renders (smp-kernel.c), and the result goes
  * back the same way (smp-outputs.c).  The plug-in holds a few strips at a
- * time, never a copy of the whole drawable; the tiles it has read stay in
- * GEGL's tile cache, within the size set in GIMP's preferences, as for any
- * plug-in.
+ * time, never a copy of the whole drawable, and GEGL's tile cache only the
+ * few rows of tiles a pass works on (limit_tile_cache()).
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,6 +31,32 @@ smp_pixels_format (SmpDrawable drawable, gint *n_color, gint *n_channels)
   return babl_format (alpha ? "RGBA float" : "RGB float");
 }
 
+/* Rows of GIMP's tiles GEGL's cache keeps: reading a strip with the rows
+ * around it spans three, and the pixels' pass reads one and writes one;
+ * each pass reads a tile once but for the rows around a strip, so a
+ * cache as large as the drawable (GIMP's preference usually allows that
+ * much) would only hold tiles no one reads again: some 70 MB of a 24 MP
+ * photo, as much as everything else the filter holds in GIMP 3.
+ */
+#define CACHE_TILE_ROWS 4
+#define CACHE_LEAST ((guint64) 32 << 20)
+
+static void
+limit_tile_cache (const SmpTarget *target)
+{
+  /* A tile row of the drawable, and of the selection or a layer written
+   * at most as wide, in bytes.
+   */
+  const guint64 row = (guint64) target->width * gimp_tile_height ()
+                      * (smp_codec_bpp (target->codec) + sizeof (gfloat));
+  const guint64 want = MAX (CACHE_LEAST, CACHE_TILE_ROWS * row);
+  guint64       size = 0;
+
+  g_object_get (gegl_config (), "tile-cache-size", &size, NULL);
+  if (want < size)
+    g_object_set (gegl_config (), "tile-cache-size", want, NULL);
+}
+
 gboolean
 smp_target_init (SmpTarget *target, SmpImage image, SmpDrawable drawable)
 {
@@ -48,6 +73,7 @@ smp_target_init (SmpTarget *target, SmpImage image, SmpDrawable drawable)
   smp_drawable_offsets (drawable, &target->off_x, &target->off_y);
   target->source = gimp_drawable_get_buffer (drawable);
   target->codec  = smp_codec_new (target->native);
+  limit_tile_cache (target);
   /* The selection's values go through the same tables as the pixels: the
    * first conversion of an 8-bit one to floats cost GIMP 3's babl some
    * 360 MB for a moment.
