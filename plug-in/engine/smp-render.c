@@ -25,6 +25,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "smp-clones.h"
 #include "smp-flow.h"
 #include "smp-parallel.h"
 #include "smp-random.h"
@@ -259,40 +260,60 @@ init_profile_table (void)
     }
 }
 
-/* Coverage of a pixel at normalised elliptical radius rho. */
-static inline gfloat
-stamp_coverage (const Stamp *s, gfloat dx, gfloat dy)
+/* Pixels of a row whose coverage is worked out at once. */
+#define COVER_SPAN 64
+
+/* A stamp's coverage of n pixels of row y from column x0, into cov, read
+ * off the tables at each pixel's normalised elliptical radius.  Without a
+ * branch, so that the compiler works on several pixels at once: radii
+ * past a table's ends are clamped into it only to read it, and the value
+ * then taken is the end's.
+ */
+SMP_CLONES static void
+row_coverage (const Stamp *s, gint x0, gint y, gint n, gfloat *restrict cov)
 {
-  const gfloat u = (dx * s->cos_t + dy * s->sin_t) * s->inv_a;
-  const gfloat v = (dy * s->cos_t - dx * s->sin_t) * s->inv_b;
-  const gfloat t = (sqrtf (u * u + v * v) - 1.0f) * s->sharp;
-  gfloat       pos, frac;
-  gint         i;
+  const gfloat sx = s->x, dy = y + 0.5f - s->y;
+  const gfloat cs = s->cos_t, sn = s->sin_t, ia = s->inv_a, ib = s->inv_b;
 
   if (s->profile >= 0)
     {
-      pos = sqrtf (u * u + v * v) * s->rho_scale;
-      if (pos >= PROFILE_SAMPLES)
-        return 0.0f;
-      i    = (gint) pos;
-      frac = pos - i;
-      return profile_table[s->profile][i]
-             + (profile_table[s->profile][i + 1] - profile_table[s->profile][i])
-                   * frac;
+      const gint   row   = s->profile;
+      const gfloat scale = s->rho_scale;
+
+      for (gint k = 0; k < n; k++)
+        {
+          const gfloat dx  = (x0 + k) + 0.5f - sx;
+          const gfloat u   = (dx * cs + dy * sn) * ia;
+          const gfloat v   = (dy * cs - dx * sn) * ib;
+          const gfloat pos = sqrtf (u * u + v * v) * scale;
+          const gfloat at  = MIN (pos, (gfloat) PROFILE_SAMPLES);
+          const gint   i   = (gint) at;
+          const gfloat val
+              = profile_table[row][i]
+                + (profile_table[row][i + 1] - profile_table[row][i])
+                      * (at - i);
+
+          cov[k] = pos >= PROFILE_SAMPLES ? 0.0f : val;
+        }
+      return;
     }
 
-  if (t >= TABLE_RANGE)
-    return 0.0f;
-  if (t <= -TABLE_RANGE)
-    return 1.0f;
+  for (gint k = 0; k < n; k++)
+    {
+      const gfloat dx = (x0 + k) + 0.5f - sx;
+      const gfloat u  = (dx * cs + dy * sn) * ia;
+      const gfloat v  = (dy * cs - dx * sn) * ib;
+      const gfloat t  = (sqrtf (u * u + v * v) - 1.0f) * s->sharp;
+      const gfloat in = CLAMP (t, -TABLE_RANGE, TABLE_RANGE);
+      const gfloat pos
+          = (in + TABLE_RANGE) * (TABLE_SIZE / (2.0f * TABLE_RANGE));
+      const gint   i = MIN ((gint) pos, TABLE_SIZE - 1);
+      const gfloat val
+          = coverage_table[i]
+            + (coverage_table[i + 1] - coverage_table[i]) * (pos - i);
 
-  /* A t just below TABLE_RANGE can round to the table's very end: it
-   * then takes the last interval, at frac 1.
-   */
-  pos  = (t + TABLE_RANGE) * (TABLE_SIZE / (2.0f * TABLE_RANGE));
-  i    = MIN ((gint) pos, TABLE_SIZE - 1);
-  frac = pos - i;
-  return coverage_table[i] + (coverage_table[i + 1] - coverage_table[i]) * frac;
+      cov[k] = t >= TABLE_RANGE ? 0.0f : t <= -TABLE_RANGE ? 1.0f : val;
+    }
 }
 
 gdouble
@@ -314,17 +335,17 @@ smp_linear_to_srgb (gdouble value)
   return 1.055 * pow (value, 1.0 / 2.4) - 0.055;
 }
 
-/* How far, in pixels, the offsets stamp_coverage() works with can be off
+/* How far, in pixels, the offsets row_coverage() works with can be off
  * by rounding in float: half a unit in the last place at GIMP's largest
  * coordinates, 524288, is 0.03.
  */
 #define OFFSET_SLACK 0.1
 
 /* The ellipse a stamp's coverage ends at, as a quadratic in the pixel
- * offsets: a dx² + b dx dy + c dy² = r2.  Past it stamp_coverage() gives
+ * offsets: a dx² + b dx dy + c dy² = r2.  Past it row_coverage() gives
  * 0, so pixels outside can be skipped without changing a bit.  It is
  * taken a little wide: by a thousandth for the float arithmetic of
- * stamp_coverage(), and by OFFSET_SLACK for its offsets.
+ * row_coverage(), and by OFFSET_SLACK for its offsets.
  */
 typedef struct
 {
@@ -384,8 +405,15 @@ exact_gain (const Stamp *s)
       gint x1 = (gint) ceilf (s->x + s->extent);
 
       if (outline_row (s, &outline, y, &x0, &x1))
-        for (gint x = x0; x <= x1; x++)
-          sum += stamp_coverage (s, x + 0.5f - s->x, y + 0.5f - s->y);
+        for (gint x = x0; x <= x1; x += COVER_SPAN)
+          {
+            const gint n = MIN (COVER_SPAN, x1 - x + 1);
+            gfloat     cov[COVER_SPAN];
+
+            row_coverage (s, x, y, n, cov);
+            for (gint k = 0; k < n; k++)
+              sum += cov[k];
+          }
     }
 
   return sum > 0.0 ? (gfloat) (s->area / sum) : 0.0f;
@@ -822,10 +850,28 @@ smp_stamps_pigment (const SmpStamps *stamps, gsize i)
   return stamps->stamps[i].area * stamps->stamps[i].strength;
 }
 
-/* Multiplies one stamp's transmittance into the rectangle's buffer.  A
- * pixel takes its first stamp's value as it is, which is what multiplying
- * 1 by it gives, and is marked touched.
+/* Multiplies a stamp's transmittance at coverage cov into one pixel's t:
+ * a pixel takes its first stamp's value as it is, which is what
+ * multiplying 1 by it gives, and is marked touched.
  */
+static inline void
+stamp_pixel (const Stamp *s, const gfloat *absorb, gint n_color, gfloat cov,
+             gfloat *t, guint8 *hit)
+{
+  if (cov <= 0.0f)
+    return;
+
+  cov = MIN (1.0f, cov * s->gain) * s->strength;
+  if (*hit)
+    for (gint c = 0; c < n_color; c++)
+      t[c] *= 1.0f - cov * absorb[c];
+  else
+    for (gint c = 0; c < n_color; c++)
+      t[c] = 1.0f - cov * absorb[c];
+  *hit = TRUE;
+}
+
+/* Multiplies one stamp's transmittance into the rectangle's buffer. */
 static void
 stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
             gint n_color, gfloat *trans, guint8 *touched)
@@ -852,21 +898,14 @@ stamp_into (const Stamp *s, const SmpRect *rect, const gfloat *absorb,
       row = (gsize) (y - rect->y) * rect->width + (first - rect->x);
       t   = trans + row * n_color;
       hit = touched + row;
-      for (gint x = first; x <= last; x++, t += n_color, hit++)
+      for (gint x0 = first; x0 <= last; x0 += COVER_SPAN)
         {
-          gfloat cov = stamp_coverage (s, x + 0.5f - s->x, y + 0.5f - s->y);
+          const gint n = MIN (COVER_SPAN, last - x0 + 1);
+          gfloat     cov[COVER_SPAN];
 
-          if (cov <= 0.0f)
-            continue;
-
-          cov = MIN (1.0f, cov * s->gain) * s->strength;
-          if (*hit)
-            for (gint c = 0; c < n_color; c++)
-              t[c] *= 1.0f - cov * absorb[c];
-          else
-            for (gint c = 0; c < n_color; c++)
-              t[c] = 1.0f - cov * absorb[c];
-          *hit = TRUE;
+          row_coverage (s, x0, y, n, cov);
+          for (gint k = 0; k < n; k++, t += n_color, hit++)
+            stamp_pixel (s, absorb, n_color, cov[k], t, hit);
         }
     }
 }
