@@ -63,7 +63,6 @@ G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
  */
 #define SHINE_STEPS 48
 
-/* What one part of a strip is worked on with. */
 /* The skin beside the cells of a cell row: per feature, the values of the
  * pixels away from lines in a window of cells, kept sorted, each with the
  * cell it came from.  The window slides along the row a cell at a time,
@@ -78,6 +77,7 @@ typedef struct
   gint   cell[N_FEATURES][BESIDE_MAX];
 } Beside;
 
+/* What one part of a strip is worked on with. */
 typedef struct
 {
   SmpStrands   *strands;
@@ -1929,26 +1929,13 @@ by_drawable (const SmpField *field, gint x, gint y)
   return x >= -1 && x <= field->width && y >= -1 && y <= field->height;
 }
 
-gfloat
-smp_field_hair_at (const SmpField *field, gint x, gint y)
+/* The share of hair among pixel (x, y), by the drawable, and those of its
+ * eight neighbours in the drawable.
+ */
+static gfloat
+hair_share (const SmpField *field, gint x, gint y)
 {
-  const gint c0   = CLAMP (x - 1, 0, field->width - 1) / SMP_FIELD_CELL;
-  const gint c1   = CLAMP (x + 1, 0, field->width - 1) / SMP_FIELD_CELL;
-  const gint r0   = CLAMP (y - 1, 0, field->height - 1) / SMP_FIELD_CELL;
-  const gint r1   = CLAMP (y + 1, 0, field->height - 1) / SMP_FIELD_CELL;
-  guint16    any  = 0;
-  gint       hair = 0, n = 0;
-
-  /* Outside the drawable, and a pixel away from it, there is no hair. */
-  if (! by_drawable (field, x, y))
-    return 0.0f;
-
-  /* Most skin has no hair in the cells around it. */
-  for (gint r = r0; r <= r1; r++)
-    for (gint c = c0; c <= c1; c++)
-      any |= field->bits[(gsize) r * field->cols + c];
-  if (! any)
-    return 0.0f;
+  gint hair = 0, n = 0;
 
   for (gint v = MAX (y - 1, 0); v <= MIN (y + 1, field->height - 1); v++)
     for (gint u = MAX (x - 1, 0); u <= MIN (x + 1, field->width - 1); u++)
@@ -1962,9 +1949,26 @@ smp_field_hair_at (const SmpField *field, gint x, gint y)
                 & 1;
         n++;
       }
+  return (gfloat) hair / n;
+}
+
+gfloat
+smp_field_hair_at (const SmpField *field, gint x, gint y)
+{
+  guint16 any = 0;
 
   /* Outside the drawable, and a pixel away from it, there is no hair. */
-  return n > 0 ? (gfloat) hair / n : 0.0f;
+  if (! by_drawable (field, x, y))
+    return 0.0f;
+
+  /* Most skin has no hair in the cells around it. */
+  for (gint r = MAX (y - 1, 0) / SMP_FIELD_CELL;
+       r <= MIN (y + 1, field->height - 1) / SMP_FIELD_CELL; r++)
+    for (gint c = MAX (x - 1, 0) / SMP_FIELD_CELL;
+         c <= MIN (x + 1, field->width - 1) / SMP_FIELD_CELL; c++)
+      any |= field->bits[(gsize) r * field->cols + c];
+
+  return any ? hair_share (field, x, y) : 0.0f;
 }
 
 void
@@ -1982,7 +1986,7 @@ smp_field_hair_row (const SmpField *field, gint x, gint y, gint width,
       const gint c1 = CLAMP (x + i + 1, 0, field->width - 1) / SMP_FIELD_CELL;
 
       out[i] = by_drawable (field, x + i, y) && (a[c0] | a[c1] | b[c0] | b[c1])
-                   ? smp_field_hair_at (field, x + i, y)
+                   ? hair_share (field, x + i, y)
                    : 0.0f;
     }
 }

@@ -142,7 +142,7 @@ fill_tables (SmpCodec *codec, const gchar *model, const Babl *space)
         {
           const gfloat start = (gfloat) bin / ch->bins;
 
-          while (code < codec->max && ch->threshold[code] < start)
+          while (ch->threshold[code] < start)
             code++;
           ch->first[bin] = (guint16) code;
         }

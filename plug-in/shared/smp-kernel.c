@@ -81,6 +81,16 @@ typedef struct
   gsize         out_stride;
 } Tile;
 
+/* One pigmented pixel p written to out: its colour channels, and an alpha
+ * of 1.
+ */
+static inline void
+put_out (gfloat *o, const gfloat *p, gint n_color)
+{
+  memcpy (o, p, n_color * sizeof (gfloat));
+  o[n_color] = 1.0f;
+}
+
 /* pigment_tile() where the impressions or the tone reach every pixel, as
  * the tone does across a selection: row after row, straight from the
  * tile's bytes and back, with no list of the pixels reached.
@@ -108,12 +118,8 @@ pigment_rows (const SmpPigment *pg, SmpTileScratch *scratch, const Tile *t)
         smp_codec_encode (pg->target->codec, linear, row, tile->width);
       else
         for (gint x = 0; x < tile->width; x++)
-          {
-            gfloat *o = t->out + y * t->out_stride + (gsize) x * t->out_floats;
-
-            memcpy (o, linear + (gsize) x * n_ch, n_color * sizeof (gfloat));
-            o[n_color] = 1.0f;
-          }
+          put_out (t->out + y * t->out_stride + (gsize) x * t->out_floats,
+                   linear + (gsize) x * n_ch, n_color);
     }
 }
 
@@ -166,11 +172,9 @@ pigment_tile (const SmpPigment *pg, SmpTileScratch *scratch, const Tile *t)
       for (gsize k = 0; k < n; k++)
         {
           const SmpSpot *spot = &scratch->spot[k];
-          gfloat        *o
-              = t->out + spot->y * t->out_stride + spot->x * t->out_floats;
 
-          memcpy (o, scratch->linear + k * n_ch, n_color * sizeof (gfloat));
-          o[n_color] = 1.0f;
+          put_out (t->out + spot->y * t->out_stride + spot->x * t->out_floats,
+                   scratch->linear + k * n_ch, n_color);
         }
       return;
     }

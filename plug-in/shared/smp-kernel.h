@@ -54,9 +54,9 @@ SmpPigment smp_pigment_init (const SmpTarget *target, const SmpStamps *stamps,
                              gint first, gint last);
 
 /* Draws into a strip, in tiles of a few hundred columns split over the
- * cores: in place, or,
- * with out_floats, into strip->out as linear float, colour channels and
- * an alpha of 1 where the impressions or the tone reach, the rest left.
+ * cores: in place, or, with out_floats, into strip->out as linear float,
+ * colour channels and an alpha of 1 where the impressions or the tone
+ * reach, the rest left.
  */
 void smp_pigment_strip (const SmpPigment *pg, SmpScratch *scratch,
                         SmpStrip *strip, gint out_floats);

@@ -30,9 +30,9 @@ typedef struct
   gint        n_channels; /* with alpha */
   SmpCodec   *codec;      /* native <-> format */
   SmpCodec   *mask_codec; /* the selection's format -> floats, if any */
-  /* The drawable's pixels, shared by every pass over them: the tiles one
-   * pass fetches stay in GEGL's cache for the next, so no pixel crosses
-   * from GIMP twice.
+  /* The drawable's pixels, shared by every pass over them; GEGL's cache
+   * keeps only the few rows of tiles a pass works on, so the pixels' pass
+   * fetches again what the field's read (limit_tile_cache()).
    */
   GeglBuffer *source;
 } SmpTarget;

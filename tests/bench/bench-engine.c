@@ -6,8 +6,9 @@
  * under a feathered ellipse; and the time of one 400 x 400 preview refresh
  * at the default settings, when only the look changes and when the
  * placement must be redone; and the field of a 24 MP scalp with hair
- * (alone with the argument "hair").  The stages' times are the engine's alone:
- * making the synthetic pixels it is fed is left out.  Asserts nothing.
+ * (alone with the argument "hair").  The stages' times are the engine's
+ * alone: making the synthetic pixels it is fed is left out.  Asserts
+ * nothing.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
