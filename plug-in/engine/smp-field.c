@@ -63,18 +63,43 @@ G_STATIC_ASSERT (NEAR <= SMP_STRANDS_MARGIN);
  */
 #define SHINE_STEPS 48
 
-/* The skin beside the cells of a cell row: per feature, the values of the
- * pixels away from lines in a window of cells, kept sorted, each with the
- * cell it came from.  The window slides along the row a cell at a time,
- * so each cell's pixels are sorted once, not once for each of the 2 *
- * BESIDE + 1 cells whose window holds them.
+/* The skin beside the cells of a cell row, a window of cells that
+ * slides along the row a cell at a time.  Its cells' values away from
+ * lines are counted per feature in bins narrow enough to hold a value or
+ * two each, and that keep the values' order.  A cursor bin knows how
+ * many values lie below it; the median moves little from a cell to the
+ * next, and so does the cursor that finds it; where it does move far, as
+ * from hair to skin, the cursor passes whole groups of bins.  A cell's values
+ * go in and out of the counts once, not once for each of the 2 * BESIDE + 1
+ * cells whose window holds them, and no value is sorted but the few in the
+ * median's bin.
  */
+#define BESIDE_SLOTS 8 /* cells a window holds, by cell number & 7 */
+G_STATIC_ASSERT (2 * BESIDE + 1 <= BESIDE_SLOTS);
+G_STATIC_ASSERT (BESIDE_MAX <= G_MAXUINT8);
+#define BESIDE_LOW (-8.0f)      /* values below count in the first bin */
+#define BESIDE_PER_UNIT 4096.0f /* bins per unit of a feature */
+#define BESIDE_BINS 65536       /* up to 8, the last bin for all above */
+#define BESIDE_GROUP 64         /* bins counted together as well */
+
 typedef struct
 {
-  gint   lo, hi; /* the cells in the window */
-  gint   n;      /* values of each feature */
-  gfloat value[N_FEATURES][BESIDE_MAX];
-  gint   cell[N_FEATURES][BESIDE_MAX];
+  gint lo, hi; /* the cells in the window */
+  gint n;      /* values of each feature */
+  /* Per cell of the window: how many values each feature has, the values
+   * and their bins.
+   */
+  gint    m[BESIDE_SLOTS];
+  gfloat  value[BESIDE_SLOTS][N_FEATURES][SMP_FIELD_CELL * SMP_FIELD_CELL];
+  guint16 bin[BESIDE_SLOTS][N_FEATURES][SMP_FIELD_CELL * SMP_FIELD_CELL];
+  /* Per feature: the cursor, and how many values lie in bins below it. */
+  gint   cursor[N_FEATURES], below[N_FEATURES];
+  guint8 count[N_FEATURES][BESIDE_BINS];
+  guint8 group[N_FEATURES][BESIDE_BINS / BESIDE_GROUP];
+  /* Per bin, its values' bits XORed together: the value itself where the
+   * bin holds one.
+   */
+  guint32 bits[N_FEATURES][BESIDE_BINS];
 } Beside;
 
 /* What one part of a strip is worked on with. */
@@ -492,24 +517,54 @@ near_line (const SmpField *field, const Scratch *sc, gint x, gint j)
   return any;
 }
 
-/* Drops from the window the values of its cells before cell lo. */
-static void
-beside_drop (Beside *b, gint n_features, gint lo)
+/* The bin of value v: bins keep the values' order. */
+static inline guint16
+beside_bin (gfloat v)
 {
-  gint kept = 0;
+  const gfloat at = (v - BESIDE_LOW) * BESIDE_PER_UNIT;
+
+  /* Comparisons first: NaN and values beyond the bins clamp. */
+  if (! (at >= 0.0f))
+    return 0;
+  return at < BESIDE_BINS - 1 ? (guint16) at : BESIDE_BINS - 1;
+}
+
+/* Counts one more (delta 1) or one less (-1) value v of feature f in
+ * bin.
+ */
+static inline void
+beside_count (Beside *b, gint f, guint16 bin, gfloat v, gint delta)
+{
+  guint32 bits;
+
+  memcpy (&bits, &v, sizeof bits);
+  b->bits[f][bin] ^= bits;
+  b->count[f][bin] += delta;
+  b->group[f][bin / BESIDE_GROUP] += delta;
+  b->below[f] += bin < b->cursor[f] ? delta : 0;
+}
+
+/* Takes cell k's values out of the window's counts. */
+static void
+beside_drop (Beside *b, gint n_features, gint k)
+{
+  const gint slot = k & (BESIDE_SLOTS - 1);
 
   for (gint f = 0; f < n_features; f++)
-    {
-      kept = 0;
-      for (gint i = 0; i < b->n; i++)
-        {
-          b->value[f][kept] = b->value[f][i];
-          b->cell[f][kept]  = b->cell[f][i];
-          kept += b->cell[f][i] >= lo;
-        }
-    }
-  b->n  = kept;
+    for (gint i = 0; i < b->m[slot]; i++)
+      beside_count (b, f, b->bin[slot][f][i], b->value[slot][f][i], -1);
+  b->n -= b->m[slot];
+  b->m[slot] = 0;
+}
+
+/* Empties the window, which then starts at cell lo. */
+static void
+beside_reset (Beside *b, gint n_features, gint lo)
+{
+  for (gint k = b->lo; k <= b->hi && b->n > 0; k++)
+    beside_drop (b, n_features, k);
   b->lo = lo;
+  b->hi = lo - 1;
 }
 
 /* Adds to the window the values of cell k's pixels away from lines, k the
@@ -519,16 +574,13 @@ static void
 beside_add (Beside *b, const SmpField *field, const Scratch *sc, gint k,
             gint j0, gint ch, gsize n_px)
 {
-  const gint x0 = k * SMP_FIELD_CELL;
-  const gint cw = MIN (SMP_FIELD_CELL, field->width - x0);
-  gint       m  = 0;
-  gfloat     add[SMP_FIELD_CELL * SMP_FIELD_CELL];
+  const gint x0   = k * SMP_FIELD_CELL;
+  const gint cw   = MIN (SMP_FIELD_CELL, field->width - x0);
+  const gint slot = k & (BESIDE_SLOTS - 1);
+  gint       m    = 0;
 
   for (gint f = 0; f < field->n_features; f++)
     {
-      gint i, o;
-
-      /* This cell's values, sorted. */
       m = 0;
       for (gint j = 0; j < ch; j++)
         for (gint u = 0; u < cw; u++)
@@ -537,38 +589,79 @@ beside_add (Beside *b, const SmpField *field, const Scratch *sc, gint k,
               const gfloat v
                   = sc->features[f * n_px + (gsize) (j0 + j) * field->width + x0
                                  + u];
+              const guint16 bin = beside_bin (v);
 
-              for (i = m; i > 0 && add[i - 1] > v; i--)
-                add[i] = add[i - 1];
-              add[i] = v;
+              b->value[slot][f][m] = v;
+              b->bin[slot][f][m]   = bin;
+              beside_count (b, f, bin, v, 1);
               m++;
             }
-
-      /* Merged into the window's, from the top. */
-      i = b->n - 1;
-      o = b->n + m - 1;
-      for (gint a = m - 1; a >= 0; o--)
-        if (i >= 0 && b->value[f][i] > add[a])
-          {
-            b->value[f][o] = b->value[f][i];
-            b->cell[f][o]  = b->cell[f][i];
-            i--;
-          }
-        else
-          {
-            b->value[f][o] = add[a--];
-            b->cell[f][o]  = k;
-          }
     }
+  b->m[slot] = m;
   b->n += m;
   b->hi = k;
+}
+
+/* The value of rank k (from 0) of feature f in the window, which holds
+ * more than k values.
+ */
+static gfloat
+beside_rank (Beside *b, gint f, gint k)
+{
+  gint          bin = b->cursor[f], below = b->below[f], n = 0;
+  gfloat        in_bin[BESIDE_MAX];
+  const guint8 *count = b->count[f], *group = b->group[f];
+
+  /* The cursor moves to the bin of rank k, a group at a time from the
+   * edge of a group whose values all lie on the way.
+   */
+  while (below > k)
+    if (bin % BESIDE_GROUP == 0 && below - group[bin / BESIDE_GROUP - 1] > k)
+      {
+        below -= group[bin / BESIDE_GROUP - 1];
+        bin -= BESIDE_GROUP;
+      }
+    else
+      below -= count[--bin];
+  while (below + count[bin] <= k)
+    if (bin % BESIDE_GROUP == 0 && below + group[bin / BESIDE_GROUP] <= k)
+      {
+        below += group[bin / BESIDE_GROUP];
+        bin += BESIDE_GROUP;
+      }
+    else
+      below += count[bin++];
+  b->cursor[f] = bin;
+  b->below[f]  = below;
+  if (count[bin] == 1)
+    {
+      gfloat v;
+
+      memcpy (&v, &b->bits[f][bin], sizeof v);
+      return v;
+    }
+
+  /* The bin's values, gathered without a branch: many where the photo's
+   * 8-bit values make features alike.
+   */
+  for (gint c = b->lo; c <= b->hi; c++)
+    {
+      const gint slot = c & (BESIDE_SLOTS - 1);
+
+      for (gint i = 0; i < b->m[slot]; i++)
+        {
+          in_bin[n] = b->value[slot][f][i];
+          n += b->bin[slot][f][i] == bin;
+        }
+    }
+  return smp_select_kth (in_bin, n, k - below);
 }
 
 /* The skin beside cell c of a cell row, ch pixel rows of the strip from
  * its row j0: the median of each feature over the pixels away from lines
  * in the cells BESIDE to either side, whose pixels near a line sc->near
- * holds.  The cells of the row are asked for in order.  FALSE if there
- * are no such pixels.
+ * holds.  The cells of the row are asked for in order, after
+ * beside_reset().  FALSE if there are no such pixels.
  */
 static gboolean
 skin_beside (Beside *b, const SmpField *field, const Scratch *sc, gint c,
@@ -576,19 +669,15 @@ skin_beside (Beside *b, const SmpField *field, const Scratch *sc, gint c,
 {
   const gint lo = MAX (c - BESIDE, 0), hi = MIN (c + BESIDE, field->cols - 1);
 
-  if (b->n == 0 || lo > b->hi)
-    {
-      b->n  = 0;
-      b->lo = lo;
-      b->hi = lo - 1;
-    }
-  else if (lo > b->lo)
-    beside_drop (b, field->n_features, lo);
+  if (lo > b->hi)
+    beside_reset (b, field->n_features, lo);
+  for (; b->lo < lo; b->lo++)
+    beside_drop (b, field->n_features, b->lo);
   while (b->hi < hi)
     beside_add (b, field, sc, b->hi + 1, j0, ch, n_px);
 
   for (gint f = 0; f < field->n_features && b->n > 0; f++)
-    skin[f] = b->value[f][b->n / 2];
+    skin[f] = beside_rank (b, f, b->n / 2);
   return b->n > 0;
 }
 
@@ -812,7 +901,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
       sc->near[c]                = (guint16) near;
     }
 
-  sc->beside->n = 0;
+  beside_reset (sc->beside, field->n_features, 0);
   for (gint c = 0; c < field->cols; c++)
     {
       const gint x0   = c * SMP_FIELD_CELL;
@@ -862,7 +951,7 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
   sc->near = g_new (guint16, field->cols);
   sc->on   = g_new (guint8, (gsize) (SMP_FIELD_CELL + 2 * NEAR) * field->width);
   sc->wide = g_new (guint8, (gsize) (SMP_FIELD_CELL + 2 * NEAR) * field->width);
-  sc->beside = g_new (Beside, 1);
+  sc->beside = g_new0 (Beside, 1);
   sc->focus  = smp_focus_new (field->width, rows);
   sc->around = g_new (guint8, (gsize) (rows + SMP_FIELD_CELL - 1)
                                   / SMP_FIELD_CELL * field->block_cols);
