@@ -107,7 +107,14 @@ struct _SmpFieldReading
   SmpStripPass pass;
   SmpStripsRun run;
   SmpField    *field;
-  gfloat      *linear; /* a strip's, with its halo */
+  gfloat      *linear;   /* a strip's, with its halo */
+  gboolean     read;     /* every strip is in */
+  gboolean     finished; /* and the field finished */
+  /* In the dialog, the field is finished beside it: the thread, and where
+   * it says it is done.
+   */
+  GThread     *finisher;
+  GAsyncQueue *done;
 };
 
 static void
@@ -157,10 +164,56 @@ smp_field_reading_new (const SmpTarget *target, SmpPixelsProgress progress,
   return fr;
 }
 
+/* How long a step of the dialog's reading waits for the workers, in
+ * microseconds: the dialog's events wait no longer.
+ */
+#define READING_WAIT 2000
+
+static gpointer
+finish_field (gpointer data)
+{
+  SmpFieldReading *reading = data;
+
+  smp_field_finish (reading->field);
+  g_async_queue_push (reading->done, reading);
+  return NULL;
+}
+
+/* Waits for the finisher, at most wait microseconds if wait is not
+ * negative: TRUE once it is done.
+ */
+static gboolean
+finisher_done (SmpFieldReading *reading, gint64 wait)
+{
+  if (wait < 0)
+    g_async_queue_pop (reading->done);
+  else if (! g_async_queue_timeout_pop (reading->done, (guint64) wait))
+    return FALSE;
+
+  g_thread_join (reading->finisher);
+  reading->finisher = NULL;
+  reading->finished = TRUE;
+  return TRUE;
+}
+
 gboolean
 smp_field_reading_step (SmpFieldReading *reading)
 {
-  return smp_strips_step (&reading->run);
+  if (reading->finished)
+    return FALSE;
+
+  if (! reading->read)
+    {
+      if (smp_strips_step_within (&reading->run, READING_WAIT))
+        return TRUE;
+      smp_strips_end (&reading->run);
+      reading->read     = TRUE;
+      reading->done     = g_async_queue_new ();
+      reading->finisher = g_thread_new ("smp-field", finish_field, reading);
+      return TRUE;
+    }
+
+  return ! finisher_done (reading, READING_WAIT);
 }
 
 void
@@ -169,6 +222,9 @@ smp_field_reading_free (SmpFieldReading *reading)
   if (! reading)
     return;
 
+  if (reading->finisher)
+    finisher_done (reading, -1);
+  g_clear_pointer (&reading->done, g_async_queue_unref);
   smp_strips_end (&reading->run);
   smp_field_free (reading->field);
   g_free (reading->linear);
@@ -181,10 +237,17 @@ smp_field_reading_finish (SmpFieldReading *reading)
 {
   SmpField *field;
 
-  while (smp_strips_step (&reading->run))
-    ;
-  smp_strips_end (&reading->run);
-  smp_field_finish (reading->field);
+  if (reading->finisher)
+    finisher_done (reading, -1);
+  if (! reading->read)
+    {
+      while (smp_strips_step (&reading->run))
+        ;
+      smp_strips_end (&reading->run);
+      reading->read = TRUE;
+    }
+  if (! reading->finished)
+    smp_field_finish (reading->field);
 
   field          = reading->field;
   reading->field = NULL;

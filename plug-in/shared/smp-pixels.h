@@ -54,10 +54,12 @@ gboolean smp_target_init (SmpTarget *target, SmpImage image,
 void     smp_target_clear (SmpTarget *target);
 
 /* Reading the field a strip at a time, so that the dialog answers while
- * it reads: smp_field_reading_step() reads one more strip and returns
- * whether any are left; smp_field_reading_finish() reads the rest and
- * returns the field; smp_field_reading_free() leaves the reading where
- * it is.
+ * it reads: smp_field_reading_step() reads the next strip, or waits a
+ * little for the worker to be done with the one before, or for the field
+ * to be finished on a thread of its own once all are in, and returns
+ * whether there is more to do; smp_field_reading_finish() does the rest
+ * and returns the field; smp_field_reading_free() leaves the reading
+ * where it is.
  */
 typedef struct _SmpFieldReading SmpFieldReading;
 

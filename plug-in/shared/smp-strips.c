@@ -163,7 +163,7 @@ smp_strips_begin (SmpStripsRun *run, SmpStripPass *pass,
  * memory k - 1 had.
  */
 gboolean
-smp_strips_step (SmpStripsRun *run)
+smp_strips_step_within (SmpStripsRun *run, gint64 wait)
 {
   SmpStripPass *pass  = run->pass;
   const gint    k     = run->k;
@@ -172,21 +172,30 @@ smp_strips_step (SmpStripsRun *run)
   if (k >= pass->n_strips)
     return FALSE;
 
-  g_async_queue_push (pass->todo, &run->strips[k % 2]);
-  if (k > 0 && pass->write)
+  if (! run->handed)
     {
-      pass->write (pass, other);
+      g_async_queue_push (pass->todo, &run->strips[k % 2]);
+      run->handed = TRUE;
+      if (k > 0 && pass->write)
+        {
+          pass->write (pass, other);
 #ifdef SMP_TEST_HOOKS
-      if (k == pass->n_strips / 2)
-        hold_for_test ();
+          if (k == pass->n_strips / 2)
+            hold_for_test ();
 #endif
+        }
+      if (k + 1 < pass->n_strips)
+        {
+          other->rect = strip_rect (&run->area, gimp_tile_height (), k + 1);
+          read_strip (pass, other);
+        }
     }
-  if (k + 1 < pass->n_strips)
-    {
-      other->rect = strip_rect (&run->area, gimp_tile_height (), k + 1);
-      read_strip (pass, other);
-    }
-  g_async_queue_pop (pass->done);
+
+  if (wait < 0)
+    g_async_queue_pop (pass->done);
+  else if (! g_async_queue_timeout_pop (pass->done, (guint64) wait))
+    return TRUE;
+  run->handed = FALSE;
   run->k++;
 
   if (pass->progress)
@@ -194,6 +203,12 @@ smp_strips_step (SmpStripsRun *run)
   if (run->k == pass->n_strips && pass->write)
     pass->write (pass, &run->strips[(pass->n_strips - 1) % 2]);
   return run->k < pass->n_strips;
+}
+
+gboolean
+smp_strips_step (SmpStripsRun *run)
+{
+  return smp_strips_step_within (run, -1);
 }
 
 void
@@ -204,8 +219,8 @@ smp_strips_end (SmpStripsRun *run)
   if (! run->worker)
     return;
 
-  /* A pass left half way: the worker, waiting for the next strip, is
-   * told there is none.
+  /* A pass left half way: the worker, once done with the strip it may
+   * have been handed, is told there is no other.
    */
   if (run->k < pass->n_strips)
     g_async_queue_push (pass->todo, &no_more_strips);

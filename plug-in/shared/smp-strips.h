@@ -65,13 +65,22 @@ typedef struct
   GeglRectangle area;
   SmpStrip      strips[2];
   GThread      *worker;
-  gint          k; /* strips done */
+  gint          k;      /* strips done */
+  gboolean      handed; /* strip k is with the worker, k + 1 read */
 } SmpStripsRun;
 
 void     smp_strips_begin (SmpStripsRun *run, SmpStripPass *pass,
                            const GeglRectangle *area);
 gboolean smp_strips_step (SmpStripsRun *run);
 void     smp_strips_end (SmpStripsRun *run);
+
+/* The same step, waiting for the worker at most wait microseconds (all
+ * it takes if negative): TRUE until the pass is done, the strip it waited
+ * for left to the next call if the worker was not done with it.  The
+ * dialog reads so, never kept from its events for longer than a strip's
+ * reading and the wait.
+ */
+gboolean smp_strips_step_within (SmpStripsRun *run, gint64 wait);
 
 /* The image's selection, to read with the pixels, or NULL without one. */
 GeglBuffer *smp_strips_selection (const SmpTarget *target);
