@@ -5,8 +5,10 @@
  */
 
 #include <math.h>
+#include <string.h>
 
 #include "smp-random.h"
+#include "smp-smooth.h"
 #include "smp-testkit.h"
 
 #define W 256
@@ -454,6 +456,100 @@ test_arrival_order (void)
   g_free (rgb);
 }
 
+/* The Gaussian smp_smooth() applies, worked out tap by tap in the order
+ * its kernel is written, each tap beyond a row or the strip's context
+ * repeating the outermost pixel.
+ */
+static void
+smooth_by_hand (const SmpStrip *strip, const gfloat *plane, gfloat sigma,
+                gint margin, gint xa, gint xb, gfloat *out)
+{
+  const gint w   = strip->width;
+  const gint rad = smp_smooth_radius (sigma);
+  const gint n   = strip->above + strip->rows + strip->below;
+  gfloat     k[2 * SMP_SMOOTH_RADIUS_MAX + 1], sum = 0.0f;
+  gfloat    *horiz = g_new (gfloat, (gsize) w * n);
+
+  for (gint j = -rad; j <= rad; j++)
+    sum += k[j + rad] = expf (-0.5f * j * j / (sigma * sigma));
+  for (gint j = 0; j <= 2 * rad; j++)
+    k[j] /= sum;
+
+  for (gint i = 0; i < n; i++)
+    for (gint x = xa; x < xb; x++)
+      {
+        gfloat h = 0.0f;
+
+        for (gint j = -rad; j <= rad; j++)
+          h += k[j + rad] * plane[(gsize) i * w + CLAMP (x + j, 0, w - 1)];
+        horiz[(gsize) i * w + x] = h;
+      }
+
+  for (gint r = -margin; r < strip->rows + margin; r++)
+    for (gint x = xa; x < xb; x++)
+      {
+        gfloat o = 0.0f;
+
+        for (gint j = -rad; j <= rad; j++)
+          o += k[j + rad] * horiz[(gsize) smp_strip_row (strip, r + j) * w + x];
+        out[(gsize) (r + margin) * w + x] = o;
+      }
+  g_free (horiz);
+}
+
+/* Smoothing sums many columns' taps at once: the sums stay those written
+ * out tap by tap, to the bit, at every width, kernel, span of columns and
+ * edge of the strip, whichever instructions the processor has.
+ */
+static void
+test_smoothing_as_written (void)
+{
+  const gint   widths[] = { 1, 3, 7, 16, 17, 40, 333 };
+  const gfloat sigmas[] = { 0.5f, 1.0f, 1.5f, 2.0f, 3.0f };
+  gint         cases    = 0;
+
+  for (guint a = 0; a < G_N_ELEMENTS (widths); a++)
+    for (gint context = 0; context <= 10; context += 5)
+      {
+        const gint     w           = widths[a];
+        const SmpStrip strip       = { w, 5, context, 10 - context };
+        const gint     n           = strip.above + strip.rows + strip.below;
+        const gint     spans[3][2] = { { 0, w },
+                                       { w / 3, w - w / 4 },
+                                       { MIN (1, w), MAX (w - 1, 1) } };
+        gfloat        *plane       = g_new (gfloat, (gsize) w * n);
+        gfloat        *horiz       = g_new (gfloat, (gsize) w * n);
+        gfloat        *out  = g_new (gfloat, (gsize) w * (strip.rows + 4));
+        gfloat        *want = g_new (gfloat, (gsize) w * (strip.rows + 4));
+
+        for (gint i = 0; i < w * n; i++)
+          plane[i] = (gfloat) smp_hash_uniform (7, i % w, i / w, a) - 0.5f;
+
+        for (guint s = 0; s < G_N_ELEMENTS (sigmas); s++)
+          for (gint span = 0; span < 3; span++)
+            for (gint margin = 0; margin <= 2; margin += 2)
+              {
+                const gint xa = spans[span][0], xb = spans[span][1];
+
+                if (xa >= xb)
+                  continue;
+                memset (out, 0, sizeof (gfloat) * w * (strip.rows + 4));
+                memset (want, 0, sizeof (gfloat) * w * (strip.rows + 4));
+                smp_smooth (&strip, plane, sigmas[s], margin, xa, xb, horiz,
+                            out);
+                smooth_by_hand (&strip, plane, sigmas[s], margin, xa, xb, want);
+                g_assert_cmpmem (out, sizeof (gfloat) * w * (strip.rows + 4),
+                                 want, sizeof (gfloat) * w * (strip.rows + 4));
+                cases++;
+              }
+        g_free (plane);
+        g_free (horiz);
+        g_free (out);
+        g_free (want);
+      }
+  g_test_message ("%d smoothings the same to the bit", cases);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -466,5 +562,6 @@ main (int argc, char **argv)
   g_test_add_func ("/field/spots-are-not-hair", test_spots_are_not_hair);
   g_test_add_func ("/field/hair-at", test_hair_at);
   g_test_add_func ("/field/arrival-order", test_arrival_order);
+  g_test_add_func ("/field/smoothing-as-written", test_smoothing_as_written);
   return g_test_run ();
 }
