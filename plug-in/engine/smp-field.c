@@ -2044,20 +2044,10 @@ hair_share (const SmpField *field, gint x, gint y)
 gfloat
 smp_field_hair_at (const SmpField *field, gint x, gint y)
 {
-  guint16 any = 0;
+  gfloat hair;
 
-  /* Outside the drawable, and a pixel away from it, there is no hair. */
-  if (! by_drawable (field, x, y))
-    return 0.0f;
-
-  /* Most skin has no hair in the cells around it. */
-  for (gint r = MAX (y - 1, 0) / SMP_FIELD_CELL;
-       r <= MIN (y + 1, field->height - 1) / SMP_FIELD_CELL; r++)
-    for (gint c = MAX (x - 1, 0) / SMP_FIELD_CELL;
-         c <= MIN (x + 1, field->width - 1) / SMP_FIELD_CELL; c++)
-      any |= field->bits[(gsize) r * field->cols + c];
-
-  return any ? hair_share (field, x, y) : 0.0f;
+  smp_field_hair_row (field, x, y, 1, &hair);
+  return hair;
 }
 
 void

@@ -7,9 +7,8 @@
  * at the default settings, when only the look changes and when the
  * placement must be redone; and the fields of a 24 MP scalp with hair
  * and of 24 MP of skin treated four times over (alone with the argument
- * "hair").  The stages' times are the engine's
- * alone: making the synthetic pixels it is fed is left out.  Asserts
- * nothing.
+ * "hair").  The stages' times are the engine's alone: making the
+ * synthetic pixels it is fed is left out.  Asserts nothing.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,6 +26,17 @@ static gdouble
 now (void)
 {
   return g_get_monotonic_time () / 1e6;
+}
+
+/* Skin-like colour with grain at pixel (x, y), into px. */
+static void
+skin_pixel (gint x, gint y, gfloat *px)
+{
+  const gfloat v = 0.35f + 0.03f * (smp_hash_uniform (1, x, y, 0) - 0.5f);
+
+  px[0] = 1.6f * v;
+  px[1] = 0.85f * v;
+  px[2] = 0.6f * v;
 }
 
 /* Skin-like colour with grain, fed strip by strip as the plug-in does,
@@ -51,15 +61,7 @@ make_field (gint width, gint height, gboolean feathered, gdouble *seconds)
 
       for (gint j = -above; j < rows + below; j++)
         for (gint x = 0; x < width; x++)
-          {
-            const gfloat v
-                = 0.35f + 0.03f * (smp_hash_uniform (1, x, y + j, 0) - 0.5f);
-            gfloat *px = rgb + ((gsize) (j + above) * width + x) * 3;
-
-            px[0] = 1.6f * v;
-            px[1] = 0.85f * v;
-            px[2] = 0.6f * v;
-          }
+          skin_pixel (x, y + j, rgb + ((gsize) (j + above) * width + x) * 3);
       if (mask)
         for (gint j = 0; j < rows; j++)
           for (gint x = 0; x < width; x++)
@@ -133,11 +135,8 @@ full_run (gint width, gint height, gdouble density, gboolean feathered)
   g_free (rgb);
 }
 
-/* The field of a scalp as photos show it: a mass of hair, single strands
- * with skin between them and bare skin, a quarter, a quarter and a half of
- * the photo.  Hair puts lines in most cells, and each needs the skin
- * beside it.  Fed strip by strip as the plug-in does; the making of the
- * pixels is left out.
+/* The field of a whole drawable's pixels, fed strip by strip as the
+ * plug-in does.
  */
 static SmpField *
 field_of (const gfloat *rgb, gint width, gint height)
@@ -151,6 +150,11 @@ field_of (const gfloat *rgb, gint width, gint height)
   return field;
 }
 
+/* The field of a scalp as photos show it: a mass of hair, single strands
+ * with skin between them and bare skin, a quarter, a quarter and a half of
+ * the photo.  Hair puts lines in most cells, and each needs the skin
+ * beside it.  The making of the pixels is left out.
+ */
 static void
 field_on_hair (gint width, gint height)
 {
@@ -180,14 +184,7 @@ field_on_treated (gint width, gint height)
 
   for (gint y = 0; y < height; y++)
     for (gint x = 0; x < width; x++)
-      {
-        const gfloat v = 0.35f + 0.03f * (smp_hash_uniform (1, x, y, 0) - 0.5f);
-        gfloat      *px = rgb + ((gsize) y * width + x) * 3;
-
-        px[0] = 1.6f * v;
-        px[1] = 0.85f * v;
-        px[2] = 0.6f * v;
-      }
+      skin_pixel (x, y, rgb + ((gsize) y * width + x) * 3);
 
   smp_params_defaults (&p);
   p.scale    = 100;
