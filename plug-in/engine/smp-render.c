@@ -1139,37 +1139,57 @@ smp_render_reach (const SmpStamps *st, gint first_session, gint last_session,
   return reach->n;
 }
 
+/* What render_pixel() needs of the stamps, copied where the compiler
+ * can keep it in registers across a row: the pixels written could
+ * otherwise be the stamps' own numbers, for all it knows.
+ */
+typedef struct
+{
+  gfloat tone_grey, tone_dark, shine_from;
+  gfloat pigment_hue[3];
+} Look;
+
+static inline Look
+look_of (const SmpStamps *st)
+{
+  return (
+      Look){ st->tone_grey,
+             st->tone_dark,
+             st->shine_from,
+             { st->pigment_hue[0], st->pigment_hue[1], st->pigment_hue[2] } };
+}
+
 /* The white a pixel reflects from the skin's surface, above the pigment:
  * as the specular-free images of Tan and Ikeuchi (2005), the part of its
  * least channel that the skin's own colour does not explain.
  */
-static gfloat
-shine (const SmpStamps *st, const gfloat *rgb)
+static inline gfloat
+shine (const Look *look, const gfloat *rgb)
 {
   const gfloat sum   = rgb[0] + rgb[1] + rgb[2];
   const gfloat least = MIN (MIN (rgb[0], rgb[1]), rgb[2]);
 
-  return MAX (0.0f,
-              (least - st->shine_from * sum) / (1.0f - 3.0f * st->shine_from));
+  return MAX (0.0f, (least - look->shine_from * sum)
+                        / (1.0f - 3.0f * look->shine_from));
 }
 
 /* What a pixel becomes, keep being the share of it hair does not hide
  * (1 where it hides none).
  */
 static inline void
-render_pixel (const SmpStamps *st, gint n_color, gfloat keep, const gfloat *t,
+render_pixel (const Look *look, gint n_color, gfloat keep, const gfloat *t,
               gfloat tone, const gfloat *src, gfloat *dst)
 {
   gfloat grey, dark, lum = 0.0f, top = 0.0f, skin[3];
 
   /* Shine lies on top: the pigment filters the skin's own colour only. */
-  if (n_color == 3 && st->shine_from >= 0.0f)
-    top = shine (st, src);
+  if (n_color == 3 && look->shine_from >= 0.0f)
+    top = shine (look, src);
   for (gint c = 0; c < n_color; c++)
     skin[c] = src[c] - top;
 
-  grey = st->tone_grey * tone * keep;
-  dark = 1.0f - st->tone_dark * tone * keep;
+  grey = look->tone_grey * tone * keep;
+  dark = 1.0f - look->tone_dark * tone * keep;
   if (n_color == 3)
     lum = 0.2126f * skin[0] + 0.7152f * skin[1] + 0.0722f * skin[2];
 
@@ -1182,7 +1202,7 @@ render_pixel (const SmpStamps *st, gint n_color, gfloat keep, const gfloat *t,
        * take past white.
        */
       if (n_color == 3)
-        v += grey * (MIN (lum * st->pigment_hue[c], 1.0f - top) - v);
+        v += grey * (MIN (lum * look->pigment_hue[c], 1.0f - top) - v);
       dst[c] = v * dark * tc + top;
     }
 }
@@ -1206,7 +1226,9 @@ smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
             ? 1.0f - st->hair_blend * smp_field_hair_at (st->field, x, y)
             : 1.0f;
 
-  render_pixel (st, n_color, keep, t, tone, src, dst);
+  const Look look = look_of (st);
+
+  render_pixel (&look, n_color, keep, t, tone, src, dst);
 }
 
 /* Pixels at a time whose hair is looked up at once. */
@@ -1217,7 +1239,9 @@ smp_render_row (const SmpStamps *st, gint n_color, gint x, gint y, gint width,
                 const gfloat *t, const gfloat *tone, gint stride,
                 const gfloat *src, gfloat *dst)
 {
-  gfloat hair[ROW_CHUNK] = { 0.0f };
+  const Look   look            = look_of (st);
+  const gfloat blend           = st->hair_blend;
+  gfloat       hair[ROW_CHUNK] = { 0.0f };
 
   for (gint i0 = 0; i0 < width; i0 += ROW_CHUNK)
     {
@@ -1225,10 +1249,16 @@ smp_render_row (const SmpStamps *st, gint n_color, gint x, gint y, gint width,
 
       if (hair_hides (st))
         smp_field_hair_row (st->field, x + i0, y, n, hair);
-      for (gint i = i0; i < i0 + n; i++)
-        render_pixel (st, n_color, 1.0f - st->hair_blend * hair[i - i0],
-                      t + (gsize) i * n_color, tone[i],
-                      src + (gsize) i * stride, dst + (gsize) i * stride);
+      /* The colour channels counted at compile time, for each loop. */
+      if (n_color == 3)
+        for (gint i = i0; i < i0 + n; i++)
+          render_pixel (&look, 3, 1.0f - blend * hair[i - i0],
+                        t + (gsize) i * 3, tone[i], src + (gsize) i * stride,
+                        dst + (gsize) i * stride);
+      else
+        for (gint i = i0; i < i0 + n; i++)
+          render_pixel (&look, 1, 1.0f - blend * hair[i - i0], t + i, tone[i],
+                        src + (gsize) i * stride, dst + (gsize) i * stride);
     }
 }
 
