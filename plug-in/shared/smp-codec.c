@@ -326,6 +326,40 @@ encode_value (const Channel *ch, gfloat v)
   return code;
 }
 
+/* An alpha's code. */
+static inline guint
+encode_alpha (const SmpCodec *codec, gfloat a)
+{
+  return a > 0.0f ? (guint) (MIN (a, 1.0f) * codec->max + 0.5f) : 0;
+}
+
+/* 8-bit RGB or RGBA in sRGB's primaries, the drawables most photos are:
+ * the same codes as the general loop below, without its questions at
+ * every value.
+ */
+static void
+encode_rgb8 (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
+{
+  const Channel *r = &codec->channel[0], *g = &codec->channel[1];
+  const Channel *b = &codec->channel[2];
+
+  if (codec->n_channels == 4)
+    for (gsize i = 0; i < n; i++, px += 4, in += 4)
+      {
+        px[0] = (guchar) encode_value (r, in[0]);
+        px[1] = (guchar) encode_value (g, in[1]);
+        px[2] = (guchar) encode_value (b, in[2]);
+        px[3] = (guchar) encode_alpha (codec, in[3]);
+      }
+  else
+    for (gsize i = 0; i < n; i++, px += 3, in += 3)
+      {
+        px[0] = (guchar) encode_value (r, in[0]);
+        px[1] = (guchar) encode_value (g, in[1]);
+        px[2] = (guchar) encode_value (b, in[2]);
+      }
+}
+
 void
 smp_codec_encode (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
 {
@@ -335,6 +369,11 @@ smp_codec_encode (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
   if (! codec->bits)
     {
       babl_process (codec->from_linear, in, px, (long) n);
+      return;
+    }
+  if (codec->bits == 8 && nc == 3 && ! codec->matrix)
+    {
+      encode_rgb8 (codec, in, px, n);
       return;
     }
 
@@ -349,11 +388,6 @@ smp_codec_encode (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
       for (gint c = 0; c < nc; c++)
         set_code (codec, px, c, encode_value (&codec->channel[c], color[c]));
       if (nf > nc)
-        {
-          const gfloat a = in[nc];
-
-          set_code (codec, px, nc,
-                    a > 0.0f ? (guint) (MIN (a, 1.0f) * codec->max + 0.5f) : 0);
-        }
+        set_code (codec, px, nc, encode_alpha (codec, in[nc]));
     }
 }
