@@ -167,10 +167,13 @@ struct _SmpField
    * lines: the median of each colour feature, and of the texture.
    */
   gfloat skin_chroma[2], skin_texture, skin_luma;
-  /* Its colour features in more and more light, and the light's lift in
-   * log luminance: SHINE_STEPS of them (see skin_in_light()).
+  /* The colour features of the light that shines on it (see
+   * learn_light()); its colour features in more and more white light and
+   * of that light, and the light's lift in log luminance: SHINE_STEPS of
+   * them each (see skin_in_light()).
    */
-  gfloat shine[3 * SHINE_STEPS];
+  gfloat light[2];
+  gfloat shine[2][3 * SHINE_STEPS];
 
   /* The hair found in the selection: its features summed over its pixels
    * (single strands as they come in, masses when finished), the hair's
@@ -1468,23 +1471,181 @@ luma_over_green (const SmpField *field, gfloat c1, gfloat c2)
          + field->weight[2] * expf (-c2);
 }
 
-/* The colour features of the bare skin lit by white light of t times
- * its green channel (plus the floor), as the skin looks in a highlight,
- * the light's reflection off it; and by how much, in log luminance, the
- * light lifts it.
+/* The colour features of the bare skin lit by light of colour features
+ * light, of t times its green channel (plus the floor), as the skin
+ * looks in a highlight, the light's reflection off it; and by how much,
+ * in log luminance, the light lifts it.
  */
 static void
-skin_in_light (const SmpField *field, gfloat t, gfloat *c1, gfloat *c2,
-               gfloat *lift)
+skin_in_light (const SmpField *field, const gfloat light[2], gfloat t,
+               gfloat *c1, gfloat *c2, gfloat *lift)
+{
+  const gfloat e1 = expf (field->skin_chroma[0]);
+  const gfloat e2 = expf (-field->skin_chroma[1]);
+  const gfloat l1 = expf (light[0]), l2 = expf (-light[1]);
+  const gfloat k
+      = luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
+
+  *c1   = logf ((e1 + t * l1) / (1.0f + t));
+  *c2   = logf ((1.0f + t) / (e2 + t * l2));
+  *lift = logf (1.0f + t * luma_over_green (field, light[0], light[1]) / k);
+}
+
+/* A highlight's light is seldom white: the lamp may be warm, and the
+ * camera's white balance tints the light the skin reflects, so that the
+ * ring of a highlight takes a colour no white light gives the skin (on
+ * photo 16 of ../shared/photos, the ring round a dark scalp's highlight
+ * is yellower than the skin, not greyer).  The photo says what colour
+ * the light is around its brightest part, the cells whose brightest
+ * pixel is within LIGHT_CORE in log luminance of the selection's
+ * brightest: the cells lighter than the bare skin by LIGHT_AROUND or more
+ * in log luminance, touching that part or one another; of those, the
+ * ones lighter by LIGHT_LIFT or more that the camera did not clip (their
+ * brightest pixel under LIGHT_CLIPPED linear luminance) are each the
+ * skin plus some of the light (light_of()).  The light is the median of
+ * the lightest quarter of theirs, if there are LIGHT_LEAST, no cooler
+ * than white and at most LIGHT_CHROMA from it; white otherwise.  A clipped
+ * highlight's middle says nothing of its light, and stays what white
+ * light explains of it.
+ */
+#define LIGHT_CORE 0.15f
+#define LIGHT_CLIPPED 0.85f
+#define LIGHT_AROUND 0.3f
+#define LIGHT_LIFT 0.6f
+#define LIGHT_LEAST 16
+#define LIGHT_CHROMA 0.7f
+
+/* Whether find_masses() looks at cell i. */
+static inline gboolean
+mass_candidate (const SmpField *field, gsize i)
+{
+  return field->sel[i] > 0.0f || (field->around && field->around[i]);
+}
+
+/* The colour features of the light that, added to the bare skin, gives
+ * a cell of log luminance and colour features colour: the cell's linear
+ * channels, as a multiple of the skin's green, less the skin's.  FALSE if
+ * the cell is no lighter than the skin in every channel.
+ */
+static gboolean
+light_of (const SmpField *field, const gfloat *colour, gfloat *c1, gfloat *c2)
 {
   const gfloat e1 = expf (field->skin_chroma[0]);
   const gfloat e2 = expf (-field->skin_chroma[1]);
   const gfloat k
       = luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
+  /* The cell's green, the skin's being 1. */
+  const gfloat g = k * expf (colour[0] - field->skin_luma)
+                   / luma_over_green (field, colour[1], colour[2]);
+  const gfloat r = expf (colour[1]) * g - e1, b = expf (-colour[2]) * g - e2;
 
-  *c1   = logf ((e1 + t) / (1.0f + t));
-  *c2   = logf ((1.0f + t) / (e2 + t));
-  *lift = logf (1.0f + t / k);
+  if (! (r > 0.0f && g > 1.0f && b > 0.0f))
+    return FALSE;
+
+  *c1 = logf (r / (g - 1.0f));
+  *c2 = logf ((g - 1.0f) / b);
+  return TRUE;
+}
+
+/* Learns field->light from the highlights (see above), after the skin. */
+static void
+learn_light (SmpField *field)
+{
+  const gsize  n       = (gsize) field->cols * field->rows;
+  const gfloat clipped = logf (LIGHT_CLIPPED + SMP_STRANDS_LOG_FLOOR);
+  const gint   dc[4] = { -1, 1, 0, 0 }, dr[4] = { 0, 0, -1, 1 };
+  gfloat       brightest = -G_MAXFLOAT;
+  guint8      *lit       = g_new0 (guint8, n);
+  gsize       *queue = g_new (gsize, n), head = 0, tail = 0, m = 0;
+  gfloat      *values = g_new (gfloat, 3 * n);
+
+  field->light[0] = field->light[1] = 0.0f;
+
+  for (gsize i = 0; i < n; i++)
+    if (mass_candidate (field, i))
+      brightest = MAX (brightest, field->top[i]);
+  for (gsize i = 0; i < n; i++)
+    if (mass_candidate (field, i) && field->top[i] >= brightest - LIGHT_CORE
+        && field->colour[3 * i] - field->skin_luma >= LIGHT_AROUND)
+      {
+        lit[i]        = 1;
+        queue[tail++] = i;
+      }
+
+  while (head < tail)
+    {
+      const gsize   i      = queue[head++];
+      const gint    c      = (gint) (i % field->cols);
+      const gint    r      = (gint) (i / field->cols);
+      const gfloat *colour = field->colour + 3 * i;
+
+      if (colour[0] - field->skin_luma >= LIGHT_LIFT && field->top[i] < clipped
+          && light_of (field, colour, &values[m], &values[n + m]))
+        values[2 * n + m++] = colour[0];
+
+      for (gint k = 0; k < 4; k++)
+        {
+          const gint u = c + dc[k], v = r + dr[k];
+          gsize      j;
+
+          if (u < 0 || u >= field->cols || v < 0 || v >= field->rows)
+            continue;
+          j = (gsize) v * field->cols + u;
+          if (lit[j] || ! mass_candidate (field, j)
+              || field->colour[3 * j] - field->skin_luma < LIGHT_AROUND)
+            continue;
+          lit[j]        = 1;
+          queue[tail++] = j;
+        }
+    }
+
+  /* The lightest quarter: the more the light, the less the skin's shading
+   * beneath it counts.
+   */
+  if (m >= 4 * LIGHT_LEAST)
+    {
+      gfloat *l     = g_memdup2 (values + 2 * n, m * sizeof (gfloat));
+      gfloat  least = smp_select_kth (l, (gint) m, (gint) (3 * m / 4));
+      gsize   kept  = 0;
+
+      for (gsize k = 0; k < m; k++)
+        if (values[2 * n + k] >= least)
+          {
+            values[kept]     = values[k];
+            values[n + kept] = values[n + k];
+            kept++;
+          }
+      m = kept;
+      g_free (l);
+    }
+  if (m >= LIGHT_LEAST)
+    {
+      const gfloat c1 = smp_select_kth (values, (gint) m, (gint) m / 2);
+      const gfloat c2 = smp_select_kth (values + n, (gint) m, (gint) m / 2);
+      /* No cooler than white, and no more coloured than a lamp. */
+      const gfloat over
+          = hypotf (MAX (c1, 0.0f), MAX (c2, 0.0f)) / LIGHT_CHROMA;
+
+      field->light[0] = MAX (c1, 0.0f) / MAX (over, 1.0f);
+      field->light[1] = MAX (c2, 0.0f) / MAX (over, 1.0f);
+    }
+  g_free (values);
+  g_free (queue);
+  g_free (lit);
+
+  /* White light and the photo's, from 1/64 of the green channel to 64
+   * times it.
+   */
+  for (gint k = 0; k < SHINE_STEPS; k++)
+    {
+      const gfloat  t        = exp2f (12.0f * k / (SHINE_STEPS - 1) - 6.0f);
+      const gfloat  white[2] = { 0.0f, 0.0f };
+      gfloat *const w        = field->shine[0] + 3 * k;
+      gfloat *const p        = field->shine[1] + 3 * k;
+
+      skin_in_light (field, white, t, &w[0], &w[1], &w[2]);
+      skin_in_light (field, field->light, t, &p[0], &p[1], &p[2]);
+    }
 }
 
 /* How much a cell of log luminance l and colour features c1, c2, near
@@ -1494,14 +1655,14 @@ skin_in_light (const SmpField *field, gfloat t, gfloat *c1, gfloat *c2,
  * is of that colour too, but darker than the light would make it.
  */
 static gfloat
-shine_likeness (const SmpField *field, gfloat l, gfloat c1, gfloat c2,
-                gfloat skin_l)
+shine_likeness_in (const SmpField *field, const gfloat *shine, gfloat l,
+                   gfloat c1, gfloat c2, gfloat skin_l)
 {
   gfloat best = G_MAXFLOAT, lift = 0.0f, under;
 
   for (gint k = 0; k < SHINE_STEPS; k++)
     {
-      const gfloat *p  = field->shine + 3 * k;
+      const gfloat *p  = shine + 3 * k;
       const gfloat  d1 = (p[0] - c1) / MASS_COLOR_STEP;
       const gfloat  d2 = (p[1] - c2) / MASS_COLOR_STEP;
 
@@ -1516,6 +1677,22 @@ shine_likeness (const SmpField *field, gfloat l, gfloat c1, gfloat c2,
   under = l - lift - MIN (skin_l, field->skin_luma);
   return (1.0f - smoothstep (MASS_DISTANCE_LO, MASS_DISTANCE_HI, sqrtf (best)))
          * smoothstep (-SHINE_UNDER, -0.5f * SHINE_UNDER, under);
+}
+
+/* The same in white light or the photo's, whichever it looks more like:
+ * the photo's light learned wrong never makes a highlight less of one.
+ */
+static gfloat
+shine_likeness (const SmpField *field, gfloat l, gfloat c1, gfloat c2,
+                gfloat skin_l)
+{
+  const gfloat white
+      = shine_likeness_in (field, field->shine[0], l, c1, c2, skin_l);
+
+  if (field->light[0] == 0.0f && field->light[1] == 0.0f)
+    return white;
+  return MAX (white,
+              shine_likeness_in (field, field->shine[1], l, c1, c2, skin_l));
 }
 
 /* The share of the cells without lines, the smoothest, that the bare
@@ -1577,12 +1754,6 @@ learn_skin (SmpField *field)
   field->skin_luma    = smp_select_kth (values + 2 * n, (gint) m, (gint) m / 2);
   field->skin_texture = MAX (smooth, TEXTURE_FLOOR);
   g_free (values);
-
-  /* Light from 1/64 of the green channel to 64 times it. */
-  for (gint k = 0; k < SHINE_STEPS; k++)
-    skin_in_light (field, exp2f (12.0f * k / (SHINE_STEPS - 1) - 6.0f),
-                   &field->shine[3 * k], &field->shine[3 * k + 1],
-                   &field->shine[3 * k + 2]);
 }
 
 /* Masses of hair in the cells of rows [first, last): textured cells of
@@ -1608,7 +1779,7 @@ find_masses (gpointer data, gsize first, gsize last)
         gfloat        texture = 0.0f, skin_l, dc1, dc2, dl, mass, shine;
         gint          n = 0, lines = 0;
 
-        if (field->sel[i] <= 0.0f && ! (field->around && field->around[i]))
+        if (! mass_candidate (field, i))
           continue;
 
         for (gint v = MAX (r - 1, 0); v <= MIN (r + 1, field->rows - 1); v++)
@@ -1894,6 +2065,7 @@ smp_field_finish (SmpField *field)
   sum_axes (field);
   learn_skin (field);
   find_around (field);
+  learn_light (field);
   run_rows (field, find_masses, 0, field->rows, PARALLEL_CELL_ROWS, TRUE);
   measure_hair (field);
   g_thread_join (distances);

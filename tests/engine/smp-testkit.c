@@ -290,6 +290,46 @@ smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
   return rgb;
 }
 
+gfloat *
+smp_test_scalp_lit (gint width, gint height, SmpTestSkin skin,
+                    const gfloat light[3], gdouble peak, guint32 seed)
+{
+  const gsize n    = (gsize) width * height;
+  gfloat     *rgb  = g_new (gfloat, n * 3);
+  gfloat     *pits = g_new (gfloat, n * 3);
+  Kind        kind = kinds[SMP_TEST_HAIR_DARK];
+
+  memcpy (kind.skin, skins[skin], sizeof kind.skin);
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      skin_at (&kind, width, height, x, y, seed,
+               rgb + ((gsize) y * width + x) * 3);
+  pores_and_freckles (rgb, width, height, seed);
+
+  /* Where the pores are, as the share of light they keep: the same spots
+   * on white.
+   */
+  for (gsize i = 0; i < n * 3; i++)
+    pits[i] = 1.0f;
+  pores_and_freckles (pits, width, height, seed);
+
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      {
+        const gsize   i = (gsize) y * width + x;
+        const gdouble u = (x + 0.5) / width - 0.5, v = (y + 0.5) / height - 0.5;
+        const gdouble glow
+            = peak * exp (-(u * u + v * v) / (2.0 * 0.12 * 0.12));
+
+        for (gint c = 0; c < 3; c++)
+          rgb[i * 3 + c] = (gfloat) MIN (
+              rgb[i * 3 + c] + glow * light[c] * pow (pits[i * 3 + 1], 6.0), 1.0);
+      }
+
+  g_free (pits);
+  return rgb;
+}
+
 /* The patches of smp_test_scalp_patches(): centre and radius, as
  * fractions of the width, height and scale's cm.
  */

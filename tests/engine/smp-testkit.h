@@ -58,6 +58,15 @@ gfloat *smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
                                SmpTestSkin skin, guint32 seed,
                                gboolean **hair_mask);
 
+/* A made-up bald scalp of the given skin, in linear RGB, lit by a lamp
+ * of colour light (linear, its largest channel 1): shaded, with grain,
+ * pores and freckles, and the lamp's broad highlight round the middle,
+ * as bright as peak times the lamp, which the pores, being pits, do not
+ * reflect.  Returns width x height x 3 floats.
+ */
+gfloat *smp_test_scalp_lit (gint width, gint height, SmpTestSkin skin,
+                            const gfloat light[3], gdouble peak, guint32 seed);
+
 /* A made-up scalp with alopecia areata, scale px per cm, in linear RGB:
  * light skin, shaded and with grain and pores, under dark stubble (short
  * stubs of a pixel or two across, 200 per cm²), but for three round bald

@@ -313,6 +313,40 @@ test_hair_masses (void)
       }
 }
 
+/* A highlight in the light of a warm lamp is skin, not a mass of hair:
+ * a real photo's lamp is seldom white, and a highlight's ring takes the
+ * lamp's colour, which no white light gives the skin.  On brown and dark
+ * skin, where the camera clips no channel of it (on light skin the red
+ * clips, and a clipped highlight's colour says nothing of the lamp).
+ */
+static void
+test_warm_highlight (void)
+{
+  const gint w = 320, h = 320;
+  /* A warm lamp, as a camera balanced for daylight shows it. */
+  const gfloat lamp[3] = { 1.0f, 0.8f, 0.35f };
+
+  for (SmpTestSkin skin = SMP_TEST_SKIN_BROWN; skin <= SMP_TEST_SKIN_DARK;
+       skin++)
+    {
+      gfloat   *rgb   = smp_test_scalp_lit (w, h, skin, lamp, 0.6, 7);
+      SmpField *field = smp_test_field (rgb, NULL, w, h);
+      gdouble   hair  = 0.0;
+
+      for (gint r = 0; r < h / SMP_FIELD_CELL; r++)
+        for (gint c = 0; c < w / SMP_FIELD_CELL; c++)
+          hair += smp_field_hair (field, c, r);
+      hair /= (w / SMP_FIELD_CELL) * (h / SMP_FIELD_CELL);
+      g_test_message ("%s skin in a warm lamp's highlight: %.4f of it "
+                      "taken for hair",
+                      smp_test_skin_name (skin), hair);
+      g_assert_cmpfloat (hair, <=, 0.005);
+
+      smp_field_free (field);
+      g_free (rgb);
+    }
+}
+
 /* Pigment is hidden where hair is, in proportion to the hair among a
  * pixel and its neighbours.
  */
@@ -559,6 +593,7 @@ main (int argc, char **argv)
   g_test_add_func ("/field/hair-of-every-colour", test_hair_of_every_colour);
   g_test_add_func ("/field/features-are-logs", test_features_are_logs);
   g_test_add_func ("/field/hair-masses", test_hair_masses);
+  g_test_add_func ("/field/warm-highlight", test_warm_highlight);
   g_test_add_func ("/field/spots-are-not-hair", test_spots_are_not_hair);
   g_test_add_func ("/field/hair-at", test_hair_at);
   g_test_add_func ("/field/arrival-order", test_arrival_order);
