@@ -225,6 +225,17 @@ draw_band (const Kind *kind, gfloat *alpha, gfloat *color, gint width, gint y0,
     draw_strand (kind, alpha, color, width, y0, y1, TRUE, seed, s, &covered);
 }
 
+/* The bare skin of kind, with its pores and freckles, into rgb. */
+static void
+bare_skin (const Kind *kind, gint width, gint height, guint32 seed, gfloat *rgb)
+{
+  for (gint y = 0; y < height; y++)
+    for (gint x = 0; x < width; x++)
+      skin_at (kind, width, height, x, y, seed,
+               rgb + ((gsize) y * width + x) * 3);
+  pores_and_freckles (rgb, width, height, seed);
+}
+
 gfloat *
 smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
                        SmpTestSkin skin, guint32 seed, gboolean **hair_mask)
@@ -239,11 +250,7 @@ smp_test_scalp_masses (gint width, gint height, SmpTestHair hair,
 
   kind = kinds[hair];
   memcpy (kind.skin, skins[skin], sizeof kind.skin);
-  for (gint y = 0; y < height; y++)
-    for (gint x = 0; x < width; x++)
-      skin_at (&kind, width, height, x, y, seed,
-               rgb + ((gsize) y * width + x) * 3);
-  pores_and_freckles (rgb, width, height, seed);
+  bare_skin (&kind, width, height, seed, rgb);
 
   /* Moles: dark brown and round, up to 10 px across, in the bare half. */
   for (gint i = 0; i < width * height / 16000 + 2; i++)
@@ -300,11 +307,7 @@ smp_test_scalp_lit (gint width, gint height, SmpTestSkin skin,
   Kind        kind = kinds[SMP_TEST_HAIR_DARK];
 
   memcpy (kind.skin, skins[skin], sizeof kind.skin);
-  for (gint y = 0; y < height; y++)
-    for (gint x = 0; x < width; x++)
-      skin_at (&kind, width, height, x, y, seed,
-               rgb + ((gsize) y * width + x) * 3);
-  pores_and_freckles (rgb, width, height, seed);
+  bare_skin (&kind, width, height, seed, rgb);
 
   /* Where the pores are, as the share of light they keep: the same spots
    * on white.
@@ -323,7 +326,8 @@ smp_test_scalp_lit (gint width, gint height, SmpTestSkin skin,
 
         for (gint c = 0; c < 3; c++)
           rgb[i * 3 + c] = (gfloat) MIN (
-              rgb[i * 3 + c] + glow * light[c] * pow (pits[i * 3 + 1], 6.0), 1.0);
+              rgb[i * 3 + c] + glow * light[c] * pow (pits[i * 3 + 1], 6.0),
+              1.0);
       }
 
   g_free (pits);
