@@ -1474,21 +1474,27 @@ luma_over_green (const SmpField *field, gfloat c1, gfloat c2)
 /* The colour features of the bare skin lit by light of colour features
  * light, of t times its green channel (plus the floor), as the skin
  * looks in a highlight, the light's reflection off it; and by how much,
- * in log luminance, the light lifts it.
+ * in log luminance, the light lifts it.  With clip, each channel stops
+ * at white as the camera's do: the skin's green being green in linear
+ * light.
  */
 static void
 skin_in_light (const SmpField *field, const gfloat light[2], gfloat t,
-               gfloat *c1, gfloat *c2, gfloat *lift)
+               gfloat clip, gfloat *c1, gfloat *c2, gfloat *lift)
 {
   const gfloat e1 = expf (field->skin_chroma[0]);
   const gfloat e2 = expf (-field->skin_chroma[1]);
   const gfloat l1 = expf (light[0]), l2 = expf (-light[1]);
   const gfloat k
       = luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
+  const gfloat top = clip > 0.0f ? 1.0f / clip : G_MAXFLOAT;
+  const gfloat r = MIN (e1 + t * l1, top), g = MIN (1.0f + t, top);
+  const gfloat b = MIN (e2 + t * l2, top);
 
-  *c1   = logf ((e1 + t * l1) / (1.0f + t));
-  *c2   = logf ((1.0f + t) / (e2 + t * l2));
-  *lift = logf (1.0f + t * luma_over_green (field, light[0], light[1]) / k);
+  *c1   = logf (r / g);
+  *c2   = logf (g / b);
+  *lift = logf (
+      (field->weight[0] * r + field->weight[1] * g + field->weight[2] * b) / k);
 }
 
 /* A highlight's light is seldom white: the lamp may be warm, and the
@@ -1504,9 +1510,11 @@ skin_in_light (const SmpField *field, const gfloat light[2], gfloat t,
  * brightest pixel under LIGHT_CLIPPED linear luminance) are each the
  * skin plus some of the light (light_of()).  The light is the median of
  * the lightest quarter of theirs, if there are LIGHT_LEAST, no cooler
- * than white and at most LIGHT_CHROMA from it; white otherwise.  A clipped
- * highlight's middle says nothing of its light, and stays what white
- * light explains of it.
+ * than white and at most LIGHT_CHROMA from it; white otherwise.  In the
+ * photo's light the skin is followed up to where the camera clips each
+ * channel, as a highlight's middle is clipped; a light learned white
+ * adds nothing to white light, whose skin is never clipped: white hair
+ * the camera clipped would look like it.
  */
 #define LIGHT_CORE 0.15f
 #define LIGHT_CLIPPED 0.85f
@@ -1554,7 +1562,7 @@ learn_light (SmpField *field)
   const gsize  n       = (gsize) field->cols * field->rows;
   const gfloat clipped = logf (LIGHT_CLIPPED + SMP_STRANDS_LOG_FLOOR);
   const gint   dc[4] = { -1, 1, 0, 0 }, dr[4] = { 0, 0, -1, 1 };
-  gfloat       brightest = -G_MAXFLOAT;
+  gfloat       brightest = -G_MAXFLOAT, green;
   guint8      *lit       = g_new0 (guint8, n);
   gsize       *queue = g_new (gsize, n), head = 0, tail = 0, m = 0;
   gfloat      *values = g_new (gfloat, 3 * n);
@@ -1634,8 +1642,11 @@ learn_light (SmpField *field)
   g_free (lit);
 
   /* White light and the photo's, from 1/64 of the green channel to 64
-   * times it.
+   * times it; the photo's clipped where the camera clips it.
    */
+  green
+      = MAX (smp_strands_unlog (field->skin_luma), SMP_STRANDS_LOG_FLOOR)
+        / luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
   for (gint k = 0; k < SHINE_STEPS; k++)
     {
       const gfloat  t        = exp2f (12.0f * k / (SHINE_STEPS - 1) - 6.0f);
@@ -1643,8 +1654,8 @@ learn_light (SmpField *field)
       gfloat *const w        = field->shine[0] + 3 * k;
       gfloat *const p        = field->shine[1] + 3 * k;
 
-      skin_in_light (field, white, t, &w[0], &w[1], &w[2]);
-      skin_in_light (field, field->light, t, &p[0], &p[1], &p[2]);
+      skin_in_light (field, white, t, 0.0f, &w[0], &w[1], &w[2]);
+      skin_in_light (field, field->light, t, green, &p[0], &p[1], &p[2]);
     }
 }
 
