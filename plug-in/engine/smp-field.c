@@ -1500,21 +1500,21 @@ skin_in_light (const SmpField *field, const gfloat light[2], gfloat t,
 /* A highlight's light is seldom white: the lamp may be warm, and the
  * camera's white balance tints the light the skin reflects, so that the
  * ring of a highlight takes a colour no white light gives the skin (on
- * photo 16 of ../shared/photos, the ring round a dark scalp's highlight
- * is yellower than the skin, not greyer).  The photo says what colour
- * the light is around its brightest part, the cells whose brightest
- * pixel is within LIGHT_CORE in log luminance of the selection's
- * brightest: the cells lighter than the bare skin by LIGHT_AROUND or more
- * in log luminance, touching that part or one another; of those, the
- * ones lighter by LIGHT_LIFT or more that the camera did not clip (their
- * brightest pixel under LIGHT_CLIPPED linear luminance) are each the
- * skin plus some of the light (light_of()).  The light is the median of
- * the lightest quarter of theirs, if there are LIGHT_LEAST, no cooler
- * than white and at most LIGHT_CHROMA from it; white otherwise.  In the
- * photo's light the skin is followed up to where the camera clips each
- * channel, as a highlight's middle is clipped; a light learned white
- * adds nothing to white light, whose skin is never clipped: white hair
- * the camera clipped would look like it.
+ * photo 16 of ../shared/photos, the ring round a dark scalp's highlight is
+ * yellower than the skin, not greyer).  The photo says what colour the
+ * light is around its brightest part, the cells whose brightest pixel is
+ * within LIGHT_CORE in log luminance of the brightest of the selection and
+ * the cells around it (mass_candidate()): the cells lighter than the bare
+ * skin by LIGHT_AROUND or more in log luminance, touching that part or one
+ * another; of those, the ones lighter by LIGHT_LIFT or more that the
+ * camera did not clip (their brightest pixel under LIGHT_CLIPPED linear
+ * luminance) are each the skin plus some of the light (light_of()).  The
+ * light is the median of the lightest quarter of theirs, if there are
+ * LIGHT_LEAST, no cooler than white and at most LIGHT_CHROMA from it;
+ * white otherwise.  In the photo's light the skin is followed up to where
+ * the camera clips each channel, as a highlight's middle is clipped; a
+ * light learned white adds nothing to white light, whose skin is never
+ * clipped: white hair the camera clipped would look like it.
  */
 #define LIGHT_CORE 0.15f
 #define LIGHT_CLIPPED 0.85f
@@ -1564,8 +1564,13 @@ learn_light (SmpField *field)
   const gint   dc[4] = { -1, 1, 0, 0 }, dr[4] = { 0, 0, -1, 1 };
   gfloat       brightest = -G_MAXFLOAT, green;
   guint8      *lit       = g_new0 (guint8, n);
-  gsize       *queue = g_new (gsize, n), head = 0, tail = 0, m = 0;
-  gfloat      *values = g_new (gfloat, 3 * n);
+  /* The cells found, to look around each in turn; and per light seen,
+   * its two colour features and the log luminance of its cell.
+   */
+  GArray *queue  = g_array_new (FALSE, FALSE, sizeof (gsize));
+  GArray *lights = g_array_new (FALSE, FALSE, 3 * sizeof (gfloat));
+  gfloat  least  = -G_MAXFLOAT, *c1, *c2;
+  gint    m      = 0;
 
   field->light[0] = field->light[1] = 0.0f;
 
@@ -1576,20 +1581,24 @@ learn_light (SmpField *field)
     if (mass_candidate (field, i) && field->top[i] >= brightest - LIGHT_CORE
         && field->colour[3 * i] - field->skin_luma >= LIGHT_AROUND)
       {
-        lit[i]        = 1;
-        queue[tail++] = i;
+        lit[i] = 1;
+        g_array_append_val (queue, i);
       }
 
-  while (head < tail)
+  for (guint head = 0; head < queue->len; head++)
     {
-      const gsize   i      = queue[head++];
+      const gsize   i      = g_array_index (queue, gsize, head);
       const gint    c      = (gint) (i % field->cols);
       const gint    r      = (gint) (i / field->cols);
       const gfloat *colour = field->colour + 3 * i;
+      gfloat        light[3];
 
       if (colour[0] - field->skin_luma >= LIGHT_LIFT && field->top[i] < clipped
-          && light_of (field, colour, &values[m], &values[n + m]))
-        values[2 * n + m++] = colour[0];
+          && light_of (field, colour, &light[0], &light[1]))
+        {
+          light[2] = colour[0];
+          g_array_append_val (lights, light);
+        }
 
       for (gint k = 0; k < 4; k++)
         {
@@ -1602,44 +1611,49 @@ learn_light (SmpField *field)
           if (lit[j] || ! mass_candidate (field, j)
               || field->colour[3 * j] - field->skin_luma < LIGHT_AROUND)
             continue;
-          lit[j]        = 1;
-          queue[tail++] = j;
+          lit[j] = 1;
+          g_array_append_val (queue, j);
         }
     }
+  g_array_free (queue, TRUE);
+  g_free (lit);
 
   /* The lightest quarter: the more the light, the less the skin's shading
    * beneath it counts.
    */
-  if (m >= 4 * LIGHT_LEAST)
+  if (lights->len >= 4 * LIGHT_LEAST)
     {
-      gfloat *l     = g_memdup2 (values + 2 * n, m * sizeof (gfloat));
-      gfloat  least = smp_select_kth (l, (gint) m, (gint) (3 * m / 4));
-      gsize   kept  = 0;
+      gfloat *l = g_new (gfloat, lights->len);
 
-      for (gsize k = 0; k < m; k++)
-        if (values[2 * n + k] >= least)
-          {
-            values[kept]     = values[k];
-            values[n + kept] = values[n + k];
-            kept++;
-          }
-      m = kept;
+      for (guint k = 0; k < lights->len; k++)
+        l[k] = g_array_index (lights, gfloat, 3 * k + 2);
+      least = smp_select_kth (l, (gint) lights->len,
+                              (gint) (3 * lights->len / 4));
       g_free (l);
     }
+  c1 = g_new (gfloat, MAX (lights->len, 1));
+  c2 = g_new (gfloat, MAX (lights->len, 1));
+  for (guint k = 0; k < lights->len; k++)
+    if (g_array_index (lights, gfloat, 3 * k + 2) >= least)
+      {
+        c1[m] = g_array_index (lights, gfloat, 3 * k);
+        c2[m] = g_array_index (lights, gfloat, 3 * k + 1);
+        m++;
+      }
   if (m >= LIGHT_LEAST)
     {
-      const gfloat c1 = smp_select_kth (values, (gint) m, (gint) m / 2);
-      const gfloat c2 = smp_select_kth (values + n, (gint) m, (gint) m / 2);
+      const gfloat m1 = smp_select_kth (c1, m, m / 2);
+      const gfloat m2 = smp_select_kth (c2, m, m / 2);
       /* No cooler than white, and no more coloured than a lamp. */
       const gfloat over
-          = hypotf (MAX (c1, 0.0f), MAX (c2, 0.0f)) / LIGHT_CHROMA;
+          = hypotf (MAX (m1, 0.0f), MAX (m2, 0.0f)) / LIGHT_CHROMA;
 
-      field->light[0] = MAX (c1, 0.0f) / MAX (over, 1.0f);
-      field->light[1] = MAX (c2, 0.0f) / MAX (over, 1.0f);
+      field->light[0] = MAX (m1, 0.0f) / MAX (over, 1.0f);
+      field->light[1] = MAX (m2, 0.0f) / MAX (over, 1.0f);
     }
-  g_free (values);
-  g_free (queue);
-  g_free (lit);
+  g_array_free (lights, TRUE);
+  g_free (c1);
+  g_free (c2);
 
   /* White light and the photo's, from 1/64 of the green channel to 64
    * times it; the photo's clipped where the camera clips it.
