@@ -185,9 +185,7 @@ finish_field (gpointer data)
 static gboolean
 finisher_done (SmpFieldReading *reading, gint64 wait)
 {
-  if (wait < 0)
-    g_async_queue_pop (reading->done);
-  else if (! g_async_queue_timeout_pop (reading->done, (guint64) wait))
+  if (! smp_queue_pop_within (reading->done, wait))
     return FALSE;
 
   g_thread_join (reading->finisher);

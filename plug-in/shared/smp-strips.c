@@ -191,9 +191,7 @@ smp_strips_step_within (SmpStripsRun *run, gint64 wait)
         }
     }
 
-  if (wait < 0)
-    g_async_queue_pop (pass->done);
-  else if (! g_async_queue_timeout_pop (pass->done, (guint64) wait))
+  if (! smp_queue_pop_within (pass->done, wait))
     return TRUE;
   run->handed = FALSE;
   run->k++;
@@ -203,6 +201,13 @@ smp_strips_step_within (SmpStripsRun *run, gint64 wait)
   if (run->k == pass->n_strips && pass->write)
     pass->write (pass, &run->strips[(pass->n_strips - 1) % 2]);
   return run->k < pass->n_strips;
+}
+
+gpointer
+smp_queue_pop_within (GAsyncQueue *queue, gint64 wait)
+{
+  return wait < 0 ? g_async_queue_pop (queue)
+                  : g_async_queue_timeout_pop (queue, (guint64) wait);
 }
 
 gboolean

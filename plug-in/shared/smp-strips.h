@@ -82,6 +82,11 @@ void     smp_strips_end (SmpStripsRun *run);
  */
 gboolean smp_strips_step_within (SmpStripsRun *run, gint64 wait);
 
+/* Pops from queue, waiting at most wait microseconds (as long as it
+ * takes if negative): what was popped, or NULL if nothing came in time.
+ */
+gpointer smp_queue_pop_within (GAsyncQueue *queue, gint64 wait);
+
 /* The image's selection, to read with the pixels, or NULL without one. */
 GeglBuffer *smp_strips_selection (const SmpTarget *target);
 
