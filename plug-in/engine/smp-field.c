@@ -1471,25 +1471,36 @@ luma_over_green (const SmpField *field, gfloat c1, gfloat c2)
          + field->weight[2] * expf (-c2);
 }
 
+/* The bare skin's red and blue as multiples of its green, and its
+ * luminance over its green.
+ */
+static void
+skin_over_green (const SmpField *field, gfloat *r, gfloat *b, gfloat *k)
+{
+  *r = expf (field->skin_chroma[0]);
+  *b = expf (-field->skin_chroma[1]);
+  *k = luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
+}
+
 /* The colour features of the bare skin lit by light of colour features
  * light, of t times its green channel (plus the floor), as the skin
  * looks in a highlight, the light's reflection off it; and by how much,
- * in log luminance, the light lifts it.  With clip, each channel stops
- * at white as the camera's do: the skin's green being green in linear
- * light.
+ * in log luminance, the light lifts it.  If green is not 0, it is the
+ * skin's green in linear light, and each channel stops at white as the
+ * camera's do.
  */
 static void
 skin_in_light (const SmpField *field, const gfloat light[2], gfloat t,
-               gfloat clip, gfloat *c1, gfloat *c2, gfloat *lift)
+               gfloat green, gfloat *c1, gfloat *c2, gfloat *lift)
 {
-  const gfloat e1 = expf (field->skin_chroma[0]);
-  const gfloat e2 = expf (-field->skin_chroma[1]);
   const gfloat l1 = expf (light[0]), l2 = expf (-light[1]);
-  const gfloat k
-      = luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
-  const gfloat top = clip > 0.0f ? 1.0f / clip : G_MAXFLOAT;
-  const gfloat r = MIN (e1 + t * l1, top), g = MIN (1.0f + t, top);
-  const gfloat b = MIN (e2 + t * l2, top);
+  const gfloat top = green > 0.0f ? 1.0f / green : G_MAXFLOAT;
+  gfloat       e1, e2, k, r, g, b;
+
+  skin_over_green (field, &e1, &e2, &k);
+  r = MIN (e1 + t * l1, top);
+  g = MIN (1.0f + t, top);
+  b = MIN (e2 + t * l2, top);
 
   *c1   = logf (r / g);
   *c2   = logf (g / b);
@@ -1538,15 +1549,14 @@ mass_candidate (const SmpField *field, gsize i)
 static gboolean
 light_of (const SmpField *field, const gfloat *colour, gfloat *c1, gfloat *c2)
 {
-  const gfloat e1 = expf (field->skin_chroma[0]);
-  const gfloat e2 = expf (-field->skin_chroma[1]);
-  const gfloat k
-      = luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
-  /* The cell's green, the skin's being 1. */
-  const gfloat g = k * expf (colour[0] - field->skin_luma)
-                   / luma_over_green (field, colour[1], colour[2]);
-  const gfloat r = expf (colour[1]) * g - e1, b = expf (-colour[2]) * g - e2;
+  gfloat e1, e2, k, g, r, b;
 
+  skin_over_green (field, &e1, &e2, &k);
+  /* The cell's green, the skin's being 1. */
+  g = k * expf (colour[0] - field->skin_luma)
+      / luma_over_green (field, colour[1], colour[2]);
+  r = expf (colour[1]) * g - e1;
+  b = expf (-colour[2]) * g - e2;
   if (! (r > 0.0f && g > 1.0f && b > 0.0f))
     return FALSE;
 
@@ -1562,7 +1572,7 @@ learn_light (SmpField *field)
   const gsize  n       = (gsize) field->cols * field->rows;
   const gfloat clipped = logf (LIGHT_CLIPPED + SMP_STRANDS_LOG_FLOOR);
   const gint   dc[4] = { -1, 1, 0, 0 }, dr[4] = { 0, 0, -1, 1 };
-  gfloat       brightest = -G_MAXFLOAT, green;
+  gfloat       brightest = -G_MAXFLOAT, green, skin_r, skin_b, skin_k;
   guint8      *lit       = g_new0 (guint8, n);
   /* The cells found, to look around each in turn; and per light seen,
    * its two colour features and the log luminance of its cell.
@@ -1658,9 +1668,9 @@ learn_light (SmpField *field)
   /* White light and the photo's, from 1/64 of the green channel to 64
    * times it; the photo's clipped where the camera clips it.
    */
-  green
-      = MAX (smp_strands_unlog (field->skin_luma), SMP_STRANDS_LOG_FLOOR)
-        / luma_over_green (field, field->skin_chroma[0], field->skin_chroma[1]);
+  skin_over_green (field, &skin_r, &skin_b, &skin_k);
+  green = MAX (smp_strands_unlog (field->skin_luma), SMP_STRANDS_LOG_FLOOR)
+          / skin_k;
   for (gint k = 0; k < SHINE_STEPS; k++)
     {
       const gfloat  t        = exp2f (12.0f * k / (SHINE_STEPS - 1) - 6.0f);
