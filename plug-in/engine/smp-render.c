@@ -1231,6 +1231,20 @@ smp_render_pixel (const SmpStamps *st, gint n_color, gint x, gint y,
   render_pixel (&look, n_color, keep, t, tone, src, dst);
 }
 
+/* Pixels [i0, i0 + n) of a row, whose hair hides hair[i - i0] of their
+ * pigment, blended by blend.
+ */
+static inline void
+render_span (const Look *look, const gint n_color, gfloat blend,
+             const gfloat *hair, gint i0, gint n, const gfloat *t,
+             const gfloat *tone, gint stride, const gfloat *src, gfloat *dst)
+{
+  for (gint i = i0; i < i0 + n; i++)
+    render_pixel (look, n_color, 1.0f - blend * hair[i - i0],
+                  t + (gsize) i * n_color, tone[i], src + (gsize) i * stride,
+                  dst + (gsize) i * stride);
+}
+
 /* Pixels at a time whose hair is looked up at once. */
 #define ROW_CHUNK 256
 
@@ -1249,16 +1263,11 @@ smp_render_row (const SmpStamps *st, gint n_color, gint x, gint y, gint width,
 
       if (hair_hides (st))
         smp_field_hair_row (st->field, x + i0, y, n, hair);
-      /* The colour channels counted at compile time, for each loop. */
+      /* The colour channels counted at compile time. */
       if (n_color == 3)
-        for (gint i = i0; i < i0 + n; i++)
-          render_pixel (&look, 3, 1.0f - blend * hair[i - i0],
-                        t + (gsize) i * 3, tone[i], src + (gsize) i * stride,
-                        dst + (gsize) i * stride);
+        render_span (&look, 3, blend, hair, i0, n, t, tone, stride, src, dst);
       else
-        for (gint i = i0; i < i0 + n; i++)
-          render_pixel (&look, 1, 1.0f - blend * hair[i - i0], t + i, tone[i],
-                        src + (gsize) i * stride, dst + (gsize) i * stride);
+        render_span (&look, 1, blend, hair, i0, n, t, tone, stride, src, dst);
     }
 }
 

@@ -333,31 +333,25 @@ encode_alpha (const SmpCodec *codec, gfloat a)
   return a > 0.0f ? (guint) (MIN (a, 1.0f) * codec->max + 0.5f) : 0;
 }
 
-/* 8-bit RGB or RGBA in sRGB's primaries, the drawables most photos are:
- * the same codes as the general loop below, without its questions at
- * every value.
+/* 8-bit RGB (nf 3) or RGBA (nf 4) in sRGB's primaries, the drawables
+ * most photos are: the same codes as the general loop below, without its
+ * questions at every value, nf being known where it is called.
  */
-static void
-encode_rgb8 (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
+static inline void
+encode_rgb8 (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n,
+             const gint nf)
 {
   const Channel *r = &codec->channel[0], *g = &codec->channel[1];
   const Channel *b = &codec->channel[2];
 
-  if (codec->n_channels == 4)
-    for (gsize i = 0; i < n; i++, px += 4, in += 4)
-      {
-        px[0] = (guchar) encode_value (r, in[0]);
-        px[1] = (guchar) encode_value (g, in[1]);
-        px[2] = (guchar) encode_value (b, in[2]);
+  for (gsize i = 0; i < n; i++, px += nf, in += nf)
+    {
+      px[0] = (guchar) encode_value (r, in[0]);
+      px[1] = (guchar) encode_value (g, in[1]);
+      px[2] = (guchar) encode_value (b, in[2]);
+      if (nf == 4)
         px[3] = (guchar) encode_alpha (codec, in[3]);
-      }
-  else
-    for (gsize i = 0; i < n; i++, px += 3, in += 3)
-      {
-        px[0] = (guchar) encode_value (r, in[0]);
-        px[1] = (guchar) encode_value (g, in[1]);
-        px[2] = (guchar) encode_value (b, in[2]);
-      }
+    }
 }
 
 void
@@ -373,7 +367,10 @@ smp_codec_encode (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
     }
   if (codec->bits == 8 && nc == 3 && ! codec->matrix)
     {
-      encode_rgb8 (codec, in, px, n);
+      if (nf == 4)
+        encode_rgb8 (codec, in, px, n, 4);
+      else
+        encode_rgb8 (codec, in, px, n, 3);
       return;
     }
 

@@ -15,7 +15,8 @@
 # default values three times, waits for the first preview with the
 # impressions and cancels.  Prints, from the moment the preview is made,
 # when the photo was read and when the impressions showed, the longest
-# step of the reading, and the medians.  A benchmark, not a test: it asserts nothing.
+# step of the reading, and the medians.  A benchmark, not a test: it
+# asserts nothing.
 import os
 import shutil
 import statistics
