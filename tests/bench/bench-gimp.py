@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # scalp-micropigmentation: the filter against the floor, in a real GIMP.
 #
-#   bench-gimp.py [--gimp3] PLUGIN COPY_PLUGIN [CASE ...]
+#   bench-gimp.py [--gimp3] PLUGIN COPY_PLUGIN [READ_PLUGIN] [CASE ...]
 #
 # With --gimp3, in gimp-console-3.0 with both plug-ins built for GIMP 3
 # (the texture then comes from gegl:noise-hsv, as close as GEGL comes to
@@ -16,6 +16,10 @@
 # threads) and the peak RSS of each plug-in process, and the ratios.
 # A case ending in "+user" runs as users do: everything selected with
 # gimp-selection-all, and undo on.
+# With READ_PLUGIN (smp-bench-read, built beside the copy), it runs
+# too, alternately with the others: a plug-in that only reads the same
+# pixels, what a filter that reads the photo twice (its field, then its
+# pixels) pays on top of the copy, less one start of a plug-in.
 # A benchmark, not a test: it asserts nothing.
 import os
 import shutil
@@ -26,7 +30,8 @@ import sys
 GIMP3 = sys.argv[1:2] == ["--gimp3"]
 ARGS = sys.argv[2:] if GIMP3 else sys.argv[1:]
 PLUGIN, COPY = ARGS[0:2]
-CASES = ARGS[2:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
+READ = ARGS[2] if ARGS[2:3] and "@" not in ARGS[2] else None
+CASES = ARGS[3 if READ else 2:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
                          "6000x4000@10", "6000x4000@200"]
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPEATS = 5
@@ -45,6 +50,9 @@ def make_profile(plugins):
 
 # Five times each, alternately: the copy, and the filter with the defaults
 # but density, scale 100 px/cm, one session, output 0.
+READ_CALL = "(smp-bench-read RUN-NONINTERACTIVE img drw)\n"
+READ_CALL3 = ("(smp-bench-read #:run-mode RUN-NONINTERACTIVE #:image img"
+              " #:drawables (vector drw))\n")
 CALLS = ("(smp-bench-copy RUN-NONINTERACTIVE img drw)\n"
          "(plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img drw %s 0.5"
          " 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.5 0 1 100 1 0)\n")
@@ -55,6 +63,7 @@ CALLS3 = ("(smp-bench-copy #:run-mode RUN-NONINTERACTIVE #:image img"
           " #:pigment '(46 44 50) #:sessions 1 #:scale 100 #:output 0)\n")
 if GIMP3:
     CALLS = CALLS3
+    READ_CALL = READ_CALL3
 
 SCRIPT = """
 (define img (car (gimp-image-new %s %s RGB)))
@@ -88,12 +97,14 @@ def run_case(case):
     as_user = case.endswith("+user")
     size, density = case.replace("+user", "").split("@")
     width, height = size.split("x")
-    profile = make_profile({"scalp-micropigmentation": PLUGIN,
-                            "smp-bench-copy": COPY})
+    plugins = {"scalp-micropigmentation": PLUGIN, "smp-bench-copy": COPY}
+    if READ:
+        plugins["smp-bench-read"] = READ
+    profile = make_profile(plugins)
     log = os.path.join(profile, "runs.log")
     calls = ""
     for _ in range(REPEATS):
-        calls += CALLS % density
+        calls += CALLS % density + (READ_CALL if READ else "")
     script = (SCRIPT3 if GIMP3 else SCRIPT) % (
         width, height, width, height,
         "(gimp-image-undo-enable img) (gimp-selection-all img)" if as_user else "",
@@ -105,7 +116,7 @@ def run_case(case):
     subprocess.run(console + ["--batch-interpreter", "plug-in-script-fu-eval", "-b", "-"],
                    input=script.encode(), env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, timeout=3600)
-    runs = {"smp-bench-copy": [], "scalp-micropigmentation": []}
+    runs = {name: [] for name in plugins}
     with open(log) as f:
         for line in f:
             name, seconds, rss, cpu = line.split()
@@ -122,6 +133,12 @@ def run_case(case):
           " | filter %6.2f s (cpu %5.2f s) %6.0f MiB | time x%.2f  memory x%.2f"
           % (size + (" +user" if as_user else ""), mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
              smp_t / copy_t, smp_m / copy_m))
+    if READ:
+        read_t = statistics.median(r[0] for r in runs["smp-bench-read"])
+        read_c = statistics.median(r[2] for r in runs["smp-bench-read"])
+        print("%-21s %6s     %12s | read only %6.2f s (cpu %5.2f s)"
+              " | time x%.2f of the copy" % ("", "", "", read_t, read_c,
+                                             read_t / copy_t))
     sys.stdout.flush()
 
 

@@ -3,7 +3,9 @@
  * smp-bench-copy (run-mode, image, drawable) reads the selected pixels in
  * the drawable's own format, writes them unchanged to the shadow buffer and
  * merges it: what moving the pixels out of GIMP and back costs, against
- * which the benchmark measures the filter.
+ * which the benchmark measures the filter.  Built with BENCH_READ_ONLY,
+ * it is smp-bench-read, which only reads them: what a filter that reads
+ * the photo twice pays once more.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +14,12 @@
 #include <libgimp/gimp.h>
 
 #include "bench-copy.h"
+
+#ifdef BENCH_READ_ONLY
+#define PROCEDURE "smp-bench-read"
+#else
+#define PROCEDURE "smp-bench-copy"
+#endif
 
 static void query (void);
 static void run (const gchar *name, gint n_params, const GimpParam *param,
@@ -30,7 +38,7 @@ query (void)
     { GIMP_PDB_DRAWABLE, "drawable", "Drawable" },
   };
 
-  gimp_install_procedure ("smp-bench-copy", "Copy pixels through GIMP",
+  gimp_install_procedure (PROCEDURE, "Copy pixels through GIMP",
                           "Benchmark floor of scalp-micropigmentation.", "", "",
                           "2026", NULL, "RGB*, GRAY*", GIMP_PLUGIN,
                           G_N_ELEMENTS (args), 0, args, NULL);
@@ -42,7 +50,7 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params G_GNUC_UNUSED,
 {
   static GimpParam values[1];
   const gint32     drawable = param[2].data.d_drawable;
-  GeglBuffer      *src, *dst;
+  GeglBuffer      *src;
   GeglRectangle    roi;
 
   gegl_init (NULL, NULL);
@@ -56,11 +64,17 @@ run (const gchar *name G_GNUC_UNUSED, gint n_params G_GNUC_UNUSED,
     return;
 
   src = gimp_drawable_get_buffer (drawable);
-  dst = gimp_drawable_get_shadow_buffer (drawable);
+#ifdef BENCH_READ_ONLY
+  bench_read (src, &roi, gimp_drawable_get_format (drawable));
+  g_object_unref (src);
+#else
+  GeglBuffer *dst = gimp_drawable_get_shadow_buffer (drawable);
+
   bench_copy (src, dst, &roi, gimp_drawable_get_format (drawable));
 
   g_object_unref (src);
   g_object_unref (dst);
   gimp_drawable_merge_shadow (drawable, TRUE);
   gimp_drawable_update (drawable, roi.x, roi.y, roi.width, roi.height);
+#endif
 }

@@ -4,7 +4,9 @@
  * the drawable's own format, writes them unchanged to the shadow buffer and
  * merges it: what moving the pixels out of GIMP 3 and back costs, against
  * which the benchmark measures the filter.  The same copy as
- * smp-bench-copy.c does in GIMP 2.10.
+ * smp-bench-copy.c does in GIMP 2.10; built with BENCH_READ_ONLY, it is
+ * smp-bench-read, which only reads them: what a filter that reads the
+ * photo twice pays once more.
  *
  * Copyright (C) 2026 The scalp-micropigmentation authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +15,12 @@
 #include <libgimp/gimp.h>
 
 #include "bench-copy.h"
+
+#ifdef BENCH_READ_ONLY
+#define PROCEDURE "smp-bench-read"
+#else
+#define PROCEDURE "smp-bench-copy"
+#endif
 
 #define COPY_TYPE_PLUG_IN (copy_plug_in_get_type ())
 G_DECLARE_FINAL_TYPE (CopyPlugIn, copy_plug_in, COPY, PLUG_IN, GimpPlugIn)
@@ -29,7 +37,7 @@ GIMP_MAIN (COPY_TYPE_PLUG_IN)
 static GList *
 query_procedures (GimpPlugIn *plug_in G_GNUC_UNUSED)
 {
-  return g_list_append (NULL, g_strdup ("smp-bench-copy"));
+  return g_list_append (NULL, g_strdup (PROCEDURE));
 }
 
 static GimpValueArray *
@@ -45,6 +53,10 @@ run (GimpProcedure *procedure, GimpRunMode run_mode G_GNUC_UNUSED,
                                     &roi.height))
     {
       GeglBuffer *src = gimp_drawable_get_buffer (drawable);
+#ifdef BENCH_READ_ONLY
+      bench_read (src, &roi, gimp_drawable_get_format (drawable));
+      g_object_unref (src);
+#else
       GeglBuffer *dst = gimp_drawable_get_shadow_buffer (drawable);
 
       bench_copy (src, dst, &roi, gimp_drawable_get_format (drawable));
@@ -52,6 +64,7 @@ run (GimpProcedure *procedure, GimpRunMode run_mode G_GNUC_UNUSED,
       g_object_unref (dst);
       gimp_drawable_merge_shadow (drawable, TRUE);
       gimp_drawable_update (drawable, roi.x, roi.y, roi.width, roi.height);
+#endif
     }
   return gimp_procedure_new_return_values (procedure, GIMP_PDB_SUCCESS, NULL);
 }
