@@ -54,8 +54,11 @@ typedef struct
   gfloat contrast;
 } Probe;
 
-/* Fine and broad strands in luminance; in colour only broad ones, as
- * phone JPEGs keep colour at half the resolution.
+/* Fine and broad strands, in luminance and in colour.  Phone JPEGs keep
+ * colour at half the resolution, but a fine blond strand as bright as the
+ * skin shows only in colour: without the fine colour probes, 13.5% of
+ * the made-up blond scalps' impressions land on strands with hair blend
+ * 1 instead of 6.3%, over the 10% /layout/hair-of-every-colour allows.
  */
 static const Probe probes[] = {
   { 0, 1.0f, LUMA_CONTRAST },       { 0, SIGMA_MAX, LUMA_CONTRAST },
