@@ -80,6 +80,19 @@ smp_filter_init (void)
 {
   gint threads = 0;
 
+#if SMP_GIMP == 2
+  /* babl reads the conversions GIMP 2.10 used last from its cache as GEGL
+   * starts, and babl 0.1.98 times its 8-bit tables on the first it reads:
+   * 256 MB filled, some 0.2 s and 330 MB at the start of every run, for
+   * conversions the filter never asks for (its pixels go through
+   * SmpCodec's tables).  Without the cache babl finds a conversion when
+   * it is first needed.  libgimp 2.10 never stops GEGL, so the user's
+   * cache is neither read nor written; a user's own setting stands.
+   * libgimp 3 starts babl itself, before any of this, and GIMP 3 keeps
+   * no such cache.
+   */
+  g_setenv ("BABL_INHIBIT_CACHE", "1", FALSE);
+#endif
   gegl_init (NULL, NULL);
 #if SMP_GIMP == 3
   threads = gimp_get_num_processors ();
