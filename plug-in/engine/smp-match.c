@@ -299,7 +299,9 @@ smp_match_new (const SmpField *field, const SmpParams *params)
   around = around_tone (&p, step, &around_cols, &around_rows);
 
   /* Each patch's factor: what darkens it to the tone around, none where
-   * it is that dark already.
+   * it is that dark already.  A float photo may hold any light, below
+   * black too: what is to go is a share of the patch's light, from none
+   * to all of it, and a patch with no light has none to lose.
    */
   patch = g_new (gfloat, (gsize) p.cols * p.rows);
   for (gint r = 0; r < p.rows; r++)
@@ -310,8 +312,8 @@ smp_match_new (const SmpField *field, const SmpParams *params)
             around, around_cols, around_rows, step / 2, 2 * step, c, r);
         gdouble need = 0.0;
 
-        if (! isnan (target) && p.tone[i] > target)
-          need = 1.0 - target / p.tone[i];
+        if (! isnan (target) && p.tone[i] > target && p.tone[i] > 0.0f)
+          need = CLAMP (1.0 - target / p.tone[i], 0.0, 1.0);
         patch[i] = (gfloat) ((1.0 - match)
                              + match
                                    * (isnan (target)

@@ -642,6 +642,67 @@ test_non_finite_pixels (void)
   g_free (mask);
 }
 
+/* A float image's finite values reach below black and far beyond white,
+ * as colour conversions leave them: matching the hair around still asks
+ * for a share of a patch's light, from none to all, so that the counts
+ * and the tone stay numbers (the fuzzer found -inf factors in patches
+ * of negative light, whose expected count was then NaN and whose layout
+ * was refused).
+ */
+static void
+test_match_hair_any_light (void)
+{
+  static const gfloat light[]
+      = { -1e30f, -2.0f, -1e-12f, 0.0f, 1e-3f, 0.4f, 7.0f, 1e30f };
+  static const gdouble match[] = { 1e-20, 0.5, 1.0 };
+  const gint           w = 96, h = 96;
+  gfloat              *rgb  = g_new (gfloat, w * h * 3);
+  gfloat              *mask = g_new (gfloat, w * h);
+  SmpField            *field;
+
+  /* Blocks of 8 x 8 pixels of one light each, a round selection among
+   * them, so that there is light around it too.
+   */
+  for (gint y = 0; y < h; y++)
+    for (gint x = 0; x < w; x++)
+      {
+        const guint  k  = (guint) (8 * smp_hash_uniform (7, x / 8, y / 8, 0));
+        const gfloat dx = x - w / 2.0f, dy = y - h / 2.0f;
+
+        for (gint c = 0; c < 3; c++)
+          rgb[(y * w + x) * 3 + c] = light[MIN (k, G_N_ELEMENTS (light) - 1)];
+        mask[y * w + x] = dx * dx + dy * dy < 0.16f * w * w ? 1.0f : 0.0f;
+      }
+  field = smp_test_field (rgb, mask, w, h);
+
+  for (guint m = 0; m < G_N_ELEMENTS (match); m++)
+    {
+      SmpParams  p = params_for (40, 1, 1);
+      SmpLayout *layout;
+      gdouble    expected;
+      gfloat    *tone;
+
+      p.match_hair = match[m];
+      expected     = smp_layout_expected_count (field, &p);
+      g_assert_true (isfinite (expected) && expected >= 0.0);
+      g_assert_cmpint (smp_layout_new (field, &p, NULL, NULL, &layout), ==,
+                       SMP_LAYOUT_OK);
+      for (gsize i = 0; i < layout->n_impressions; i++)
+        g_assert_true (
+            layout->impressions[i].x >= 0 && layout->impressions[i].x <= w
+            && layout->impressions[i].y >= 0 && layout->impressions[i].y <= h);
+      tone = smp_layout_tone (field, &p);
+      for (gint i = 0; i < smp_field_cols (field) * smp_field_rows (field); i++)
+        g_assert_true (tone[i] >= 0.0f && tone[i] <= 1.0f);
+      g_free (tone);
+      smp_layout_free (layout);
+    }
+
+  smp_field_free (field);
+  g_free (rgb);
+  g_free (mask);
+}
+
 static gboolean
 cancel_at_half (gdouble fraction, gpointer data)
 {
@@ -685,6 +746,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/too-many", test_too_many_refused);
   g_test_add_func ("/layout/invalid", test_invalid_refused);
   g_test_add_func ("/layout/non-finite-pixels", test_non_finite_pixels);
+  g_test_add_func ("/layout/match-hair-any-light", test_match_hair_any_light);
   g_test_add_func ("/layout/cancel", test_cancel);
   return g_test_run ();
 }
