@@ -82,8 +82,9 @@ smp_filter_init (void)
 
 #if SMP_GIMP == 2
   /* GEGL starts in 0.05 s instead of 0.35 s, and without 330 MB, when it
-   * loads only what the filter uses.  libgimp 3 starts GEGL itself,
-   * before any of this, and GIMP 3 keeps no cache of conversions.
+   * loads only what the filter uses.  Not in GIMP 3: it keeps no cache
+   * of conversions, libgimp 3 starts babl before any of this, and it
+   * uses GEGL operations itself.
    *
    * babl reads the conversions GIMP 2.10 used last from its cache, and
    * babl 0.1.98 times its 8-bit tables on the first it reads: 256 MB
