@@ -1543,8 +1543,8 @@ mass_candidate (const SmpField *field, gsize i)
 
 /* The colour features of the light that, added to the bare skin, gives
  * a cell of log luminance and colour features colour: the cell's linear
- * channels, as a multiple of the skin's green, less the skin's.  FALSE if
- * the cell is no lighter than the skin in every channel.
+ * channels, as a multiple of the skin's green, less the skin's.  FALSE
+ * unless the cell is lighter than the skin in every channel.
  */
 static gboolean
 light_of (const SmpField *field, const gfloat *colour, gfloat *c1, gfloat *c2)
@@ -1565,14 +1565,16 @@ light_of (const SmpField *field, const gfloat *colour, gfloat *c1, gfloat *c2)
   return TRUE;
 }
 
-/* Learns field->light from the highlights (see above), after the skin. */
+/* Learns field->light from the highlights (see above), after the skin
+ * and the hair around.
+ */
 static void
 learn_light (SmpField *field)
 {
   const gsize  n       = (gsize) field->cols * field->rows;
   const gfloat clipped = logf (LIGHT_CLIPPED + SMP_STRANDS_LOG_FLOOR);
   const gint   dc[4] = { -1, 1, 0, 0 }, dr[4] = { 0, 0, -1, 1 };
-  gfloat       brightest = -G_MAXFLOAT, green, skin_r, skin_b, skin_k;
+  gfloat       brightest = -G_MAXFLOAT;
   guint8      *lit       = g_new0 (guint8, n);
   /* The cells found, to look around each in turn; and per light seen,
    * its two colour features and the log luminance of its cell.
@@ -1664,10 +1666,17 @@ learn_light (SmpField *field)
   g_array_free (lights, TRUE);
   g_free (c1);
   g_free (c2);
+}
 
-  /* White light and the photo's, from 1/64 of the green channel to 64
-   * times it; the photo's clipped where the camera clips it.
-   */
+/* The skin in white light and in the photo's (field->shine), from 1/64
+ * of its green channel to 64 times it, the photo's clipped where the
+ * camera clips it: after learn_light().
+ */
+static void
+fill_shine (SmpField *field)
+{
+  gfloat skin_r, skin_b, skin_k, green;
+
   skin_over_green (field, &skin_r, &skin_b, &skin_k);
   green = MAX (smp_strands_unlog (field->skin_luma), SMP_STRANDS_LOG_FLOOR)
           / skin_k;
@@ -2101,6 +2110,7 @@ smp_field_finish (SmpField *field)
   learn_skin (field);
   find_around (field);
   learn_light (field);
+  fill_shine (field);
   run_rows (field, find_masses, 0, field->rows, PARALLEL_CELL_ROWS, TRUE);
   measure_hair (field);
   g_thread_join (distances);
