@@ -48,8 +48,9 @@ def make_profile(plugins):
                           check=True, capture_output=True, text=True).stdout.strip()
 
 
-# Five times each, alternately: the copy, and the filter with the defaults
-# but density, scale 100 px/cm, one session, output 0.
+# Five times each, alternately: the copy, the filter with the defaults
+# but density, scale 100 px/cm, one session, output 0, and the reading
+# alone if asked for.
 READ_CALL = "(smp-bench-read RUN-NONINTERACTIVE img drw)\n"
 READ_CALL3 = ("(smp-bench-read #:run-mode RUN-NONINTERACTIVE #:image img"
               " #:drawables (vector drw))\n")

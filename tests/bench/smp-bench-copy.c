@@ -17,8 +17,10 @@
 
 #ifdef BENCH_READ_ONLY
 #define PROCEDURE "smp-bench-read"
+#define BLURB "Read pixels from GIMP"
 #else
 #define PROCEDURE "smp-bench-copy"
+#define BLURB "Copy pixels through GIMP"
 #endif
 
 static void query (void);
@@ -38,7 +40,7 @@ query (void)
     { GIMP_PDB_DRAWABLE, "drawable", "Drawable" },
   };
 
-  gimp_install_procedure (PROCEDURE, "Copy pixels through GIMP",
+  gimp_install_procedure (PROCEDURE, BLURB,
                           "Benchmark floor of scalp-micropigmentation.", "", "",
                           "2026", NULL, "RGB*, GRAY*", GIMP_PLUGIN,
                           G_N_ELEMENTS (args), 0, args, NULL);

@@ -18,8 +18,10 @@
 
 #ifdef BENCH_READ_ONLY
 #define PROCEDURE "smp-bench-read"
+#define BLURB "Read pixels from GIMP"
 #else
 #define PROCEDURE "smp-bench-copy"
+#define BLURB "Copy pixels through GIMP"
 #endif
 
 #define COPY_TYPE_PLUG_IN (copy_plug_in_get_type ())
@@ -76,7 +78,7 @@ create_procedure (GimpPlugIn *plug_in, const gchar *name)
       plug_in, name, GIMP_PDB_PROC_TYPE_PLUGIN, run, NULL, NULL);
 
   gimp_procedure_set_image_types (procedure, "RGB*, GRAY*");
-  gimp_procedure_set_documentation (procedure, "Copy pixels through GIMP",
+  gimp_procedure_set_documentation (procedure, BLURB,
                                     "Benchmark floor of "
                                     "scalp-micropigmentation.",
                                     name);
