@@ -1248,7 +1248,7 @@ render_span (const Look *look, const gint n_color, gfloat blend,
 /* Pixels at a time whose hair is looked up at once. */
 #define ROW_CHUNK 256
 
-void
+SMP_CLONES void
 smp_render_row (const SmpStamps *st, gint n_color, gint x, gint y, gint width,
                 const gfloat *t, const gfloat *tone, gint stride,
                 const gfloat *src, gfloat *dst)
