@@ -130,6 +130,12 @@ struct _SmpField
   gint   block_cols, block_rows;
   /* Where hair is looked for beyond the selection's own rows. */
   gint hair_x0, hair_x1, hair_y0, hair_y1;
+  /* The part of the drawable the field reads (smp_field_needed()); its
+   * columns are the only ones looked at in the rows added, its cells
+   * the only ones worked out.
+   */
+  gint need_x0, need_x1, need_y0, need_y1;
+  gint need_c0, need_c1; /* its columns of cells */
 
   /* Per cell: the mean selection, the highest log luminance of its
    * pixels (kept until finished), the hair coverage, and the distance to
@@ -240,6 +246,9 @@ smp_field_new (gint width, gint height, gint n_color)
   field->rows       = (height + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
   field->block_cols = (field->cols + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
+  field->need_x1    = width;
+  field->need_y1    = height;
+  field->need_c1    = field->cols;
   smp_field_set_focus_pixels (field, SMP_FIELD_FOCUS_PIXELS);
 
   n                = (gsize) field->cols * field->rows;
@@ -328,6 +337,22 @@ smp_field_set_luminance (SmpField *field, const gfloat weight[3])
  */
 #define HAIR_AROUND_BLOCKS 2
 
+/* Blocks around the selection's bounds whose pixels the field needs.
+ * The cells just around the selection, in the blocks beside its own
+ * (find_around()), take their hair from the skin of the blocks beside
+ * theirs (skin_at()), which comes from the blocks beside those
+ * (block_skin()) and their cells (block_own_skin()): three blocks.  A
+ * cell's own values come from pixels less than a block further: the
+ * skin beside it (BESIDE cells), the lines near it and the smoothing
+ * of the strands around them.  Nothing that depends on the cells beyond
+ * these reaches the selection: its light, skin and masses are learned
+ * from its own cells and those around it.
+ */
+#define NEED_BLOCKS 4
+G_STATIC_ASSERT (HAIR_AROUND_BLOCKS < NEED_BLOCKS);
+G_STATIC_ASSERT (SMP_STRANDS_HALO + (BESIDE + 1) * SMP_FIELD_CELL
+                 <= SMP_FIELD_CELL * SMP_FIELD_BLOCK);
+
 void
 smp_field_set_bounds (SmpField *field, gint x, gint y, gint width, gint height)
 {
@@ -341,9 +366,28 @@ smp_field_set_bounds (SmpField *field, gint x, gint y, gint width, gint height)
                           field->width);
   field->hair_y0 = CLAMP (y - around, 0, field->height);
   field->hair_y1 = CLAMP (y + height + around, 0, field->height);
+  field->need_x0 = CLAMP ((x / block - NEED_BLOCKS) * block, 0, field->width);
+  field->need_x1 = CLAMP (
+      ((x + width + block - 1) / block + NEED_BLOCKS) * block, 0, field->width);
+  field->need_y0 = CLAMP ((y / block - NEED_BLOCKS) * block, 0, field->height);
+  field->need_y1
+      = CLAMP (((y + height + block - 1) / block + NEED_BLOCKS) * block, 0,
+               field->height);
+  field->need_c0 = field->need_x0 / SMP_FIELD_CELL;
+  field->need_c1 = (field->need_x1 + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
   /* The edges that vote are the selection's and those beside it. */
   field->focus_area = (gint64) MAX (width, 1) * MAX (height, 1);
   smp_field_set_focus_pixels (field, field->focus_pixels);
+}
+
+void
+smp_field_needed (const SmpField *field, gint *x, gint *y, gint *width,
+                  gint *height)
+{
+  *x      = field->need_x0;
+  *y      = field->need_y0;
+  *width  = field->need_x1 - field->need_x0;
+  *height = field->need_y1 - field->need_y0;
 }
 
 void
@@ -702,7 +746,7 @@ add_row_axes (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch)
       const gfloat *up  = mid - w;
       const gfloat *down = mid + w;
 
-      for (gint x0 = 0; x0 < w; x0 += side)
+      for (gint x0 = field->need_x0; x0 < field->need_x1; x0 += side)
         {
           gfloat *axis = field->row_axes
                          + 3 * ((gsize) row * field->axis_cols + x0 / side);
@@ -872,7 +916,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
   const gsize n_px = (gsize) w * rows; /* of each feature's plane */
 
   mark_lines (field, sc, j0, ch);
-  for (gint c = 0; c < field->cols; c++)
+  for (gint c = field->need_c0; c < field->need_c1; c++)
     {
       const gint x0  = c * SMP_FIELD_CELL;
       const gint cw  = MIN (SMP_FIELD_CELL, w - x0);
@@ -905,7 +949,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
     }
 
   beside_reset (sc->beside, field->n_features, 0);
-  for (gint c = 0; c < field->cols; c++)
+  for (gint c = field->need_c0; c < field->need_c1; c++)
     {
       const gint x0   = c * SMP_FIELD_CELL;
       const gint cw   = MIN (SMP_FIELD_CELL, w - x0);
@@ -1040,8 +1084,8 @@ add_parts (gpointer data, gsize first, gsize last)
           sc->strands,
           st->pixels + (gsize) (j0 - MIN (above, SMP_STRANDS_HALO)) * row_f,
           field->n_color, field->weight, rows, MIN (above, SMP_STRANDS_HALO),
-          MIN (below, SMP_STRANDS_HALO), st->x0, st->x1, sc->features,
-          sc->ridge);
+          MIN (below, SMP_STRANDS_HALO), field->need_x0, field->need_x1, st->x0,
+          st->x1, sc->features, sc->ridge);
 
       for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
         add_cell_row (field, sc, (st->y + j0 + j) / SMP_FIELD_CELL, j,
@@ -1064,26 +1108,26 @@ static void
 add_whiteness (SmpField *field, gint rows, const gfloat *pixels,
                const gfloat *mask)
 {
-  const gsize n = (gsize) rows * field->width;
-
   if (field->n_color != 3)
     return;
 
-  for (gsize i = 0; i < n; i++)
-    {
-      const gfloat *p   = pixels + i * 3;
-      const gfloat  sum = p[0] + p[1] + p[2];
-      gfloat        white;
+  for (gint j = 0; j < rows; j++)
+    for (gint x = field->need_x0; x < field->need_x1; x++)
+      {
+        const gsize   i   = (gsize) j * field->width + x;
+        const gfloat *p   = pixels + i * 3;
+        const gfloat  sum = p[0] + p[1] + p[2];
+        gfloat        white;
 
-      if ((mask && ! (mask[i] >= 0.5f)) || ! (sum > 1e-4f))
-        continue;
-      /* Not a number, or out of gamut, is no skin to go by. */
-      white = MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f;
-      if (! (white >= 0.0f && white <= 1.0f))
-        continue;
-      field->whiteness[MIN ((gint) (white * SMP_WHITENESS_BINS),
-                            SMP_WHITENESS_BINS - 1)]++;
-    }
+        if ((mask && ! (mask[i] >= 0.5f)) || ! (sum > 1e-4f))
+          continue;
+        /* Not a number, or out of gamut, is no skin to go by. */
+        white = MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f;
+        if (! (white >= 0.0f && white <= 1.0f))
+          continue;
+        field->whiteness[MIN ((gint) (white * SMP_WHITENESS_BINS),
+                              SMP_WHITENESS_BINS - 1)]++;
+      }
 }
 
 void
@@ -1143,8 +1187,11 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
   for (gint j = 0; j < rows; j += SMP_FIELD_CELL)
     field->added[(y + j) / SMP_FIELD_CELL] = field->cols;
 
+  /* Rows the field does not need are in without coming. */
   while (field->rows_in < field->rows
-         && field->added[field->rows_in] == field->cols)
+         && (field->added[field->rows_in] == field->cols
+             || field->rows_in * SMP_FIELD_CELL < field->need_y0
+             || field->rows_in * SMP_FIELD_CELL >= field->need_y1))
     field->rows_in++;
 
   /* Once all rows are in, what is left waits for smp_field_finish(),

@@ -36,11 +36,24 @@ void      smp_field_free (SmpField *field);
 void smp_field_set_luminance (SmpField *field, const gfloat weight[3]);
 
 /* The bounds of the selection on the drawable, when known before the
- * pixels come: hair is then also looked for in the rows above and below
- * them, for the direction it grows in (smp_field_strand_axes()).
+ * pixels come (nothing outside them is selected): hair is then also
+ * looked for in the rows above and below them, for the direction it
+ * grows in (smp_field_strand_axes()), and the field needs only the
+ * pixels around them (smp_field_needed()).
  */
 void smp_field_set_bounds (SmpField *field, gint x, gint y, gint width,
                            gint height);
+
+/* The part of the drawable whose pixels the field needs, from the bounds
+ * set (the whole drawable if none were): the selection's bounds and a few
+ * skin blocks around them, for the hair and skin around the selection.
+ * Rows outside it may be left out of smp_field_add(), and of the rows
+ * added, only its columns (with the selection's values of them) are
+ * read: the rest of each row need not hold pixels.  What the field says
+ * of the selection and the cells around it is the same either way.
+ */
+void smp_field_needed (const SmpField *field, gint *x, gint *y, gint *width,
+                       gint *height);
 
 /* The blur is judged from the edges of about this many pixels: a larger
  * selection (its bounds, or the whole photo when they are not set) votes

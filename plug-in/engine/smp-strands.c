@@ -256,25 +256,36 @@ probe_lines (SmpStrands *s, const Probe *probe, const Span *sp, gint x0,
 void
 smp_strands_detect (SmpStrands *strands, const gfloat *pixels, gint n_color,
                     const gfloat weight[3], gint rows, gint rows_above,
-                    gint rows_below, gint x0, gint x1, gfloat *features,
-                    gfloat *ridge)
+                    gint rows_below, gint fx0, gint fx1, gint x0, gint x1,
+                    gfloat *features, gfloat *ridge)
 {
-  const gint  w     = strands->width;
-  const gint  n_f   = n_color == 3 ? SMP_STRANDS_FEATURES : 1;
-  const gsize total = (gsize) w * (rows_above + rows + rows_below);
-  const Span  sp    = { { w, rows, rows_above, rows_below },
-                        MAX (x0 - 1, 0),
-                        MIN (x1 + 1, w) };
+  const gint w     = strands->width;
+  const gint n_f   = n_color == 3 ? SMP_STRANDS_FEATURES : 1;
+  const gint total = rows_above + rows + rows_below;
+  const Span sp    = { { w, rows, rows_above, rows_below },
+                       MAX (x0 - 1, 0),
+                       MIN (x1 + 1, w) };
 
   g_return_if_fail (rows <= strands->rows_max);
   g_return_if_fail (rows_above <= SMP_STRANDS_HALO
                     && rows_below <= SMP_STRANDS_HALO);
+  g_return_if_fail (0 <= fx0 && fx0 <= fx1 && fx1 <= w);
+  g_return_if_fail (x0 >= x1
+                    || (x0 - fx0 >= MIN (SMP_STRANDS_HALO, x0)
+                        && fx1 - x1 >= MIN (SMP_STRANDS_HALO, w - x1)));
 
-  features_of (strands, pixels, n_color, weight, 0, total);
+  for (gint r = 0; r < total; r++)
+    {
+      const gsize at = (gsize) r * w + fx0;
+
+      features_of (strands, pixels + at * n_color, n_color, weight, at,
+                   (gsize) (fx1 - fx0));
+    }
   for (gint f = 0; f < n_f; f++)
-    memcpy (features + (gsize) f * w * rows,
-            strands->plane[f] + (gsize) rows_above * w,
-            (gsize) w * rows * sizeof (gfloat));
+    for (gint r = 0; r < rows; r++)
+      memcpy (features + (gsize) f * w * rows + (gsize) r * w + fx0,
+              strands->plane[f] + (gsize) (rows_above + r) * w + fx0,
+              (gsize) (fx1 - fx0) * sizeof (gfloat));
 
   memset (ridge, 0,
           (gsize) w * (rows + 2 * SMP_STRANDS_MARGIN) * sizeof (gfloat));

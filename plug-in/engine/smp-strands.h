@@ -35,21 +35,23 @@ void        smp_strands_free (SmpStrands *strands);
  * row and which runs rows_below rows past its last; weight gives the
  * luminance of each primary.  Fills feature planes (SMP_STRANDS_FEATURES
  * of rows x width floats; only the first for gray) with what the pixels
- * look like, and ridge (rows + 2 SMP_STRANDS_MARGIN rows of width, from
+ * of columns [fx0, fx1) look like, the other columns being neither read
+ * nor written, and ridge (rows + 2 SMP_STRANDS_MARGIN rows of width, from
  * SMP_STRANDS_MARGIN rows above the strip to as many below it) with how
  * much each pixel lies on a
  * thin, elongated line of any colour, 0 to 1, positive where the line is
  * higher than around it in the feature that shows it best, negative where
- * it is lower; looked for only in columns [x0, x1), 0 elsewhere.  Each value
- * depends only on the pixels within SMP_STRANDS_HALO of it, the drawable's
- * edges repeating its outer pixels: a strip gives the same values as the whole
- * drawable would, as long as it brings SMP_STRANDS_HALO rows of context where
- * the drawable has them.
+ * it is lower; looked for only in columns [x0, x1), 0 elsewhere, which
+ * must lie SMP_STRANDS_HALO or more inside [fx0, fx1) but at the
+ * drawable's edges.  Each value depends only on the pixels within
+ * SMP_STRANDS_HALO of it, the drawable's edges repeating its outer pixels:
+ * a strip gives the same values as the whole drawable would, as long as it
+ * brings SMP_STRANDS_HALO rows of context where the drawable has them.
  */
 void smp_strands_detect (SmpStrands *strands, const gfloat *pixels,
                          gint n_color, const gfloat weight[3], gint rows,
-                         gint rows_above, gint rows_below, gint x0, gint x1,
-                         gfloat *features, gfloat *ridge);
+                         gint rows_above, gint rows_below, gint fx0, gint fx1,
+                         gint x0, gint x1, gfloat *features, gfloat *ridge);
 
 /* Added to linear values before their logarithm: below about 1% of white,
  * differences are noise.

@@ -99,17 +99,22 @@ smp_target_clear (SmpTarget *target)
   g_clear_pointer (&target->mask_codec, smp_codec_free);
 }
 
-/* The field: what the whole drawable and its selection look like, read
- * strip by strip.
+/* The field: what the selection and the drawable around it look like,
+ * read strip by strip.
  */
 struct _SmpFieldReading
 {
   SmpStripPass pass;
   SmpStripsRun run;
   SmpField    *field;
-  gfloat      *linear;   /* a strip's, with its halo */
-  gboolean     read;     /* every strip is in */
-  gboolean     finished; /* and the field finished */
+  /* A strip's, with its halo, in rows of the drawable's width of which
+   * the field reads only the columns it needs, read from GIMP: the
+   * others stay 0.
+   */
+  gfloat  *linear;
+  gfloat  *sel;
+  gboolean read;     /* every strip is in */
+  gboolean finished; /* and the field finished */
   /* In the dialog, the field is finished beside it: the thread, and where
    * it says it is done.
    */
@@ -123,23 +128,31 @@ add_to_field (SmpStripPass *pass, SmpStrip *strip)
   SmpFieldReading    *fr     = (SmpFieldReading *) pass;
   const SmpTarget    *target = pass->target;
   const GeglRectangle r      = strip->rect;
+  const gsize         bpp    = smp_codec_bpp (target->codec);
+  const gint          n_rows = strip->above + r.height + strip->below;
 
-  smp_codec_decode (target->codec, strip->pixels, fr->linear,
-                    (gsize) r.width * (strip->above + r.height + strip->below),
-                    TRUE);
+  for (gint j = 0; j < n_rows; j++)
+    smp_codec_decode (target->codec, strip->pixels + (gsize) j * r.width * bpp,
+                      fr->linear
+                          + ((gsize) j * target->width + r.x) * target->n_color,
+                      (gsize) r.width, TRUE);
+  for (gint j = 0; strip->sel && j < r.height; j++)
+    memcpy (fr->sel + (gsize) j * target->width + r.x,
+            strip->sel + (gsize) j * r.width, r.width * sizeof (gfloat));
   smp_field_add (fr->field, r.y, r.height,
-                 fr->linear + (gsize) strip->above * r.width * target->n_color,
-                 strip->sel);
+                 fr->linear
+                     + (gsize) strip->above * target->width * target->n_color,
+                 strip->sel ? fr->sel : NULL);
 }
 
 SmpFieldReading *
 smp_field_reading_new (const SmpTarget *target, SmpPixelsProgress progress,
                        gpointer data)
 {
-  const GeglRectangle all = { 0, 0, target->width, target->height };
-  const gsize         n_px
+  const gsize n_px
       = (gsize) target->width * (gimp_tile_height () + 2 * SMP_FIELD_HALO);
   SmpFieldReading *fr = g_new0 (SmpFieldReading, 1);
+  GeglRectangle    need;
   gdouble          weight[3];
   gfloat           luminance[3];
 
@@ -150,7 +163,9 @@ smp_field_reading_new (const SmpTarget *target, SmpPixelsProgress progress,
                                .progress      = progress,
                                .progress_data = data };
   fr->field  = smp_field_new (target->width, target->height, target->n_color);
-  fr->linear = g_new (gfloat, n_px * target->n_color);
+  fr->linear = g_new0 (gfloat, n_px * target->n_color);
+  if (fr->pass.mask)
+    fr->sel = g_new0 (gfloat, (gsize) target->width * gimp_tile_height ());
 
   /* The codec gives sRGB's primaries, whatever the drawable's. */
   babl_space_get_rgb_luminance (babl_space ("sRGB"), &weight[0], &weight[1],
@@ -159,8 +174,9 @@ smp_field_reading_new (const SmpTarget *target, SmpPixelsProgress progress,
     luminance[c] = (gfloat) weight[c];
   smp_field_set_luminance (fr->field, luminance);
   smp_field_set_bounds (fr->field, target->x, target->y, target->w, target->h);
+  smp_field_needed (fr->field, &need.x, &need.y, &need.width, &need.height);
 
-  smp_strips_begin (&fr->run, &fr->pass, &all);
+  smp_strips_begin (&fr->run, &fr->pass, &need);
   return fr;
 }
 
@@ -226,6 +242,7 @@ smp_field_reading_free (SmpFieldReading *reading)
   smp_strips_end (&reading->run);
   smp_field_free (reading->field);
   g_free (reading->linear);
+  g_free (reading->sel);
   g_clear_object (&reading->pass.mask);
   g_free (reading);
 }

@@ -15,7 +15,9 @@
 # median wall time, the median processor time (user and system, all
 # threads) and the peak RSS of each plug-in process, and the ratios.
 # A case ending in "+user" runs as users do: everything selected with
-# gimp-selection-all, and undo on.
+# gimp-selection-all, and undo on; one ending in "+crown", with an
+# ellipse selected in the middle, half the image's width and height
+# (a bald crown), and undo on.
 # With READ_PLUGIN (smp-bench-read, built beside the copy), it runs
 # too, alternately with the others: a plug-in that only reads the same
 # pixels, what a filter that reads the photo twice (its field, then its
@@ -96,8 +98,17 @@ SCRIPT3 = """
 
 def run_case(case):
     as_user = case.endswith("+user")
-    size, density = case.replace("+user", "").split("@")
+    crown = case.endswith("+crown")
+    size, density = case.replace("+user", "").replace("+crown", "").split("@")
     width, height = size.split("x")
+    select = ""
+    if as_user:
+        select = "(gimp-image-undo-enable img) (gimp-selection-all img)"
+    elif crown:
+        select = ("(gimp-image-undo-enable img) (gimp-image-select-ellipse img"
+                  " CHANNEL-OP-REPLACE %d %d %d %d)"
+                  % (int(width) // 4, int(height) // 4, int(width) // 2,
+                     int(height) // 2))
     plugins = {"scalp-micropigmentation": PLUGIN, "smp-bench-copy": COPY}
     if READ:
         plugins["smp-bench-read"] = READ
@@ -107,9 +118,7 @@ def run_case(case):
     for _ in range(REPEATS):
         calls += CALLS % density + (READ_CALL if READ else "")
     script = (SCRIPT3 if GIMP3 else SCRIPT) % (
-        width, height, width, height,
-        "(gimp-image-undo-enable img) (gimp-selection-all img)" if as_user else "",
-        calls)
+        width, height, width, height, select, calls)
     env = dict(os.environ, SMP_BENCH_LOG=log)
     env["GIMP3_DIRECTORY" if GIMP3 else "GIMP2_DIRECTORY"] = profile
     console = ["gimp-console-3.0", "-i", "-d", "-f", "--quit"] if GIMP3 else \
@@ -132,7 +141,7 @@ def run_case(case):
     mp = int(width) * int(height) / 1e6
     print("%-21s %6.1f MP  density %4s | copy %6.2f s (cpu %5.2f s) %6.0f MiB"
           " | filter %6.2f s (cpu %5.2f s) %6.0f MiB | time x%.2f  memory x%.2f"
-          % (size + (" +user" if as_user else ""), mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
+          % (size + (" +user" if as_user else " +crown" if crown else ""), mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
              smp_t / copy_t, smp_m / copy_m))
     if READ:
         read_t = statistics.median(r[0] for r in runs["smp-bench-read"])

@@ -240,7 +240,7 @@ test_features_are_logs (void)
       rgb[i * 3 + 1] = (gfloat) smp_hash_uniform (5, i, 1, 1);
       rgb[i * 3 + 2] = (gfloat) smp_hash_uniform (5, i, 2, 1);
     }
-  smp_strands_detect (strands, rgb, 3, weight, rows, 0, 0, 0, w, features,
+  smp_strands_detect (strands, rgb, 3, weight, rows, 0, 0, 0, w, 0, w, features,
                       ridge);
 
   for (gint i = 0; i < n; i++)
@@ -587,6 +587,120 @@ test_smoothing_as_written (void)
   g_test_message ("%d smoothings the same to the bit", cases);
 }
 
+/* Feeds the field rows [y0, y1) of a drawable's pixels as the plug-in
+ * does, in strips of 64 rows with the rows around them.
+ */
+static void
+add_rows (SmpField *field, const gfloat *rgb, const gfloat *mask, gint w,
+          gint y0, gint y1)
+{
+  for (gint y = y0; y < y1; y += 64)
+    smp_field_add (field, y, MIN (64, y1 - y), rgb + (gsize) y * w * 3,
+                   mask + (gsize) y * w);
+}
+
+/* The field needs only the pixels around the selection it says it
+ * needs: fed only the rows of smp_field_needed(), and in them magenta
+ * beyond its columns and in the rows around them, it says the same of the
+ * selection and the cells around it as fed the whole photo.  The
+ * selection, well inside a made-up scalp, takes in single strands and
+ * bare skin, a mass of hair lies just above it and a highlight below.
+ */
+static void
+test_needs_pixels_around_selection (void)
+{
+  const gint    w = 960, h = 960;
+  gfloat       *rgb   = smp_test_scalp_masses (w, h, SMP_TEST_HAIR_GREY,
+                                               SMP_TEST_SKIN_BROWN, 11, NULL);
+  gfloat       *mask  = smp_test_ellipse_mask (w, h, 0.5, 0.4, 0.15, 0.12, 8.0);
+  gfloat       *other = g_memdup2 (rgb, sizeof (gfloat) * 3 * w * h);
+  SmpField     *whole = smp_field_new (w, h, 3);
+  SmpField     *part  = smp_field_new (w, h, 3);
+  gint          x0 = w, x1 = 0, y0 = h, y1 = 0, nx, ny, nw, nh, compared = 0;
+  gint          ac, ar, bc, br;
+  gdouble       share_a, share_b;
+  gfloat        tone_a[3], tone_b[3];
+  const gfloat *axes_a, *axes_b;
+
+  for (gint y = 0; y < h; y++)
+    for (gint x = 0; x < w; x++)
+      if (mask[(gsize) y * w + x] > 0.0f)
+        {
+          x0 = MIN (x0, x);
+          x1 = MAX (x1, x + 1);
+          y0 = MIN (y0, y);
+          y1 = MAX (y1, y + 1);
+        }
+  smp_field_set_bounds (whole, x0, y0, x1 - x0, y1 - y0);
+  smp_field_set_bounds (part, x0, y0, x1 - x0, y1 - y0);
+  smp_field_needed (part, &nx, &ny, &nw, &nh);
+  g_test_message ("selection's bounds %d x %d, pixels needed %d x %d of "
+                  "%d x %d",
+                  x1 - x0, y1 - y0, nw, nh, w, h);
+  g_assert_true (nx > 0 && ny > 0 && nx + nw < w && ny + nh < h);
+  g_assert_true (nx <= x0 && ny <= y0 && nx + nw >= x1 && ny + nh >= y1);
+
+  for (gint y = 0; y < h; y++)
+    for (gint x = 0; x < w; x++)
+      {
+        /* The rows around those needed are read with them. */
+        const gboolean needed = x >= nx && x < nx + nw
+                                && y >= ny - SMP_FIELD_HALO
+                                && y < ny + nh + SMP_FIELD_HALO;
+        gfloat *p = other + ((gsize) y * w + x) * 3;
+
+        if (! needed)
+          p[0] = p[2] = 1.0f, p[1] = 0.0f;
+      }
+
+  add_rows (whole, rgb, mask, w, 0, h);
+  add_rows (part, other, mask, w, ny, ny + nh);
+  smp_field_finish (whole);
+  smp_field_finish (part);
+
+  for (gint r = 0; r < smp_field_rows (whole); r++)
+    for (gint c = 0; c < smp_field_cols (whole); c++)
+      if (smp_field_selection (whole, c, r) > 0.0f
+          || smp_field_hair_around (whole, c, r) > 0.0f)
+        {
+          g_assert_cmpfloat (smp_field_selection (whole, c, r), ==,
+                             smp_field_selection (part, c, r));
+          g_assert_cmpfloat (smp_field_hair (whole, c, r), ==,
+                             smp_field_hair (part, c, r));
+          g_assert_cmpfloat (smp_field_hair_around (whole, c, r), ==,
+                             smp_field_hair_around (part, c, r));
+          g_assert_cmpfloat (smp_field_luminance (whole, c, r), ==,
+                             smp_field_luminance (part, c, r));
+          g_assert_cmpuint (smp_field_hair_pixels (whole, c, r), ==,
+                            smp_field_hair_pixels (part, c, r));
+          g_assert_cmpfloat (smp_field_edge_distance (whole, c, r), ==,
+                             smp_field_edge_distance (part, c, r));
+          compared++;
+        }
+  g_assert_cmpfloat (smp_field_blur (whole), ==, smp_field_blur (part));
+  g_assert_cmpfloat (smp_field_skin_whiteness (whole), ==,
+                     smp_field_skin_whiteness (part));
+  g_assert_true (smp_field_hair_tone (whole, &share_a, tone_a));
+  g_assert_true (smp_field_hair_tone (part, &share_b, tone_b));
+  g_assert_cmpfloat (share_a, ==, share_b);
+  g_assert_cmpmem (tone_a, sizeof tone_a, tone_b, sizeof tone_b);
+  axes_a = smp_field_strand_axes (whole, &ac, &ar);
+  axes_b = smp_field_strand_axes (part, &bc, &br);
+  g_assert_cmpmem (axes_a, sizeof (gfloat) * 3 * ac * ar, axes_b,
+                   sizeof (gfloat) * 3 * bc * br);
+  g_test_message ("%d cells of the selection and around it the same; the "
+                  "selection's hair %.3f",
+                  compared, share_a);
+  g_assert_cmpint (compared, >, 1000);
+  g_assert_cmpfloat (share_a, >, 0.05);
+
+  smp_field_free (whole);
+  smp_field_free (part);
+  g_free (other);
+  g_free (mask);
+  g_free (rgb);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -596,6 +710,8 @@ main (int argc, char **argv)
   g_test_add_func ("/field/hair-of-every-colour", test_hair_of_every_colour);
   g_test_add_func ("/field/features-are-logs", test_features_are_logs);
   g_test_add_func ("/field/hair-masses", test_hair_masses);
+  g_test_add_func ("/field/needs-pixels-around-selection",
+                   test_needs_pixels_around_selection);
   g_test_add_func ("/field/warm-highlight", test_warm_highlight);
   g_test_add_func ("/field/spots-are-not-hair", test_spots_are_not_hair);
   g_test_add_func ("/field/hair-at", test_hair_at);
