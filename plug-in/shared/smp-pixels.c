@@ -107,9 +107,9 @@ struct _SmpFieldReading
   SmpStripPass pass;
   SmpStripsRun run;
   SmpField    *field;
-  /* A strip's, with its halo, in rows of the drawable's width of which
-   * the field reads only the columns it needs, read from GIMP: the
-   * others stay 0.
+  /* A strip's linear pixels with its halo, and its selection, in rows
+   * of the drawable's width: only the columns the field needs are read
+   * from GIMP, and the others stay 0.
    */
   gfloat  *linear;
   gfloat  *sel;
