@@ -1811,38 +1811,43 @@ static void
 learn_skin (SmpField *field)
 {
   const gsize n      = (gsize) field->cols * field->rows;
-  gfloat     *values = g_new (gfloat, 3 * n);
+  gfloat     *values = NULL;
   gfloat      smooth = 0.0f;
-  gsize       m      = 0;
+  gsize       m = 0, k = 0;
   gint        pass;
 
   field->skin_chroma[0] = field->skin_chroma[1] = 0.0f;
   field->skin_texture                           = TEXTURE_FLOOR;
 
+  /* As many values as candidates: a small selection of a large photo
+   * has few.
+   */
   for (pass = 0; pass < 2 && m == 0; pass++)
     for (gsize i = 0; i < n; i++)
-      if (skin_candidate (field, i, pass))
-        values[m++] = field->texture[i];
+      m += skin_candidate (field, i, pass);
   if (m == 0)
-    {
-      g_free (values);
-      return;
-    }
+    return;
   pass--;
+  values = g_new (gfloat, 3 * m);
+  for (gsize i = 0; i < n; i++)
+    if (skin_candidate (field, i, pass))
+      values[k++] = field->texture[i];
   smooth = smp_select_kth (values, (gint) m, (gint) (m * SKIN_SMOOTHEST));
 
+  /* The smoothest candidates' features, a plane of k each. */
+  k = m;
   m = 0;
   for (gsize i = 0; i < n; i++)
     if (skin_candidate (field, i, pass) && field->texture[i] <= smooth)
       {
         values[m]         = field->colour[3 * i + 1];
-        values[n + m]     = field->colour[3 * i + 2];
-        values[2 * n + m] = field->colour[3 * i];
+        values[k + m]     = field->colour[3 * i + 2];
+        values[2 * k + m] = field->colour[3 * i];
         m++;
       }
   field->skin_chroma[0] = smp_select_kth (values, (gint) m, (gint) m / 2);
-  field->skin_chroma[1] = smp_select_kth (values + n, (gint) m, (gint) m / 2);
-  field->skin_luma    = smp_select_kth (values + 2 * n, (gint) m, (gint) m / 2);
+  field->skin_chroma[1] = smp_select_kth (values + k, (gint) m, (gint) m / 2);
+  field->skin_luma    = smp_select_kth (values + 2 * k, (gint) m, (gint) m / 2);
   field->skin_texture = MAX (smooth, TEXTURE_FLOOR);
   g_free (values);
 }
@@ -2008,14 +2013,21 @@ distance_transform (gdouble *grid, gint cols, gint rows)
  * Reads only the selection, so it runs beside the hair estimate.  With
  * everything selected, as without a selection, there is no edge to
  * measure, and dist stays NULL: every cell is infinitely far from one.
+ * Measured in the part the field needs only: the cells beyond it are
+ * unselected, 0 away, and what lies nearest a cell inside it is inside
+ * it too, which a ring of unselected cells closes wherever it stops short
+ * of the drawable's edge.
  */
 static gpointer
 edge_distances (gpointer data)
 {
   SmpField   *field = data;
   const gsize n     = (gsize) field->cols * field->rows;
-  gsize       first_edge;
-  gdouble    *grid;
+  const gint  c0 = field->need_c0, cols = field->need_c1 - c0;
+  const gint  r0  = field->need_y0 / SMP_FIELD_CELL;
+  const gint rows = (field->need_y1 + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL - r0;
+  gsize      first_edge;
+  gdouble   *grid;
 
   for (first_edge = 0; first_edge < n; first_edge++)
     if (field->sel[first_edge] < 0.5f)
@@ -2023,16 +2035,25 @@ edge_distances (gpointer data)
   if (first_edge == n)
     return NULL;
 
-  grid = g_new (gdouble, n);
-  for (gsize i = 0; i < n; i++)
-    grid[i] = field->sel[i] < 0.5f ? 0.0 : EDT_FAR;
-  distance_transform (grid, field->cols, field->rows);
+  grid = g_new (gdouble, (gsize) cols * rows);
+  for (gint r = 0; r < rows; r++)
+    for (gint c = 0; c < cols; c++)
+      grid[(gsize) r * cols + c]
+          = field->sel[(gsize) (r0 + r) * field->cols + c0 + c] < 0.5f
+                ? 0.0
+                : EDT_FAR;
+  distance_transform (grid, cols, rows);
 
-  field->dist = g_new (gfloat, n);
-  for (gsize i = 0; i < n; i++)
-    field->dist[i] = grid[i] >= EDT_FAR / 2
-                         ? G_MAXFLOAT
-                         : (gfloat) (sqrt (grid[i]) * SMP_FIELD_CELL);
+  field->dist = g_new0 (gfloat, n);
+  for (gint r = 0; r < rows; r++)
+    for (gint c = 0; c < cols; c++)
+      {
+        const gdouble d2 = grid[(gsize) r * cols + c];
+
+        field->dist[(gsize) (r0 + r) * field->cols + c0 + c]
+            = d2 >= EDT_FAR / 2 ? G_MAXFLOAT
+                                : (gfloat) (sqrt (d2) * SMP_FIELD_CELL);
+      }
 
   g_free (grid);
   return NULL;
