@@ -135,7 +135,6 @@ struct _SmpField
    * the only ones worked out.
    */
   gint need_x0, need_x1, need_y0, need_y1;
-  gint need_c0, need_c1; /* its columns of cells */
 
   /* Per cell: the mean selection, the highest log luminance of its
    * pixels (kept until finished), the hair coverage, and the distance to
@@ -248,7 +247,6 @@ smp_field_new (gint width, gint height, gint n_color)
   field->block_rows = (field->rows + SMP_FIELD_BLOCK - 1) / SMP_FIELD_BLOCK;
   field->need_x1    = width;
   field->need_y1    = height;
-  field->need_c1    = field->cols;
   smp_field_set_focus_pixels (field, SMP_FIELD_FOCUS_PIXELS);
 
   n                = (gsize) field->cols * field->rows;
@@ -353,6 +351,26 @@ G_STATIC_ASSERT (HAIR_AROUND_BLOCKS < NEED_BLOCKS);
 G_STATIC_ASSERT (SMP_STRANDS_HALO + (BESIDE + 1) * SMP_FIELD_CELL
                  <= SMP_FIELD_CELL * SMP_FIELD_BLOCK);
 
+/* Pixels [lo, hi) along one axis widened to whole blocks and NEED_BLOCKS
+ * more to either side, within [0, limit): [*from, *to).
+ */
+static void
+need_span (gint lo, gint hi, gint limit, gint *from, gint *to)
+{
+  const gint block = SMP_FIELD_CELL * SMP_FIELD_BLOCK;
+
+  *from = CLAMP ((lo / block - NEED_BLOCKS) * block, 0, limit);
+  *to   = CLAMP (((hi + block - 1) / block + NEED_BLOCKS) * block, 0, limit);
+}
+
+/* The cells [*c0, *c1) that pixels [from, to) along one axis fall in. */
+static inline void
+cell_span (gint from, gint to, gint *c0, gint *c1)
+{
+  *c0 = from / SMP_FIELD_CELL;
+  *c1 = (to + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
+}
+
 void
 smp_field_set_bounds (SmpField *field, gint x, gint y, gint width, gint height)
 {
@@ -366,15 +384,8 @@ smp_field_set_bounds (SmpField *field, gint x, gint y, gint width, gint height)
                           field->width);
   field->hair_y0 = CLAMP (y - around, 0, field->height);
   field->hair_y1 = CLAMP (y + height + around, 0, field->height);
-  field->need_x0 = CLAMP ((x / block - NEED_BLOCKS) * block, 0, field->width);
-  field->need_x1 = CLAMP (
-      ((x + width + block - 1) / block + NEED_BLOCKS) * block, 0, field->width);
-  field->need_y0 = CLAMP ((y / block - NEED_BLOCKS) * block, 0, field->height);
-  field->need_y1
-      = CLAMP (((y + height + block - 1) / block + NEED_BLOCKS) * block, 0,
-               field->height);
-  field->need_c0 = field->need_x0 / SMP_FIELD_CELL;
-  field->need_c1 = (field->need_x1 + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
+  need_span (x, x + width, field->width, &field->need_x0, &field->need_x1);
+  need_span (y, y + height, field->height, &field->need_y0, &field->need_y1);
   /* The edges that vote are the selection's and those beside it. */
   field->focus_area = (gint64) MAX (width, 1) * MAX (height, 1);
   smp_field_set_focus_pixels (field, field->focus_pixels);
@@ -914,9 +925,11 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
   const gint  w    = field->width;
   const gsize base = (gsize) row * field->cols;
   const gsize n_px = (gsize) w * rows; /* of each feature's plane */
+  gint        c0, c1;
 
+  cell_span (field->need_x0, field->need_x1, &c0, &c1);
   mark_lines (field, sc, j0, ch);
-  for (gint c = field->need_c0; c < field->need_c1; c++)
+  for (gint c = c0; c < c1; c++)
     {
       const gint x0  = c * SMP_FIELD_CELL;
       const gint cw  = MIN (SMP_FIELD_CELL, w - x0);
@@ -949,7 +962,7 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
     }
 
   beside_reset (sc->beside, field->n_features, 0);
-  for (gint c = field->need_c0; c < field->need_c1; c++)
+  for (gint c = c0; c < c1; c++)
     {
       const gint x0   = c * SMP_FIELD_CELL;
       const gint cw   = MIN (SMP_FIELD_CELL, w - x0);
@@ -2023,17 +2036,20 @@ edge_distances (gpointer data)
 {
   SmpField   *field = data;
   const gsize n     = (gsize) field->cols * field->rows;
-  const gint  c0 = field->need_c0, cols = field->need_c1 - c0;
-  const gint  r0  = field->need_y0 / SMP_FIELD_CELL;
-  const gint rows = (field->need_y1 + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL - r0;
-  gsize      first_edge;
-  gdouble   *grid;
+  gint        c0, c1, r0, r1, cols, rows;
+  gsize       first_edge;
+  gdouble    *grid;
 
   for (first_edge = 0; first_edge < n; first_edge++)
     if (field->sel[first_edge] < 0.5f)
       break;
   if (first_edge == n)
     return NULL;
+
+  cell_span (field->need_x0, field->need_x1, &c0, &c1);
+  cell_span (field->need_y0, field->need_y1, &r0, &r1);
+  cols = c1 - c0;
+  rows = r1 - r0;
 
   grid = g_new (gdouble, (gsize) cols * rows);
   for (gint r = 0; r < rows; r++)
