@@ -422,6 +422,23 @@ field_arriving (const gfloat *rgb, const gfloat *mask, gint w, gint h,
   return field;
 }
 
+/* What two fields say of cell (c, r) is the same to the bit: its
+ * selection, hair, luminance and distance to the selection's edge.
+ */
+static void
+assert_same_cell (const SmpField *a, const SmpField *b, gint c, gint r)
+{
+  g_assert_cmpfloat (smp_field_selection (a, c, r), ==,
+                     smp_field_selection (b, c, r));
+  g_assert_cmpfloat (smp_field_hair (a, c, r), ==, smp_field_hair (b, c, r));
+  g_assert_cmpfloat (smp_field_luminance (a, c, r), ==,
+                     smp_field_luminance (b, c, r));
+  g_assert_cmpuint (smp_field_hair_pixels (a, c, r), ==,
+                    smp_field_hair_pixels (b, c, r));
+  g_assert_cmpfloat (smp_field_edge_distance (a, c, r), ==,
+                     smp_field_edge_distance (b, c, r));
+}
+
 /* The plug-in adds pixels in strips of rows, the tests all at once: the
  * field must not tell how they came, though rows that come from the top
  * down are finished as they come.  An odd size, hair, and a feathered
@@ -457,14 +474,7 @@ test_arrival_order (void)
         for (gint r = 0; r < smp_field_rows (ref); r++)
           for (gint c = 0; c < smp_field_cols (ref); c++)
             {
-              g_assert_cmpfloat (smp_field_hair (field, c, r), ==,
-                                 smp_field_hair (ref, c, r));
-              g_assert_cmpuint (smp_field_hair_pixels (field, c, r), ==,
-                                smp_field_hair_pixels (ref, c, r));
-              g_assert_cmpfloat (smp_field_selection (field, c, r), ==,
-                                 smp_field_selection (ref, c, r));
-              g_assert_cmpfloat (smp_field_edge_distance (field, c, r), ==,
-                                 smp_field_edge_distance (ref, c, r));
+              assert_same_cell (field, ref, c, r);
               g_assert_cmpfloat (
                   smp_field_skin_luminance (field, c * SMP_FIELD_CELL + 1.5f,
                                             r * SMP_FIELD_CELL + 2.5f),
@@ -663,18 +673,9 @@ test_needs_pixels_around_selection (void)
       if (smp_field_selection (whole, c, r) > 0.0f
           || smp_field_hair_around (whole, c, r) > 0.0f)
         {
-          g_assert_cmpfloat (smp_field_selection (whole, c, r), ==,
-                             smp_field_selection (part, c, r));
-          g_assert_cmpfloat (smp_field_hair (whole, c, r), ==,
-                             smp_field_hair (part, c, r));
+          assert_same_cell (whole, part, c, r);
           g_assert_cmpfloat (smp_field_hair_around (whole, c, r), ==,
                              smp_field_hair_around (part, c, r));
-          g_assert_cmpfloat (smp_field_luminance (whole, c, r), ==,
-                             smp_field_luminance (part, c, r));
-          g_assert_cmpuint (smp_field_hair_pixels (whole, c, r), ==,
-                            smp_field_hair_pixels (part, c, r));
-          g_assert_cmpfloat (smp_field_edge_distance (whole, c, r), ==,
-                             smp_field_edge_distance (part, c, r));
           compared++;
         }
   g_assert_cmpfloat (smp_field_blur (whole), ==, smp_field_blur (part));
