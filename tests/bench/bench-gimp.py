@@ -9,7 +9,8 @@
 # For each case (WIDTHxHEIGHT@DENSITY, default: the issue's 24 MP case and
 # the scaling cases) a headless GIMP makes an 8-bit RGB image of textured
 # skin, with no selection and undo off, and runs five times each,
-# alternately, the filter
+# alternately, each time on a fresh copy of that layer (so that every run
+# sees the photo, not an earlier run's impressions), the filter
 # (defaults but density, scale 100 px/cm, one session, output 0) and a
 # copy-only plug-in that moves the same pixels out and back.  Prints the
 # median wall time, the median processor time (user and system, all
@@ -53,17 +54,19 @@ def make_profile(plugins):
 # Five times each, alternately: the copy, the filter with the defaults
 # but density, scale 100 px/cm, one session, output 0, and the reading
 # alone if asked for.
-READ_CALL = "(smp-bench-read RUN-NONINTERACTIVE img drw)\n"
-READ_CALL3 = ("(smp-bench-read #:run-mode RUN-NONINTERACTIVE #:image img"
-              " #:drawables (vector drw))\n")
-CALLS = ("(smp-bench-copy RUN-NONINTERACTIVE img drw)\n"
-         "(plug-in-scalp-micropigmentation RUN-NONINTERACTIVE img drw %s 0.5"
-         " 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.5 0 1 100 1 0)\n")
-CALLS3 = ("(smp-bench-copy #:run-mode RUN-NONINTERACTIVE #:image img"
-          " #:drawables (vector drw))\n"
-          "(plug-in-scalp-micropigmentation #:run-mode RUN-NONINTERACTIVE"
-          " #:image img #:drawables (vector drw) #:density %s"
-          " #:pigment '(46 44 50) #:sessions 1 #:scale 100 #:output 0)\n")
+READ_CALL = "(on-photo (lambda (d) (smp-bench-read RUN-NONINTERACTIVE img d)))\n"
+READ_CALL3 = ("(on-photo (lambda (d) (smp-bench-read #:run-mode"
+              " RUN-NONINTERACTIVE #:image img #:drawables (vector d))))\n")
+CALLS = ("(on-photo (lambda (d) (smp-bench-copy RUN-NONINTERACTIVE img d)))\n"
+         "(on-photo (lambda (d) (plug-in-scalp-micropigmentation"
+         " RUN-NONINTERACTIVE img d %s 0.5"
+         " 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.5 0 1 100 1 0)))\n")
+CALLS3 = ("(on-photo (lambda (d) (smp-bench-copy #:run-mode"
+          " RUN-NONINTERACTIVE #:image img #:drawables (vector d))))\n"
+          "(on-photo (lambda (d) (plug-in-scalp-micropigmentation"
+          " #:run-mode RUN-NONINTERACTIVE"
+          " #:image img #:drawables (vector d) #:density %s"
+          " #:pigment '(46 44 50) #:sessions 1 #:scale 100 #:output 0)))\n")
 if GIMP3:
     CALLS = CALLS3
     READ_CALL = READ_CALL3
@@ -76,6 +79,11 @@ SCRIPT = """
 (gimp-context-set-foreground '(200 150 125))
 (gimp-drawable-fill drw FILL-FOREGROUND)
 (plug-in-hsv-noise RUN-NONINTERACTIVE img drw 2 3 10 25)
+(define (on-photo run)
+  (let ((d (car (gimp-layer-copy drw FALSE))))
+    (gimp-image-insert-layer img d 0 0)
+    (run d)
+    (gimp-image-remove-layer img d)))
 %s
 %s
 (gimp-quit 0)
@@ -91,6 +99,11 @@ SCRIPT3 = """
 (gimp-drawable-merge-new-filter drw "gegl:noise-hsv" 0 LAYER-MODE-REPLACE 1.0
   "holdness" 2 "hue-distance" 3.0 "saturation-distance" 0.04
   "value-distance" 0.1)
+(define (on-photo run)
+  (let ((d (car (gimp-layer-copy drw))))
+    (gimp-image-insert-layer img d 0 0)
+    (run d)
+    (gimp-image-remove-layer img d)))
 %s
 %s
 """
