@@ -70,15 +70,26 @@
  */
 #define SCATTER_SIGMA_MM 0.1
 
-/* Impressions narrower than this many pixels across their footprint get
- * their pigment summed over the pixels they touch, so that a dot smaller
- * than a pixel still deposits exactly its area.
+/* Impressions whose soft edge reaches no farther than this many pixels
+ * from their middle get their pigment summed over the pixels they touch,
+ * so that a dot smaller than a pixel still deposits exactly its area;
+ * larger ones cover enough pixels to deposit it as drawn.
  */
-#define EXACT_EXTENT 8.0
+#define EXACT_EXTENT 6.0
 
-/* Coverage table over the erfc argument in [-TABLE_RANGE, TABLE_RANGE]. */
+/* How far an impression's soft edge reaches past its radius, in standard
+ * deviations of its blur.  Beyond three, a sharp disc's edge covers less
+ * than 0.14% of a pixel, and a blurred one's less still: a tenth of a
+ * level of 8 bits on the palest skin.  Reaching to four or more would
+ * touch half as many pixels again, for nothing an 8-bit pixel shows.
+ */
+#define EDGE_REACH 3.0
+
+/* Coverage table over the erfc argument in [-TABLE_RANGE, TABLE_RANGE],
+ * EDGE_REACH standard deviations either side of the edge.
+ */
 #define TABLE_SIZE 1024
-#define TABLE_RANGE 3.0f
+#define TABLE_RANGE ((gfloat) (EDGE_REACH / G_SQRT2))
 
 /* Side of a bucket of the stamp index, in pixels. */
 #define BUCKET 64
@@ -174,7 +185,7 @@ init_coverage_table (void)
 #define PROFILE_SAMPLES 160
 #define PROFILE_TAU_MIN 0.05
 #define PROFILE_TAU_STEP 1.08
-#define PROFILE_REACH 4.0
+#define PROFILE_REACH EDGE_REACH
 
 static gfloat profile_table[PROFILE_ROWS][PROFILE_SAMPLES + 2];
 
