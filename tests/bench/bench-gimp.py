@@ -71,6 +71,14 @@ if GIMP3:
     CALLS = CALLS3
     READ_CALL = READ_CALL3
 
+# Runs (run d) on d, a fresh copy of the textured layer, then drops it;
+# GIMP 2.10's gimp-layer-copy also asks whether to add an alpha channel.
+ON_PHOTO = """(define (on-photo run)
+  (let ((d (car (gimp-layer-copy drw%s))))
+    (gimp-image-insert-layer img d 0 0)
+    (run d)
+    (gimp-image-remove-layer img d)))"""
+
 SCRIPT = """
 (define img (car (gimp-image-new %s %s RGB)))
 (define drw (car (gimp-layer-new img %s %s RGB-IMAGE "skin" 100 LAYER-MODE-NORMAL)))
@@ -79,11 +87,7 @@ SCRIPT = """
 (gimp-context-set-foreground '(200 150 125))
 (gimp-drawable-fill drw FILL-FOREGROUND)
 (plug-in-hsv-noise RUN-NONINTERACTIVE img drw 2 3 10 25)
-(define (on-photo run)
-  (let ((d (car (gimp-layer-copy drw FALSE))))
-    (gimp-image-insert-layer img d 0 0)
-    (run d)
-    (gimp-image-remove-layer img d)))
+%s
 %s
 %s
 (gimp-quit 0)
@@ -99,11 +103,7 @@ SCRIPT3 = """
 (gimp-drawable-merge-new-filter drw "gegl:noise-hsv" 0 LAYER-MODE-REPLACE 1.0
   "holdness" 2 "hue-distance" 3.0 "saturation-distance" 0.04
   "value-distance" 0.1)
-(define (on-photo run)
-  (let ((d (car (gimp-layer-copy drw))))
-    (gimp-image-insert-layer img d 0 0)
-    (run d)
-    (gimp-image-remove-layer img d)))
+%s
 %s
 %s
 """
@@ -131,7 +131,8 @@ def run_case(case):
     for _ in range(REPEATS):
         calls += CALLS % density + (READ_CALL if READ else "")
     script = (SCRIPT3 if GIMP3 else SCRIPT) % (
-        width, height, width, height, select, calls)
+        width, height, width, height, ON_PHOTO % ("" if GIMP3 else " FALSE"),
+        select, calls)
     env = dict(os.environ, SMP_BENCH_LOG=log)
     env["GIMP3_DIRECTORY" if GIMP3 else "GIMP2_DIRECTORY"] = profile
     console = ["gimp-console-3.0", "-i", "-d", "-f", "--quit"] if GIMP3 else \
