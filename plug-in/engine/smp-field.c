@@ -119,6 +119,7 @@ typedef struct
    */
   gdouble  strand_sum[N_FEATURES], strand_n;
   gdouble *around_blocks; /* AROUND_SUMS per skin block, or NULL */
+  guint32  whiteness[SMP_WHITENESS_BINS]; /* of the part's selected pixels */
 } Scratch;
 
 struct _SmpField
@@ -740,9 +741,10 @@ skin_beside (Beside *b, const SmpField *field, const Scratch *sc, gint c,
 }
 
 /* The structure tensor of the ridges of one cell row, rows [j0, j0 + ch)
- * of the part, summed per axis block column: the ridge filter's response
+ * of the part, per axis block column: the ridge filter's response
  * changes fastest across a strand, so its gradients give the strands'
- * axis, in masses of hair as for single strands.
+ * axis, in masses of hair as for single strands.  Each block's sums are
+ * written once, so that its memory is first touched by a write.
  */
 static void
 add_row_axes (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch)
@@ -750,18 +752,20 @@ add_row_axes (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch)
   const gint w    = field->width;
   const gint side = SMP_FIELD_AXIS_BLOCK * SMP_FIELD_CELL;
 
-  for (gint j = 0; j < ch; j++)
+  for (gint x0 = field->need_x0; x0 < field->need_x1; x0 += side)
     {
-      /* The ridge holds SMP_STRANDS_MARGIN rows above the part. */
-      const gfloat *mid = sc->ridge + (gsize) (j0 + j + SMP_STRANDS_MARGIN) * w;
-      const gfloat *up  = mid - w;
-      const gfloat *down = mid + w;
+      gfloat *axis
+          = field->row_axes + 3 * ((gsize) row * field->axis_cols + x0 / side);
+      gfloat sum[3] = { 0.0f, 0.0f, 0.0f };
 
-      for (gint x0 = field->need_x0; x0 < field->need_x1; x0 += side)
+      for (gint j = 0; j < ch; j++)
         {
-          gfloat *axis = field->row_axes
-                         + 3 * ((gsize) row * field->axis_cols + x0 / side);
-          gfloat xx = 0.0f, yy = 0.0f, xy = 0.0f;
+          /* The ridge holds SMP_STRANDS_MARGIN rows above the part. */
+          const gfloat *mid
+              = sc->ridge + (gsize) (j0 + j + SMP_STRANDS_MARGIN) * w;
+          const gfloat *up   = mid - w;
+          const gfloat *down = mid + w;
+          gfloat        xx = 0.0f, yy = 0.0f, xy = 0.0f;
 
           for (gint x = x0; x < MIN (x0 + side, w); x++)
             {
@@ -773,10 +777,11 @@ add_row_axes (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch)
               xy += gx * gy;
             }
           /* The strands run across their gradient. */
-          axis[0] += yy - xx;
-          axis[1] -= 2.0f * xy;
-          axis[2] += xx + yy;
+          sum[0] += yy - xx;
+          sum[1] -= 2.0f * xy;
+          sum[2] += xx + yy;
         }
+      memcpy (axis, sum, sizeof sum);
     }
 }
 
@@ -1067,6 +1072,33 @@ blocks_around (const SmpField *field, Scratch *sc, gint row0, gint cell_rows)
   return any;
 }
 
+/* Counts the selected pixels of rows by their whiteness into bins. */
+static void
+add_whiteness (const SmpField *field, gint rows, const gfloat *pixels,
+               const gfloat *mask, guint32 *bins)
+{
+  if (field->n_color != 3)
+    return;
+
+  for (gint j = 0; j < rows; j++)
+    for (gint x = field->need_x0; x < field->need_x1; x++)
+      {
+        const gsize   i   = (gsize) j * field->width + x;
+        const gfloat *p   = pixels + i * 3;
+        const gfloat  sum = p[0] + p[1] + p[2];
+        gfloat        white;
+
+        if ((mask && ! (mask[i] >= 0.5f)) || ! (sum > 1e-4f))
+          continue;
+        /* Not a number, or out of gamut, is no skin to go by. */
+        white = MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f;
+        if (! (white >= 0.0f && white <= 1.0f))
+          continue;
+        bins[MIN ((gint) (white * SMP_WHITENESS_BINS),
+                  SMP_WHITENESS_BINS - 1)]++;
+      }
+}
+
 /* Works on parts [first, last) of a strip: the lines in their rows, then
  * the cells.
  */
@@ -1093,6 +1125,9 @@ add_parts (gpointer data, gsize first, gsize last)
         continue;
 
       ensure_scratch (field, sc, rows);
+      add_whiteness (field, rows, st->pixels + (gsize) j0 * row_f,
+                     st->mask ? st->mask + (gsize) j0 * field->width : NULL,
+                     sc->whiteness);
       smp_strands_detect (
           sc->strands,
           st->pixels + (gsize) (j0 - MIN (above, SMP_STRANDS_HALO)) * row_f,
@@ -1116,33 +1151,6 @@ add_parts (gpointer data, gsize first, gsize last)
     }
 }
 
-/* Counts the selected pixels of rows by their whiteness. */
-static void
-add_whiteness (SmpField *field, gint rows, const gfloat *pixels,
-               const gfloat *mask)
-{
-  if (field->n_color != 3)
-    return;
-
-  for (gint j = 0; j < rows; j++)
-    for (gint x = field->need_x0; x < field->need_x1; x++)
-      {
-        const gsize   i   = (gsize) j * field->width + x;
-        const gfloat *p   = pixels + i * 3;
-        const gfloat  sum = p[0] + p[1] + p[2];
-        gfloat        white;
-
-        if ((mask && ! (mask[i] >= 0.5f)) || ! (sum > 1e-4f))
-          continue;
-        /* Not a number, or out of gamut, is no skin to go by. */
-        white = MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f;
-        if (! (white >= 0.0f && white <= 1.0f))
-          continue;
-        field->whiteness[MIN ((gint) (white * SMP_WHITENESS_BINS),
-                              SMP_WHITENESS_BINS - 1)]++;
-      }
-}
-
 void
 smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
                const gfloat *mask)
@@ -1164,8 +1172,6 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
   g_return_if_fail (y % SMP_FIELD_CELL == 0);
   g_return_if_fail (rows % SMP_FIELD_CELL == 0 || y + rows == field->height);
 
-  add_whiteness (field, rows, pixels, mask);
-
   /* Parts of a few dozen rows each at least, one per core. */
   st.n_parts = CLAMP (rows / (8 * SMP_FIELD_CELL), 1, cores);
   selected_columns (field, mask, y, rows, &st.x0, &st.x1);
@@ -1181,6 +1187,9 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
       field->hair_n += sc->strand_n;
       memset (sc->strand_sum, 0, sizeof sc->strand_sum);
       sc->strand_n = 0;
+      for (gint i = 0; i < SMP_WHITENESS_BINS; i++)
+        field->whiteness[i] += sc->whiteness[i];
+      memset (sc->whiteness, 0, sizeof sc->whiteness);
       if (sc->around_blocks)
         {
           /* The block rows this strip reaches. */
