@@ -130,19 +130,26 @@ add_to_field (SmpStripPass *pass, SmpStrip *strip)
   const GeglRectangle r      = strip->rect;
   const gsize         bpp    = smp_codec_bpp (target->codec);
   const gint          n_rows = strip->above + r.height + strip->below;
+  const gfloat       *sel    = strip->sel;
 
   for (gint j = 0; j < n_rows; j++)
     smp_codec_decode (target->codec, strip->pixels + (gsize) j * r.width * bpp,
                       fr->linear
                           + ((gsize) j * target->width + r.x) * target->n_color,
                       (gsize) r.width, TRUE);
-  for (gint j = 0; strip->sel && j < r.height; j++)
-    memcpy (fr->sel + (gsize) j * target->width + r.x,
-            strip->sel + (gsize) j * r.width, r.width * sizeof (gfloat));
-  smp_field_add (fr->field, r.y, r.height,
-                 fr->linear
-                     + (gsize) strip->above * target->width * target->n_color,
-                 strip->sel ? fr->sel : NULL);
+  /* The field takes the selection in rows of the drawable's width, as a
+   * strip as wide as the drawable already has it.
+   */
+  if (sel && r.width != target->width)
+    {
+      for (gint j = 0; j < r.height; j++)
+        memcpy (fr->sel + (gsize) j * target->width + r.x,
+                sel + (gsize) j * r.width, r.width * sizeof (gfloat));
+      sel = fr->sel;
+    }
+  smp_field_add (
+      fr->field, r.y, r.height,
+      fr->linear + (gsize) strip->above * target->width * target->n_color, sel);
 }
 
 SmpFieldReading *
