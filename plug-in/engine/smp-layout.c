@@ -195,7 +195,8 @@ weight_rows (gpointer data, gsize first, gsize last)
               * (1.0f - blend * smp_field_hair (job->field, c, r))
               * (job->match ? job->match[i] : 1.0f);
 
-        job->w[i] = CLAMP (v, 0.0f, (gfloat) SMP_MATCH_MAX);
+        /* Comparisons first, so that not a number reads as none. */
+        job->w[i] = v > 0.0f ? MIN (v, (gfloat) SMP_MATCH_MAX) : 0.0f;
       }
 }
 
