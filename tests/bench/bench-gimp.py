@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # scalp-micropigmentation: the filter against the floor, in a real GIMP.
 #
-#   bench-gimp.py [--gimp3] PLUGIN COPY_PLUGIN [READ_PLUGIN] [CASE ...]
+#   bench-gimp.py [--gimp3] [--against OTHER_PLUGIN] PLUGIN COPY_PLUGIN
+#                 [READ_PLUGIN] [CASE ...]
 #
 # With --gimp3, in gimp-console-3.0 with both plug-ins built for GIMP 3
 # (the texture then comes from gegl:noise-hsv, as close as GEGL comes to
@@ -23,6 +24,11 @@
 # too, alternately with the others: a plug-in that only reads the same
 # pixels, what a filter that reads the photo twice (its field, then its
 # pixels) pays on top of the copy, less one start of a plug-in.
+# With --against OTHER_PLUGIN (another build of the filter, before the
+# first of the plug-ins), both builds run in the same GIMP on the same
+# image, five times each, in turns after each copy (this build first, then
+# the other, then the other first): a change's effect, without the hour's
+# drift of a noisy machine between two runs of this script.
 # A benchmark, not a test: it asserts nothing.
 import os
 import shutil
@@ -30,8 +36,11 @@ import statistics
 import subprocess
 import sys
 
-GIMP3 = sys.argv[1:2] == ["--gimp3"]
-ARGS = sys.argv[2:] if GIMP3 else sys.argv[1:]
+ARGS = sys.argv[1:]
+GIMP3 = ARGS[0:1] == ["--gimp3"]
+ARGS = ARGS[1:] if GIMP3 else ARGS
+AGAINST = ARGS[1] if ARGS[0:1] == ["--against"] else None
+ARGS = ARGS[2:] if AGAINST else ARGS
 PLUGIN, COPY = ARGS[0:2]
 READ = ARGS[2] if ARGS[2:3] and "@" not in ARGS[2] else None
 CASES = ARGS[3 if READ else 2:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
@@ -47,6 +56,8 @@ def make_profile(plugins):
     pairs = []
     for name, exe in plugins.items():
         pairs += ["%s/REAL=%s" % (name, exe), "%s/%s=%s" % (name, name, measure)]
+    if AGAINST:
+        pairs += ["scalp-micropigmentation/OTHER=%s" % AGAINST]
     return subprocess.run([os.path.join(HERE, "..", "make-profile.sh")] + pairs,
                           check=True, capture_output=True, text=True).stdout.strip()
 
@@ -130,6 +141,8 @@ def run_case(case):
     calls = ""
     for _ in range(REPEATS):
         calls += CALLS % density + (READ_CALL if READ else "")
+        if AGAINST:
+            calls += CALLS.split("\n")[1] % density + "\n"
     script = (SCRIPT3 if GIMP3 else SCRIPT) % (
         width, height, width, height, ON_PHOTO % ("" if GIMP3 else " FALSE"),
         select, calls)
@@ -141,6 +154,8 @@ def run_case(case):
                    input=script.encode(), env=env, stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, timeout=3600)
     runs = {name: [] for name in plugins}
+    if AGAINST:
+        runs["scalp-micropigmentation:other"] = []
     with open(log) as f:
         for line in f:
             name, seconds, rss, cpu = line.split()
@@ -157,6 +172,15 @@ def run_case(case):
           " | filter %6.2f s (cpu %5.2f s) %6.0f MiB | time x%.2f  memory x%.2f"
           % (size + (" +user" if as_user else " +crown" if crown else ""), mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
              smp_t / copy_t, smp_m / copy_m))
+    if AGAINST:
+        other = runs["scalp-micropigmentation:other"]
+        other_t = statistics.median(r[0] for r in other)
+        other_c = statistics.median(r[2] for r in other)
+        other_m = max(r[1] for r in other) / 1024
+        print("%-21s %6s     %12s | against %6.2f s (cpu %5.2f s) %6.0f MiB"
+              " | time x%.2f  memory x%.2f | this build x%.3f of it"
+              % ("", "", "", other_t, other_c, other_m, other_t / copy_t,
+                 other_m / copy_m, smp_t / other_t))
     if READ:
         read_t = statistics.median(r[0] for r in runs["smp-bench-read"])
         read_c = statistics.median(r[2] for r in runs["smp-bench-read"])
