@@ -27,8 +27,8 @@
 # With --against OTHER_PLUGIN (another build of the filter, before the
 # first of the plug-ins), both builds run in the same GIMP on the same
 # image, five times each, in turns after each copy (this build first, then
-# the other, then the other first): a change's effect, without the hour's
-# drift of a noisy machine between two runs of this script.
+# the other, then the other first): a change's effect, without a noisy
+# machine's drift between two runs of this script.
 # A benchmark, not a test: it asserts nothing.
 import os
 import shutil
