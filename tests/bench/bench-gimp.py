@@ -68,18 +68,19 @@ def make_profile(plugins):
 READ_CALL = "(on-photo (lambda (d) (smp-bench-read RUN-NONINTERACTIVE img d)))\n"
 READ_CALL3 = ("(on-photo (lambda (d) (smp-bench-read #:run-mode"
               " RUN-NONINTERACTIVE #:image img #:drawables (vector d))))\n")
-CALLS = ("(on-photo (lambda (d) (smp-bench-copy RUN-NONINTERACTIVE img d)))\n"
-         "(on-photo (lambda (d) (plug-in-scalp-micropigmentation"
-         " RUN-NONINTERACTIVE img d %s 0.5"
-         " 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.5 0 1 100 1 0)))\n")
-CALLS3 = ("(on-photo (lambda (d) (smp-bench-copy #:run-mode"
-          " RUN-NONINTERACTIVE #:image img #:drawables (vector d))))\n"
-          "(on-photo (lambda (d) (plug-in-scalp-micropigmentation"
-          " #:run-mode RUN-NONINTERACTIVE"
-          " #:image img #:drawables (vector d) #:density %s"
-          " #:pigment '(46 44 50) #:sessions 1 #:scale 100 #:output 0)))\n")
+COPY_CALL = "(on-photo (lambda (d) (smp-bench-copy RUN-NONINTERACTIVE img d)))\n"
+COPY_CALL3 = ("(on-photo (lambda (d) (smp-bench-copy #:run-mode"
+              " RUN-NONINTERACTIVE #:image img #:drawables (vector d))))\n")
+FILTER_CALL = ("(on-photo (lambda (d) (plug-in-scalp-micropigmentation"
+               " RUN-NONINTERACTIVE img d %s 0.5"
+               " 0.4 '(46 44 50) 95 0.25 0.4 0.35 11 0.5 0 1 100 1 0)))\n")
+FILTER_CALL3 = ("(on-photo (lambda (d) (plug-in-scalp-micropigmentation"
+                " #:run-mode RUN-NONINTERACTIVE"
+                " #:image img #:drawables (vector d) #:density %s"
+                " #:pigment '(46 44 50) #:sessions 1 #:scale 100 #:output 0)))\n")
 if GIMP3:
-    CALLS = CALLS3
+    COPY_CALL = COPY_CALL3
+    FILTER_CALL = FILTER_CALL3
     READ_CALL = READ_CALL3
 
 # Runs (run d) on d, a fresh copy of the textured layer, then drops it;
@@ -120,6 +121,14 @@ SCRIPT3 = """
 """
 
 
+def summary(runs):
+    """The median wall and processor time, in seconds, and the peak RSS in
+    MiB of a plug-in's (seconds, rss_kib, cpu_seconds) runs."""
+    return (statistics.median(r[0] for r in runs),
+            statistics.median(r[2] for r in runs),
+            max(r[1] for r in runs) / 1024)
+
+
 def run_case(case):
     as_user = case.endswith("+user")
     crown = case.endswith("+crown")
@@ -140,9 +149,9 @@ def run_case(case):
     log = os.path.join(profile, "runs.log")
     calls = ""
     for _ in range(REPEATS):
-        calls += CALLS % density + (READ_CALL if READ else "")
+        calls += COPY_CALL + FILTER_CALL % density + (READ_CALL if READ else "")
         if AGAINST:
-            calls += CALLS.split("\n")[1] % density + "\n"
+            calls += FILTER_CALL % density
     script = (SCRIPT3 if GIMP3 else SCRIPT) % (
         width, height, width, height, ON_PHOTO % ("" if GIMP3 else " FALSE"),
         select, calls)
@@ -161,29 +170,21 @@ def run_case(case):
             name, seconds, rss, cpu = line.split()
             runs[name].append((float(seconds), int(rss), float(cpu)))
     shutil.rmtree(profile, ignore_errors=True)
-    copy_t = statistics.median(r[0] for r in runs["smp-bench-copy"])
-    smp_t = statistics.median(r[0] for r in runs["scalp-micropigmentation"])
-    copy_m = max(r[1] for r in runs["smp-bench-copy"]) / 1024
-    smp_m = max(r[1] for r in runs["scalp-micropigmentation"]) / 1024
-    copy_c = statistics.median(r[2] for r in runs["smp-bench-copy"])
-    smp_c = statistics.median(r[2] for r in runs["scalp-micropigmentation"])
+    copy_t, copy_c, copy_m = summary(runs["smp-bench-copy"])
+    smp_t, smp_c, smp_m = summary(runs["scalp-micropigmentation"])
     mp = int(width) * int(height) / 1e6
     print("%-21s %6.1f MP  density %4s | copy %6.2f s (cpu %5.2f s) %6.0f MiB"
           " | filter %6.2f s (cpu %5.2f s) %6.0f MiB | time x%.2f  memory x%.2f"
           % (size + (" +user" if as_user else " +crown" if crown else ""), mp, density, copy_t, copy_c, copy_m, smp_t, smp_c, smp_m,
              smp_t / copy_t, smp_m / copy_m))
     if AGAINST:
-        other = runs["scalp-micropigmentation:other"]
-        other_t = statistics.median(r[0] for r in other)
-        other_c = statistics.median(r[2] for r in other)
-        other_m = max(r[1] for r in other) / 1024
+        other_t, other_c, other_m = summary(runs["scalp-micropigmentation:other"])
         print("%-21s %6s     %12s | against %6.2f s (cpu %5.2f s) %6.0f MiB"
               " | time x%.2f  memory x%.2f | this build x%.3f of it"
               % ("", "", "", other_t, other_c, other_m, other_t / copy_t,
                  other_m / copy_m, smp_t / other_t))
     if READ:
-        read_t = statistics.median(r[0] for r in runs["smp-bench-read"])
-        read_c = statistics.median(r[2] for r in runs["smp-bench-read"])
+        read_t, read_c, _ = summary(runs["smp-bench-read"])
         print("%-21s %6s     %12s | read only %6.2f s (cpu %5.2f s)"
               " | time x%.2f of the copy" % ("", "", "", read_t, read_c,
                                              read_t / copy_t))
