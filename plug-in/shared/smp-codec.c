@@ -25,6 +25,7 @@ typedef struct
                       * after the last an infinite one */
   guint16 *first;    /* the code of each bin's start */
   gint     bins;
+  gboolean one_per_bin; /* no bin holds two thresholds */
 } Channel;
 
 struct _SmpCodec
@@ -40,6 +41,11 @@ struct _SmpCodec
   gdouble  to_srgb[9], from_srgb[9];
   /* Without tables. */
   const Babl *to_linear, *to_color, *from_linear;
+  /* 8-bit, without alpha, each channel on the first's curve in the
+   * drawable's primaries as in sRGB's: a row's values are all alike,
+   * one after the other.
+   */
+  gboolean flat;
 };
 
 /* The drawable's colour model without alpha, or NULL for one GIMP does
@@ -138,6 +144,7 @@ fill_tables (SmpCodec *codec, const gchar *model, const Babl *space)
         ch->threshold[v] = (gfloat) out[(2 * (gsize) v + 1) * nc + c];
       ch->threshold[codec->max] = INFINITY;
 
+      ch->one_per_bin = TRUE;
       for (gint bin = 0, code = 0; bin < ch->bins; bin++)
         {
           const gfloat start = (gfloat) bin / ch->bins;
@@ -145,7 +152,12 @@ fill_tables (SmpCodec *codec, const gchar *model, const Babl *space)
           while (ch->threshold[code] < start)
             code++;
           ch->first[bin] = (guint16) code;
+          if (bin > 0 && code - ch->first[bin - 1] > 1)
+            ch->one_per_bin = FALSE;
         }
+      /* The last bin holds every value from its start up. */
+      if (codec->max - ch->first[ch->bins - 1] > 1)
+        ch->one_per_bin = FALSE;
     }
   g_free (in);
   g_free (out);
@@ -202,6 +214,10 @@ smp_codec_new (const Babl *native)
       fill_tables (codec, model, space);
       if (codec->n_color == 3 && space != babl_space ("sRGB"))
         fill_matrices (codec, space);
+      codec->flat = codec->bits == 8 && codec->n_channels == codec->n_color
+                    && ! codec->matrix;
+      for (gint c = 1; c < codec->n_color; c++)
+        codec->flat = codec->flat && ! codec->owns[c];
     }
   else
     {
@@ -294,6 +310,15 @@ smp_codec_decode (const SmpCodec *codec, const guchar *px, gfloat *out, gsize n,
       return;
     }
 
+  if (codec->flat)
+    {
+      const gfloat *decode = codec->channel[0].decode;
+
+      for (gsize i = 0; i < n * nc; i++)
+        out[i] = decode[px[i]];
+      return;
+    }
+
   for (gsize i = 0; i < n; i++, px += codec->bpp, out += nf)
     {
       for (gint c = 0; c < nc; c++)
@@ -324,6 +349,26 @@ encode_value (const Channel *ch, gfloat v)
   while (ch->threshold[code] < v)
     code++;
   return code;
+}
+
+/* The codes of n values of a curve no bin of which holds two thresholds,
+ * as encode_value() gives them, without a branch: a value not above 0,
+ * or not a number, stays in bin 0 below its threshold, and one of 1 or
+ * more in the last bin.
+ */
+static void
+encode_flat (const Channel *ch, const gfloat *in, guchar *px, gsize n)
+{
+  const gfloat bins = (gfloat) ch->bins, last = bins - 1.0f;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      const gfloat v    = in[i];
+      const guint  bin  = (guint) (v > 0.0f ? MIN (v * bins, last) : 0.0f);
+      const guint  code = ch->first[bin];
+
+      px[i] = (guchar) (code + (ch->threshold[code] < v));
+    }
 }
 
 /* An alpha's code. */
@@ -363,6 +408,11 @@ smp_codec_encode (const SmpCodec *codec, const gfloat *in, guchar *px, gsize n)
   if (! codec->bits)
     {
       babl_process (codec->from_linear, in, px, (long) n);
+      return;
+    }
+  if (codec->flat && codec->channel[0].one_per_bin)
+    {
+      encode_flat (&codec->channel[0], in, px, n * nc);
       return;
     }
   if (codec->bits == 8 && nc == 3 && ! codec->matrix)

@@ -149,6 +149,79 @@ test_writes_nearest_code (void)
     }
 }
 
+static gdouble
+srgb_to_linear (gdouble v)
+{
+  return v <= 0.04045 ? v / 12.92 : pow ((v + 0.055) / 1.055, 2.4);
+}
+
+/* An 8-bit value without alpha writes as the number of codes whose
+ * threshold, halfway to the next code in float, lies below it, to the
+ * bit: at every threshold and the floats on either side of it, at the
+ * ends, beyond them and not a number.
+ */
+static void
+test_writes_thresholds_below (void)
+{
+  const gchar *const formats[] = { "R'G'B' u8", "RGB u8", "Y' u8", "Y u8" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      SmpCodec      *codec  = smp_codec_new (babl_format (formats[f]));
+      const gint     nc     = smp_codec_n_color (codec);
+      const gboolean linear = ! strchr (formats[f], '\'');
+      gfloat         threshold[255];
+      GArray        *values = g_array_new (FALSE, FALSE, sizeof (gfloat));
+      const gfloat   ends[] = { NAN,  -INFINITY, -1.0f, -0.0f,
+                                0.0f, 1e-45f,    1.0f,  nextafterf (1.0f, 2.0f),
+                                2.0f, INFINITY };
+      guchar        *px;
+      gint           n;
+
+      for (gint k = 0; k < 255; k++)
+        {
+          const gdouble half = (2.0 * k + 1.0) / 510.0;
+
+          threshold[k] = (gfloat) (linear ? half : srgb_to_linear (half));
+          for (gint d = -1; d <= 1; d++)
+            {
+              const gfloat v
+                  = d ? nextafterf (threshold[k], d * INFINITY) : threshold[k];
+
+              g_array_append_val (values, v);
+            }
+        }
+      g_array_append_vals (values, ends, G_N_ELEMENTS (ends));
+      for (gint i = 0; i < 3000; i++)
+        {
+          const gfloat v = (gfloat) g_test_rand_double_range (-0.1, 1.1);
+
+          g_array_append_val (values, v);
+        }
+      while (values->len % nc)
+        g_array_append_val (values, ends[4]);
+
+      n  = (gint) values->len;
+      px = g_malloc (n);
+      smp_codec_encode (codec, (const gfloat *) values->data, px, n / nc);
+      for (gint i = 0; i < n; i++)
+        {
+          const gfloat v   = g_array_index (values, gfloat, i);
+          gint         ref = 0;
+
+          while (ref < 255 && threshold[ref] < v)
+            ref++;
+          if (px[i] != ref)
+            g_test_message ("%s: %a", formats[f], v);
+          g_assert_cmpint (px[i], ==, ref);
+        }
+
+      smp_codec_free (codec);
+      g_array_free (values, TRUE);
+      g_free (px);
+    }
+}
+
 /* Values that are not numbers write as 0, and alpha rounds to nearest. */
 static void
 test_awkward_values (void)
@@ -224,6 +297,8 @@ main (int argc, char **argv)
   g_test_add_func ("/codec/codes-come-back", test_codes_come_back);
   g_test_add_func ("/codec/reads-as-babl", test_reads_as_babl);
   g_test_add_func ("/codec/writes-nearest-code", test_writes_nearest_code);
+  g_test_add_func ("/codec/writes-thresholds-below",
+                   test_writes_thresholds_below);
   g_test_add_func ("/codec/awkward-values", test_awkward_values);
   g_test_add_func ("/codec/other-primaries", test_other_primaries);
   g_test_add_func ("/codec/float-through-babl", test_float_through_babl);
