@@ -120,6 +120,7 @@ typedef struct
   gdouble  strand_sum[N_FEATURES], strand_n;
   gdouble *around_blocks; /* AROUND_SUMS per skin block, or NULL */
   guint32  whiteness[SMP_WHITENESS_BINS]; /* of the part's selected pixels */
+  guint16 *white_bins;                    /* a row's, see add_whiteness() */
 } Scratch;
 
 struct _SmpField
@@ -288,6 +289,7 @@ scratch_clear (Scratch *sc)
   g_clear_pointer (&sc->focus, smp_focus_free);
   g_clear_pointer (&sc->around, g_free);
   g_clear_pointer (&sc->around_blocks, g_free);
+  g_clear_pointer (&sc->white_bins, g_free);
   sc->rows = 0;
 }
 
@@ -795,9 +797,9 @@ add_row_axes (SmpField *field, const Scratch *sc, gint row, gint j0, gint ch)
  * with each strand; bare skin is smoother, and a highlight's edge or the
  * light's gradient goes one way only.
  */
-static void
+static inline __attribute__ ((always_inline)) void
 cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
-             gint cw, gint ch, gsize n_px)
+             gint cw, gint ch, gint n_features, gsize n_px)
 {
   const gint w = field->width;
   /* Strands are looked for only near the selection: elsewhere what a
@@ -841,7 +843,7 @@ cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
     for (gint u = 0; u < cw; u++)
       if (all || ! ((field->bits[i] >> (j * SMP_FIELD_CELL + u)) & 1))
         {
-          for (gint f = 0; f < field->n_features; f++)
+          for (gint f = 0; f < n_features; f++)
             sum[f] += sc->features[f * n_px + (gsize) (j0 + j) * w + x0 + u];
           n_skin++;
         }
@@ -985,7 +987,14 @@ add_cell_row (SmpField *field, Scratch *sc, gint row, gint j0, gint ch,
                             : FAR_STEPS * FAR_STEPS)
                     << (j * SMP_FIELD_CELL + i);
       field->bits[base + c] = (guint16) bits;
-      cell_colour (field, sc, base + c, x0, j0, cw, ch, n_px);
+      /* Whole cells of colour pixels, most of them, unrolled. */
+      if (cw == SMP_FIELD_CELL && ch == SMP_FIELD_CELL
+          && field->n_features == N_FEATURES)
+        cell_colour (field, sc, base + c, x0, j0, SMP_FIELD_CELL,
+                     SMP_FIELD_CELL, N_FEATURES, n_px);
+      else
+        cell_colour (field, sc, base + c, x0, j0, cw, ch, field->n_features,
+                     n_px);
       /* Strands away from the selection are kept apart, for the tone of
        * the hair around it; which of them are, is known when finished.
        */
@@ -1016,10 +1025,11 @@ ensure_scratch (SmpField *field, Scratch *sc, gint rows)
   sc->near = g_new (guint16, field->cols);
   sc->on   = g_new (guint8, (gsize) (SMP_FIELD_CELL + 2 * NEAR) * field->width);
   sc->wide = g_new (guint8, (gsize) (SMP_FIELD_CELL + 2 * NEAR) * field->width);
-  sc->beside = g_new0 (Beside, 1);
-  sc->focus  = smp_focus_new (field->width, rows);
-  sc->around = g_new (guint8, (gsize) (rows + SMP_FIELD_CELL - 1)
-                                  / SMP_FIELD_CELL * field->block_cols);
+  sc->beside     = g_new0 (Beside, 1);
+  sc->focus      = smp_focus_new (field->width, rows);
+  sc->white_bins = g_new (guint16, field->width);
+  sc->around     = g_new (guint8, (gsize) (rows + SMP_FIELD_CELL - 1)
+                                      / SMP_FIELD_CELL * field->block_cols);
 }
 
 /* One part of a strip: rows [y, y + rows) of the drawable, whose pixels
@@ -1072,31 +1082,59 @@ blocks_around (const SmpField *field, Scratch *sc, gint row0, gint cell_rows)
   return any;
 }
 
-/* Counts the selected pixels of rows by their whiteness into bins. */
+/* The whiteness bin of each pixel of a row from x0 to x1, into bin from
+ * x0: SMP_WHITENESS_BINS for those not counted, unselected or no skin
+ * to go by (black, not a number, or out of gamut).  No branch, so that
+ * it vectorises.
+ */
+SMP_CLONES static void
+whiteness_bins (const gfloat *px, const gfloat *mask, gint x0, gint x1,
+                guint16 *bin)
+{
+  for (gint x = x0; x < x1; x++)
+    {
+      const gfloat  *p     = px + (gsize) x * 3;
+      const gfloat   sum   = p[0] + p[1] + p[2];
+      const gfloat   white = MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f;
+      const gboolean count = (! mask || mask[x] >= 0.5f) && sum > 1e-4f
+                             && white >= 0.0f && white <= 1.0f;
+      const gint b = MIN ((gint) ((count ? white : 0.0f) * SMP_WHITENESS_BINS),
+                          SMP_WHITENESS_BINS - 1);
+
+      bin[x - x0] = (guint16) (count ? b : SMP_WHITENESS_BINS);
+    }
+}
+
+/* Counts the selected pixels of rows by their whiteness into bins, a row
+ * at a time: first its bins, then the counts, in four sets that take
+ * turns, since neighbours mostly fall in one bin.
+ */
 static void
 add_whiteness (const SmpField *field, gint rows, const gfloat *pixels,
-               const gfloat *mask, guint32 *bins)
+               const gfloat *mask, guint32 *bins, guint16 *row_bins)
 {
+  const gint x0 = field->need_x0, x1 = field->need_x1;
+  guint32    counts[4][SMP_WHITENESS_BINS + 1];
+
   if (field->n_color != 3)
     return;
 
+  memset (counts, 0, sizeof counts);
   for (gint j = 0; j < rows; j++)
-    for (gint x = field->need_x0; x < field->need_x1; x++)
-      {
-        const gsize   i   = (gsize) j * field->width + x;
-        const gfloat *p   = pixels + i * 3;
-        const gfloat  sum = p[0] + p[1] + p[2];
-        gfloat        white;
+    {
+      gint x = 0;
 
-        if ((mask && ! (mask[i] >= 0.5f)) || ! (sum > 1e-4f))
-          continue;
-        /* Not a number, or out of gamut, is no skin to go by. */
-        white = MIN (MIN (p[0], p[1]), p[2]) / sum * 3.0f;
-        if (! (white >= 0.0f && white <= 1.0f))
-          continue;
-        bins[MIN ((gint) (white * SMP_WHITENESS_BINS),
-                  SMP_WHITENESS_BINS - 1)]++;
-      }
+      whiteness_bins (pixels + (gsize) j * field->width * 3,
+                      mask ? mask + (gsize) j * field->width : NULL, x0, x1,
+                      row_bins);
+      for (; x + 4 <= x1 - x0; x += 4)
+        for (gint k = 0; k < 4; k++)
+          counts[k][row_bins[x + k]]++;
+      for (; x < x1 - x0; x++)
+        counts[0][row_bins[x]]++;
+    }
+  for (gint i = 0; i < SMP_WHITENESS_BINS; i++)
+    bins[i] += counts[0][i] + counts[1][i] + counts[2][i] + counts[3][i];
 }
 
 /* Works on parts [first, last) of a strip: the lines in their rows, then
@@ -1127,7 +1165,7 @@ add_parts (gpointer data, gsize first, gsize last)
       ensure_scratch (field, sc, rows);
       add_whiteness (field, rows, st->pixels + (gsize) j0 * row_f,
                      st->mask ? st->mask + (gsize) j0 * field->width : NULL,
-                     sc->whiteness);
+                     sc->whiteness, sc->white_bins);
       smp_strands_detect (
           sc->strands,
           st->pixels + (gsize) (j0 - MIN (above, SMP_STRANDS_HALO)) * row_f,
