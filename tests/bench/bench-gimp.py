@@ -36,11 +36,24 @@ import statistics
 import subprocess
 import sys
 
+
+def usage(status):
+    """Prints the comment at the top, this script's usage, and exits."""
+    with open(__file__) as source:
+        lines = source.read().split("\n")
+    print("\n".join(l[2:] for l in lines[3:lines.index("import os")]).strip())
+    sys.exit(status)
+
+
 ARGS = sys.argv[1:]
+if ARGS[0:1] in (["-h"], ["--help"]):
+    usage(0)
 GIMP3 = ARGS[0:1] == ["--gimp3"]
 ARGS = ARGS[1:] if GIMP3 else ARGS
-AGAINST = ARGS[1] if ARGS[0:1] == ["--against"] else None
+AGAINST = ARGS[1] if ARGS[0:1] == ["--against"] and len(ARGS) > 1 else None
 ARGS = ARGS[2:] if AGAINST else ARGS
+if len(ARGS) < 2 or ARGS[0].startswith("-"):
+    usage(2)
 PLUGIN, COPY = ARGS[0:2]
 READ = ARGS[2] if ARGS[2:3] and "@" not in ARGS[2] else None
 CASES = ARGS[3 if READ else 2:] or ["6000x4000@40", "8485x5657@40", "10000x10000@40",
