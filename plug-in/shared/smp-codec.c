@@ -330,45 +330,42 @@ smp_codec_decode (const SmpCodec *codec, const guchar *px, gfloat *out, gsize n,
     }
 }
 
+/* A linear value's code where its bin holds one threshold or none: the
+ * bin's first code, and one more if the bin's threshold lies below the
+ * value.  No branch: a value not above 0, or not a number, stays in bin
+ * 0 below code 0's threshold, and one of 1 or more takes the last bin.
+ */
+static inline guint
+first_step (const Channel *ch, gfloat v)
+{
+  const gfloat bins = (gfloat) ch->bins;
+  const guint  bin  = (guint) (v > 0.0f ? MIN (v * bins, bins - 1.0f) : 0.0f);
+  const guint  code = ch->first[bin];
+
+  return code + (ch->threshold[code] < v);
+}
+
 /* The code of a linear value: how many thresholds lie below it.  A bin
  * holds one threshold or none but where codes crowd in the darks of a
- * curve with no straight foot: the first step is taken without a branch,
- * and the loop almost never runs.
+ * curve with no straight foot: there the loop takes the rest, and it
+ * almost never runs.
  */
 static inline guint
 encode_value (const Channel *ch, gfloat v)
 {
-  guint bin, code;
+  guint code = first_step (ch, v);
 
-  if (! (v > 0.0f)) /* and not a number */
-    return 0;
-  bin  = v < 1.0f ? MIN ((guint) (v * ch->bins), (guint) ch->bins - 1)
-                  : (guint) ch->bins - 1;
-  code = ch->first[bin];
-  code += ch->threshold[code] < v;
   while (ch->threshold[code] < v)
     code++;
   return code;
 }
 
-/* The codes of n values of a curve no bin of which holds two thresholds,
- * as encode_value() gives them, without a branch: a value not above 0,
- * or not a number, stays in bin 0 below its threshold, and one of 1 or
- * more in the last bin.
- */
+/* The codes of n values of a curve no bin of which holds two thresholds. */
 static void
 encode_flat (const Channel *ch, const gfloat *in, guchar *px, gsize n)
 {
-  const gfloat bins = (gfloat) ch->bins, last = bins - 1.0f;
-
   for (gsize i = 0; i < n; i++)
-    {
-      const gfloat v    = in[i];
-      const guint  bin  = (guint) (v > 0.0f ? MIN (v * bins, last) : 0.0f);
-      const guint  code = ch->first[bin];
-
-      px[i] = (guchar) (code + (ch->threshold[code] < v));
-    }
+    px[i] = (guchar) first_step (ch, in[i]);
 }
 
 /* An alpha's code. */
