@@ -1002,19 +1002,30 @@ smp_render_tone_share (const SmpStamps *st, gint first_session,
 /* The ash tone's strength, times share, at width pixels of row y from
  * x0: the cells' strengths between their middles, bilinear, first down
  * the rows and then along the row, so that a pixel's value does not
- * depend on the span it comes in.
+ * depend on the span it comes in.  The pixels between the middles of
+ * cells c and c + 1 are c's: x from c * SMP_FIELD_CELL + SMP_FIELD_CELL /
+ * 2 on.
  */
+G_STATIC_ASSERT (SMP_FIELD_CELL % 2 == 0);
+
+/* Cell k's strength, wy of the way from row a to row b. */
+static inline gfloat
+mix_rows (const gfloat *a, const gfloat *b, gint k, gfloat wy)
+{
+  return a[k] + (b[k] - a[k]) * wy;
+}
+
 static void
 tone_row (const SmpStamps *st, gfloat share, gint y, gint x0, gint width,
           gfloat *out)
 {
-  const gfloat fy   = (y + 0.5f) / SMP_FIELD_CELL - 0.5f;
-  const gint   top  = (gint) floorf (fy);
-  const gfloat wy   = fy - top;
-  const gint   r0   = CLAMP (top, 0, st->tone_rows - 1);
-  const gint   r1   = CLAMP (top + 1, 0, st->tone_rows - 1);
-  gint         cell = G_MININT;
-  gfloat       left = 0.0f, right = 0.0f;
+  const gfloat  fy   = (y + 0.5f) / SMP_FIELD_CELL - 0.5f;
+  const gint    top  = (gint) floorf (fy);
+  const gfloat  wy   = fy - top;
+  const gint    last = st->tone_cols - 1;
+  gint          c    = (gint) floorf ((x0 + 0.5f) / SMP_FIELD_CELL - 0.5f);
+  const gfloat *a, *b;
+  gfloat        left;
 
   if (! st->tone)
     {
@@ -1023,24 +1034,22 @@ tone_row (const SmpStamps *st, gfloat share, gint y, gint x0, gint width,
       return;
     }
 
-  for (gint i = 0; i < width; i++)
+  a = st->tone + (gsize) CLAMP (top, 0, st->tone_rows - 1) * st->tone_cols;
+  b = st->tone + (gsize) CLAMP (top + 1, 0, st->tone_rows - 1) * st->tone_cols;
+  left = mix_rows (a, b, CLAMP (c, 0, last), wy);
+  for (gint i = 0; i < width; c++)
     {
-      const gfloat fx = (x0 + i + 0.5f) / SMP_FIELD_CELL - 0.5f;
-      const gint   c  = (gint) floorf (fx);
-      const gfloat wx = fx - c;
+      const gint end
+          = MIN (width, (c + 1) * SMP_FIELD_CELL + SMP_FIELD_CELL / 2 - x0);
+      const gfloat right = mix_rows (a, b, CLAMP (c + 1, 0, last), wy);
 
-      if (c != cell)
+      for (; i < end; i++)
         {
-          const gfloat *a  = st->tone + (gsize) r0 * st->tone_cols;
-          const gfloat *b  = st->tone + (gsize) r1 * st->tone_cols;
-          const gint    c0 = CLAMP (c, 0, st->tone_cols - 1);
-          const gint    c1 = CLAMP (c + 1, 0, st->tone_cols - 1);
+          const gfloat wx = (x0 + i + 0.5f) / SMP_FIELD_CELL - 0.5f - c;
 
-          left  = a[c0] + (b[c0] - a[c0]) * wy;
-          right = a[c1] + (b[c1] - a[c1]) * wy;
-          cell  = c;
+          out[i] = (left + (right - left) * wx) * share;
         }
-      out[i] = (left + (right - left) * wx) * share;
+      left = right;
     }
 }
 
@@ -1090,6 +1099,45 @@ gather_impressions (SmpReach *reach, gsize n_px, gint n_color)
     }
 }
 
+/* Whether the tone reaches all n pixels. */
+static inline gboolean
+all_toned (const gfloat *tone, gint n)
+{
+  gboolean all = TRUE;
+
+  for (gint i = 0; i < n; i++)
+    all &= tone[i] > 0.0f;
+  return all;
+}
+
+/* A row of n pixels from j the tone reaches all of, as gather_toned()
+ * would gather it one pixel at a time, without its branches: the
+ * untouched pixels let all light through the impressions.
+ */
+static void
+gather_row (SmpReach *reach, gint n_color, gsize j, gsize n)
+{
+  gfloat *t = reach->trans + j * n_color;
+
+  if (n_color == 3)
+    for (gsize i = 0; i < n; i++, t += 3)
+      {
+        const gboolean hit = reach->touched[j + i];
+
+        t[0] = hit ? t[0] : 1.0f;
+        t[1] = hit ? t[1] : 1.0f;
+        t[2] = hit ? t[2] : 1.0f;
+      }
+  else
+    for (gsize i = 0; i < n; i++)
+      t[i] = reach->touched[j + i] ? t[i] : 1.0f;
+
+  memset (reach->touched + j, 0, n);
+  for (gsize i = 0; i < n; i++)
+    reach->pixels[reach->n + i] = (guint32) (j + i);
+  reach->n += n;
+}
+
 /* With the ash tone: every pixel it reaches too, untouched ones letting
  * all light through the impressions.
  */
@@ -1105,6 +1153,11 @@ gather_toned (const SmpStamps *st, gfloat share, const SmpRect *rect,
 
       tone_row (st, share, rect->y + y, rect->x, rect->width,
                 reach->tone + row);
+      if (all_toned (reach->tone + row, rect->width))
+        {
+          gather_row (reach, n_color, row, (gsize) rect->width);
+          continue;
+        }
       for (gsize j = row; j < row + rect->width; j++)
         {
           gfloat *t = reach->trans + j * n_color;
