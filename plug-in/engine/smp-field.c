@@ -1261,10 +1261,76 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
     finish_ready (field, FALSE);
 }
 
+/* Fewest values worth selecting by their bits rather than by Hoare's
+ * partitions.
+ */
+#define SELECT_BY_BITS 4096
+
+/* A float's bits as an unsigned integer in the floats' order, and back. */
+static inline guint32
+order_of (gfloat f)
+{
+  guint32 bits;
+
+  memcpy (&bits, &f, sizeof bits);
+  return bits & 0x80000000u ? ~bits : bits | 0x80000000u;
+}
+
+static inline gfloat
+float_of (guint32 order)
+{
+  const guint32 bits = order & 0x80000000u ? order & 0x7fffffffu : ~order;
+  gfloat        f;
+
+  memcpy (&f, &bits, sizeof f);
+  return f;
+}
+
+/* The k-th smallest of n values by their bits, 11, 11 and 10 at a time
+ * from the top: three counts of the values, each among those whose bits
+ * so far are the k-th's, without moving one.  A partition moves most
+ * values a few times, each at a branch the processor cannot foresee: on
+ * 24 MP, the bare skin's four medians of up to 1.5 million cells, which
+ * the field's finishing waits for, took 20 ms longer so.
+ */
+static gfloat
+select_by_bits (const gfloat *v, gint n, gint k)
+{
+  static const gint shifts[] = { 21, 10, 0 };
+  guint32           prefix = 0, known = 0;
+
+  for (guint d = 0; d < G_N_ELEMENTS (shifts); d++)
+    {
+      const gint    shift = shifts[d];
+      const guint32 digits
+          = d == 0 ? 0x7ffu : (1u << (shifts[d - 1] - shift)) - 1;
+      gint    count[2048] = { 0 }, below = 0;
+      guint32 digit = 0;
+
+      for (gint i = 0; i < n; i++)
+        {
+          const guint32 order = order_of (v[i]);
+
+          if ((order & known) == prefix)
+            count[(order >> shift) & digits]++;
+        }
+      while (below + count[digit] <= k)
+        below += count[digit++];
+      k -= below;
+      prefix |= digit << shift;
+      known |= digits << shift;
+    }
+
+  return float_of (prefix);
+}
+
 gfloat
 smp_select_kth (gfloat *v, gint n, gint k)
 {
   gint lo = 0, hi = n - 1;
+
+  if (n >= SELECT_BY_BITS)
+    return select_by_bits (v, n, k);
 
   while (lo < hi)
     {

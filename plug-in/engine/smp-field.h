@@ -174,8 +174,9 @@ void smp_field_hair_row (const SmpField *field, gint x, gint y, gint width,
  */
 gfloat smp_field_skin_luminance (const SmpField *field, gfloat x, gfloat y);
 
-/* The k-th smallest of n values (0-based), reordering them: Hoare's
- * selection, in place.
+/* The k-th smallest of n values (0-based), none NaN, perhaps reordering
+ * them: Hoare's selection in place, or for thousands of values a count of
+ * their bits.
  */
 gfloat smp_select_kth (gfloat *v, gint n, gint k);
 

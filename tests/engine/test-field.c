@@ -5,6 +5,7 @@
  */
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "smp-random.h"
@@ -702,6 +703,57 @@ test_needs_pixels_around_selection (void)
   g_free (rgb);
 }
 
+static gint
+compare_floats (gconstpointer a, gconstpointer b)
+{
+  const gfloat x = *(const gfloat *) a, y = *(const gfloat *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The k-th smallest of many values, which smp_select_kth() finds by their
+ * bits, is the k-th of them sorted: of both signs, of every magnitude
+ * from denormals to the largest, with runs of equal values, at both ends
+ * and between.
+ */
+static void
+test_select_kth (void)
+{
+  const gint sizes[] = { 4096, 5000, 100003 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      const gint n      = sizes[s];
+      gfloat    *v      = g_new (gfloat, n);
+      gfloat    *sorted = g_new (gfloat, n);
+      const gint ks[]   = { 0, 1, n / 4, n / 2, n - 2, n - 1 };
+
+      for (gint i = 0; i < n; i++)
+        {
+          const gdouble u = smp_hash_uniform (7, i, s, 0);
+
+          /* A tenth one value, the rest spread over the exponents. */
+          v[i] = i % 10 == 0 ? 0.25f
+                             : (gfloat) ((u < 0.5 ? -1.0 : 1.0)
+                                         * ldexp (smp_hash_uniform (7, i, s, 1),
+                                                  (gint) (300 * u) - 150));
+        }
+      memcpy (sorted, v, sizeof (gfloat) * n);
+      qsort (sorted, n, sizeof (gfloat), compare_floats);
+
+      for (guint j = 0; j < G_N_ELEMENTS (ks); j++)
+        {
+          gfloat *work = g_memdup2 (v, sizeof (gfloat) * n);
+
+          g_assert_cmpfloat (smp_select_kth (work, n, ks[j]), ==,
+                             sorted[ks[j]]);
+          g_free (work);
+        }
+      g_free (sorted);
+      g_free (v);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -718,5 +770,6 @@ main (int argc, char **argv)
   g_test_add_func ("/field/hair-at", test_hair_at);
   g_test_add_func ("/field/arrival-order", test_arrival_order);
   g_test_add_func ("/field/smoothing-as-written", test_smoothing_as_written);
+  g_test_add_func ("/field/select-kth", test_select_kth);
   return g_test_run ();
 }
