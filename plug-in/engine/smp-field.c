@@ -1178,12 +1178,60 @@ add_parts (gpointer data, gsize first, gsize last)
                       MIN (SMP_FIELD_CELL, rows - j), rows,
                       st->pixels + (gsize) (j0 + j) * row_f,
                       st->mask ? st->mask + (gsize) j0 * field->width : NULL);
+    }
+}
 
-      memset (&sc->votes, 0, sizeof sc->votes);
-      if (blocks_around (field, sc, (st->y + j0) / SMP_FIELD_CELL,
-                         (rows + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL))
+/* The cell rows of a strip whose edges vote for the photo's blur, from
+ * the first to the last: [*from, *to), empty when none do.
+ */
+static void
+voting_rows (const SmpField *field, const Strip *st, gint *from, gint *to)
+{
+  const gint r0 = st->y / SMP_FIELD_CELL;
+  const gint r1 = (st->y + st->rows + SMP_FIELD_CELL - 1) / SMP_FIELD_CELL;
+
+  *from = r1;
+  *to   = r0;
+  for (gint r = r0; r < r1; r++)
+    if (r / FOCUS_BAND % field->focus_stride == 0)
+      {
+        *from = MIN (*from, r);
+        *to   = r + 1;
+      }
+}
+
+/* Counts the votes of parts [first, last) of a strip's voting cell rows,
+ * split evenly: on a large photo only a band of a few strips votes, and
+ * it lies in one part of the strip's lines and cells.  A vote depends on
+ * the pixels around it only, so however the rows are split the votes are
+ * the same.
+ */
+SMP_CLONES static void
+vote_parts (gpointer data, gsize first, gsize last)
+{
+  const Strip *st    = data;
+  SmpField    *field = st->field;
+  const gsize  row_f = (gsize) field->width * field->n_color;
+  gint         from, to;
+
+  voting_rows (field, st, &from, &to);
+  for (gsize k = first; k < last; k++)
+    {
+      Scratch   *sc    = &field->scratch[k];
+      const gint a     = from + (gint) ((to - from) * k / st->n_parts);
+      const gint b     = from + (gint) ((to - from) * (k + 1) / st->n_parts);
+      const gint j0    = a * SMP_FIELD_CELL - st->y;
+      const gint j1    = MIN (b * SMP_FIELD_CELL - st->y, st->rows);
+      const gint above = MIN (SMP_FIELD_HALO, j0 + st->above);
+      const gint below = MIN (SMP_FIELD_HALO, st->rows - j1 + st->below);
+
+      if (j1 <= j0)
+        continue;
+
+      ensure_scratch (field, sc, j1 - j0);
+      if (blocks_around (field, sc, a, b - a))
         smp_focus_measure (sc->focus, st->pixels + (gsize) (j0 - above) * row_f,
-                           field->n_color, field->weight, rows, above, below,
+                           field->n_color, field->weight, j1 - j0, above, below,
                            st->x0, st->x1, sc->around, field->block_cols,
                            &sc->votes);
     }
@@ -1204,6 +1252,7 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
                        0,
                        0,
                        0 };
+  gint       from, to;
 
   g_return_if_fail (! field->finished);
   g_return_if_fail (y >= 0 && rows > 0 && y + rows <= field->height);
@@ -1214,12 +1263,16 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
   st.n_parts = CLAMP (rows / (8 * SMP_FIELD_CELL), 1, cores);
   selected_columns (field, mask, y, rows, &st.x0, &st.x1);
   smp_parallel_for ((gsize) st.n_parts, 2, add_parts, &st);
+  voting_rows (field, &st, &from, &to);
+  if (from < to)
+    smp_parallel_for ((gsize) st.n_parts, 2, vote_parts, &st);
   for (gint k = 0; k < st.n_parts; k++)
     {
       Scratch *sc = &field->scratch[k];
 
       for (gint i = 0; i < SMP_FOCUS_BINS; i++)
         field->votes.votes[i] += sc->votes.votes[i];
+      memset (&sc->votes, 0, sizeof sc->votes);
       for (gint f = 0; f < N_FEATURES; f++)
         field->hair_sum[f] += sc->strand_sum[f];
       field->hair_n += sc->strand_n;
