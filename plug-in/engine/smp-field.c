@@ -1340,14 +1340,15 @@ float_of (guint32 order)
 }
 
 /* The k-th smallest of n values by their bits, 11, 11 and 10 at a time
- * from the top: three counts of the values, each among those whose bits
- * so far are the k-th's, without moving one.  A partition moves most
- * values a few times, each at a branch the processor cannot foresee: on
- * 24 MP, the bare skin's four medians of up to 1.5 million cells, which
- * the field's finishing waits for, took 20 ms longer so.
+ * from the top: a count of the values' first bits says which the k-th
+ * has, then the values with those bits are moved to the front, and so on
+ * among fewer.  A partition moves most values a few times, each at a
+ * branch the processor cannot foresee: on 24 MP, the bare skin's four
+ * medians of up to 1.5 million cells, which the field's finishing waits
+ * for, took 20 ms longer so.
  */
 static gfloat
-select_by_bits (const gfloat *v, gint n, gint k)
+select_by_bits (gfloat *v, gint n, gint k)
 {
   static const gint shifts[] = { 21, 10, 0 };
   guint32           prefix = 0, known = 0;
@@ -1357,21 +1358,28 @@ select_by_bits (const gfloat *v, gint n, gint k)
       const gint    shift = shifts[d];
       const guint32 digits
           = d == 0 ? 0x7ffu : (1u << (shifts[d - 1] - shift)) - 1;
-      gint    count[2048] = { 0 }, below = 0;
+      gint    count[2048] = { 0 }, below = 0, m = 0;
       guint32 digit = 0;
 
       for (gint i = 0; i < n; i++)
-        {
-          const guint32 order = order_of (v[i]);
-
-          if ((order & known) == prefix)
-            count[(order >> shift) & digits]++;
-        }
+        count[(order_of (v[i]) >> shift) & digits]++;
       while (below + count[digit] <= k)
         below += count[digit++];
       k -= below;
       prefix |= digit << shift;
       known |= digits << shift;
+
+      if (shift == 0)
+        break;
+      /* Without a branch: which values have the k-th's bits so far
+       * follows no pattern.
+       */
+      for (gint i = 0; i < n; i++)
+        {
+          v[m] = v[i];
+          m += (order_of (v[i]) & known) == prefix;
+        }
+      n = m;
     }
 
   return float_of (prefix);
@@ -2007,23 +2015,27 @@ learn_skin (SmpField *field)
   if (m == 0)
     return;
   pass--;
-  values = g_new (gfloat, 3 * m);
+  /* Three planes of m + 1: the gathering below writes one past those it
+   * keeps.
+   */
+  values = g_new (gfloat, 3 * (m + 1));
   for (gsize i = 0; i < n; i++)
     if (skin_candidate (field, i, pass))
       values[k++] = field->texture[i];
   smooth = smp_select_kth (values, (gint) m, (gint) (m * SKIN_SMOOTHEST));
 
-  /* The smoothest candidates' features, a plane of k each. */
-  k = m;
+  /* The smoothest candidates' features, a plane each; without a branch,
+   * as which are the smoother follows no pattern.
+   */
+  k = m + 1;
   m = 0;
   for (gsize i = 0; i < n; i++)
-    if (skin_candidate (field, i, pass) && field->texture[i] <= smooth)
-      {
-        values[m]         = field->colour[3 * i + 1];
-        values[k + m]     = field->colour[3 * i + 2];
-        values[2 * k + m] = field->colour[3 * i];
-        m++;
-      }
+    {
+      values[m]         = field->colour[3 * i + 1];
+      values[k + m]     = field->colour[3 * i + 2];
+      values[2 * k + m] = field->colour[3 * i];
+      m += skin_candidate (field, i, pass) & (field->texture[i] <= smooth);
+    }
   field->skin_chroma[0] = smp_select_kth (values, (gint) m, (gint) m / 2);
   field->skin_chroma[1] = smp_select_kth (values + k, (gint) m, (gint) m / 2);
   field->skin_luma    = smp_select_kth (values + 2 * k, (gint) m, (gint) m / 2);
