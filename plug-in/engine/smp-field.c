@@ -450,6 +450,18 @@ smp_field_cell_area (const SmpField *field, gint col, gint row)
   return w * h;
 }
 
+/* How many of a cell's 16 pixel bits are set: inline, where GCC would
+ * call a library function for any x86-64 processor.
+ */
+static inline gint
+bits_set (guint bits)
+{
+  bits = bits - ((bits >> 1) & 0x5555u);
+  bits = (bits & 0x3333u) + ((bits >> 2) & 0x3333u);
+  bits = (bits + (bits >> 4)) & 0x0f0fu;
+  return (gint) ((bits + (bits >> 8)) & 0x1fu);
+}
+
 static void finish_ready (SmpField *field, gboolean parallel);
 
 /* A selection value clamped to [0, 1]; NaN reads as 0. */
@@ -806,7 +818,7 @@ cell_colour (SmpField *field, const Scratch *sc, gsize i, gint x0, gint j0,
    * cell's pixels are depends on the strips, and all of them count.
    */
   const gboolean all
-      = field->sel[i] <= 0.0f || __builtin_popcount (field->bits[i]) >= cw * ch;
+      = field->sel[i] <= 0.0f || bits_set (field->bits[i]) >= cw * ch;
   gfloat curve = 0.0f, sum[N_FEATURES] = { 0.0f };
   gint   n = 0, n_skin = 0;
 
@@ -914,8 +926,8 @@ add_around_tone (SmpField *field, Scratch *sc, guint bits, gint row, gint c,
             * ((gsize) (row / SMP_FIELD_BLOCK) * field->block_cols
                + c / SMP_FIELD_BLOCK);
   for (gint f = 0; f < field->n_features; f++)
-    b[f] += (gdouble) sc->features[f * n_px + best] * __builtin_popcount (bits);
-  b[N_FEATURES] += __builtin_popcount (bits);
+    b[f] += (gdouble) sc->features[f * n_px + best] * bits_set (bits);
+  b[N_FEATURES] += bits_set (bits);
 }
 
 /* Adds one cell row (row), ch pixel rows of the strip (of rows rows) from
@@ -1579,7 +1591,7 @@ cell_hair (SmpField *field, gsize i, gint cw, gint ch, gfloat x, gfloat y)
   const gint   area    = cw * ch;
   const gfloat mass    = smoothstep (MASS_DARKNESS_LO, MASS_DARKNESS_HI,
                                      skin_at (field, x, y) - field->top[i]);
-  const gfloat strands = (gfloat) __builtin_popcount (field->bits[i]) / area;
+  const gfloat strands = (gfloat) bits_set (field->bits[i]) / area;
 
   field->hair[i] = MAX (mass, strands);
   if (mass >= 0.5f)
@@ -1821,8 +1833,8 @@ learn_light (SmpField *field)
   field->light[0] = field->light[1] = 0.0f;
 
   for (gsize i = 0; i < n; i++)
-    if (mass_candidate (field, i))
-      brightest = MAX (brightest, field->top[i]);
+    brightest = MAX (brightest,
+                     mass_candidate (field, i) ? field->top[i] : -G_MAXFLOAT);
   for (gsize i = 0; i < n; i++)
     if (mass_candidate (field, i) && field->top[i] >= brightest - LIGHT_CORE
         && field->colour[3 * i] - field->skin_luma >= LIGHT_AROUND)
@@ -2330,7 +2342,7 @@ measure_hair (SmpField *field)
         const gsize    i    = (gsize) r * field->cols + c;
         const gint     area = smp_field_cell_area (field, c, r);
         const gfloat   sel  = field->sel[i];
-        const gboolean mass = __builtin_popcount (field->bits[i]) == area;
+        const gboolean mass = bits_set (field->bits[i]) == area;
 
         if (sel > 0.0f)
           {
