@@ -1055,6 +1055,7 @@ typedef struct
   const gfloat *pixels, *mask;
   gint          x0, x1; /* columns looked at for lines */
   gint          n_parts;
+  gint          vote_from, vote_to; /* cell rows that vote: voting_rows() */
 } Strip;
 
 /* The bands of cell rows that vote for the blur, or not, on a large
@@ -1224,9 +1225,8 @@ vote_parts (gpointer data, gsize first, gsize last)
   const Strip *st    = data;
   SmpField    *field = st->field;
   const gsize  row_f = (gsize) field->width * field->n_color;
-  gint         from, to;
+  const gint   from = st->vote_from, to = st->vote_to;
 
-  voting_rows (field, st, &from, &to);
   for (gsize k = first; k < last; k++)
     {
       Scratch   *sc    = &field->scratch[k];
@@ -1256,10 +1256,8 @@ vote_parts (gpointer data, gsize first, gsize last)
 static void
 count_votes (SmpField *field, Strip *st)
 {
-  gint from, to;
-
-  voting_rows (field, st, &from, &to);
-  if (from >= to)
+  voting_rows (field, st, &st->vote_from, &st->vote_to);
+  if (st->vote_from >= st->vote_to)
     return;
 
   smp_parallel_for ((gsize) st->n_parts, 2, vote_parts, st);
@@ -1285,6 +1283,8 @@ smp_field_add (SmpField *field, gint y, gint rows, const gfloat *pixels,
                        MIN (SMP_FIELD_HALO, field->height - y - rows),
                        pixels,
                        mask,
+                       0,
+                       0,
                        0,
                        0,
                        0 };
@@ -1380,16 +1380,15 @@ float_of (guint32 order)
 static gfloat
 select_by_bits (gfloat *v, gint n, gint k)
 {
-  static const gint shifts[] = { 21, 10, 0 };
+  static const gint shifts[] = { 21, 10, 0 }, widths[] = { 11, 11, 10 };
   guint32           prefix = 0, known = 0;
 
   for (guint d = 0; d < G_N_ELEMENTS (shifts); d++)
     {
-      const gint    shift = shifts[d];
-      const guint32 digits
-          = d == 0 ? 0x7ffu : (1u << (shifts[d - 1] - shift)) - 1;
-      gint    count[2048] = { 0 }, below = 0, m = 0;
-      guint32 digit = 0;
+      const gint    shift       = shifts[d];
+      const guint32 digits      = (1u << widths[d]) - 1;
+      gint          count[2048] = { 0 }, below = 0, m = 0;
+      guint32       digit = 0;
 
       for (gint i = 0; i < n; i++)
         count[(order_of (v[i]) >> shift) & digits]++;

@@ -713,8 +713,8 @@ compare_floats (gconstpointer a, gconstpointer b)
 
 /* The k-th smallest of many values, which smp_select_kth() finds by their
  * bits, is the k-th of them sorted: of both signs, of every magnitude
- * from denormals to the largest, with runs of equal values, at both ends
- * and between.
+ * from zeros and denormals to infinities, with runs of equal values, at
+ * both ends and between.
  */
 static void
 test_select_kth (void)
