@@ -158,7 +158,7 @@ srgb_to_linear (gdouble v)
 /* An 8-bit value without alpha writes as the number of codes whose
  * threshold, halfway to the next code in float, lies below it, to the
  * bit: at every threshold and the floats on either side of it, at the
- * ends, beyond them and not a number.
+ * ends, beyond them, not a number, and any float.
  */
 static void
 test_writes_thresholds_below (void)
@@ -196,6 +196,17 @@ test_writes_thresholds_below (void)
         {
           const gfloat v = (gfloat) g_test_rand_double_range (-0.1, 1.1);
 
+          g_array_append_val (values, v);
+        }
+      /* Any float at all: its top bits bin it, denormals, signs and not
+       * numbers of every kind included.
+       */
+      for (gint i = 0; i < 3000; i++)
+        {
+          const guint32 bits = g_test_rand_int ();
+          gfloat        v;
+
+          memcpy (&v, &bits, sizeof v);
           g_array_append_val (values, v);
         }
       while (values->len % nc)
