@@ -2562,10 +2562,24 @@ void
 smp_field_hair_row (const SmpField *field, gint x, gint y, gint width,
                     gfloat *out)
 {
-  const gint     r0 = CLAMP (y - 1, 0, field->height - 1) / SMP_FIELD_CELL;
-  const gint     r1 = CLAMP (y + 1, 0, field->height - 1) / SMP_FIELD_CELL;
-  const guint16 *a  = field->bits + (gsize) r0 * field->cols;
-  const guint16 *b  = field->bits + (gsize) r1 * field->cols;
+  const gint     r0  = CLAMP (y - 1, 0, field->height - 1) / SMP_FIELD_CELL;
+  const gint     r1  = CLAMP (y + 1, 0, field->height - 1) / SMP_FIELD_CELL;
+  const guint16 *a   = field->bits + (gsize) r0 * field->cols;
+  const guint16 *b   = field->bits + (gsize) r1 * field->cols;
+  const gint     ca  = CLAMP (x - 1, 0, field->width - 1) / SMP_FIELD_CELL;
+  const gint     cb  = CLAMP (x + width, 0, field->width - 1) / SMP_FIELD_CELL;
+  guint16        any = 0;
+
+  /* Bare skin, most of a treated area: no hair in the cells the row's
+   * pixels and their neighbours lie in.
+   */
+  for (gint c = ca; c <= cb; c++)
+    any |= a[c] | b[c];
+  if (! any)
+    {
+      memset (out, 0, (gsize) MAX (width, 0) * sizeof (gfloat));
+      return;
+    }
 
   for (gint i = 0; i < width; i++)
     {
