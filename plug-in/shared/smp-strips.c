@@ -32,17 +32,34 @@ void
 smp_strips_read_selection (const SmpTarget *target, GeglBuffer *mask,
                            const GeglRectangle *rect, gfloat *sel)
 {
-  /* The selection lives in image coordinates. */
-  const GeglRectangle in_image
-      = { rect->x + target->off_x, rect->y + target->off_y, rect->width,
-          rect->height };
-  const gsize n     = (gsize) rect->width * rect->height;
-  guchar     *bytes = g_malloc (n * smp_codec_bpp (target->mask_codec));
+  /* Beyond its bounds nothing is selected: only the part of rect within
+   * them is read from GIMP, which costs as much per tile as reading the
+   * pixels.
+   */
+  const GeglRectangle bounds = { target->x, target->y, target->w, target->h };
+  const gint          bpp    = smp_codec_bpp (target->mask_codec);
+  GeglRectangle       in, in_image;
+  guchar             *bytes;
 
-  /* As it is, then through the target's codec for it (smp_target_init()). */
+  if (! gegl_rectangle_intersect (&in, rect, &bounds)
+      || ! gegl_rectangle_equal (&in, rect))
+    memset (sel, 0, (gsize) rect->width * rect->height * sizeof (gfloat));
+  if (in.width <= 0 || in.height <= 0)
+    return;
+
+  /* The selection lives in image coordinates: as it is, then through the
+   * target's codec for it (smp_target_init()).
+   */
+  in_image = (GeglRectangle){ in.x + target->off_x, in.y + target->off_y,
+                              in.width, in.height };
+  bytes    = g_malloc ((gsize) in.width * in.height * bpp);
   gegl_buffer_get (mask, &in_image, 1.0, gegl_buffer_get_format (mask), bytes,
                    GEGL_AUTO_ROWSTRIDE, GEGL_ABYSS_NONE);
-  smp_codec_decode (target->mask_codec, bytes, sel, n, TRUE);
+  for (gint j = 0; j < in.height; j++)
+    smp_codec_decode (target->mask_codec, bytes + (gsize) j * in.width * bpp,
+                      sel + (gsize) (in.y - rect->y + j) * rect->width
+                          + (in.x - rect->x),
+                      (gsize) in.width, TRUE);
   g_free (bytes);
 }
 

@@ -53,6 +53,24 @@
       (check "output 1 flattened equals output 0 within one level"
              (< (car d) 1.01)))))
 
+; Everything selected at half strength: the layer's alpha is the
+; selection, as GIMP's merge of output 0 blends it.
+(let* ((a (plasma-image 120 100)) (b (twin (car a))))
+  (gimp-context-set-foreground '(128 128 128))
+  (for-each (lambda (img)
+              (gimp-selection-all img)
+              (gimp-drawable-fill (car (gimp-image-get-selection img))
+                                  FILL-FOREGROUND))
+            (list (car a) (car b)))
+  (smp (car a) (cadr a) '((output . 0) (density . 200)))
+  (smp (car b) (cadr b) '((output . 1) (density . 200)))
+  (gimp-selection-none (car a))
+  (gimp-selection-none (car b))
+  (let ((d (diff (flatten (car a)) (flatten (car b)))))
+    (note "half selected, output 1 flattened vs output 0: max " (car d) " levels")
+    (check "half selected: output 1 flattened equals output 0 within one level"
+           (< (car d) 1.01))))
+
 ; The same on a drawable three chunks of columns wide and not a whole
 ; number of tile rows high: output 0 pigments each strip of tile rows in
 ; chunks of 512 columns, and the impressions across their borders must come

@@ -31,6 +31,30 @@
          (and (identical? drw (cadr before) 0 0 20 20)
               (identical? drw (cadr before) 140 140 20 20))))
 
+; A selection is read only within its bounds.  Everything selected is the
+; same as nothing selected, to the bit, and a hard-edged ellipse leaves
+; its bounds' corners unselected (test-outputs.scm has a selection of half
+; strength everywhere).
+(let* ((made (smp-new-image 160 120 RGB-IMAGE)) (img (car made))
+       (drw (cadr made)) (none (twin img)))
+  (gimp-selection-all img)
+  (smp img drw dense)
+  (smp (car none) (cadr none) dense)
+  (check "everything selected: the same pixels as nothing selected"
+         (identical? drw (cadr none))))
+(let* ((made (smp-new-image 160 160 RGB-IMAGE)) (img (car made))
+       (drw (cadr made)))
+  (gimp-context-set-antialias FALSE)
+  (gimp-image-select-ellipse img CHANNEL-OP-REPLACE 20 20 120 120)
+  (gimp-context-set-antialias TRUE)
+  (let* ((layer (smp img drw (cons '(output . 1) dense)))
+         (alpha (lambda (x y)
+                  (vector-ref (cadr (gimp-drawable-get-pixel layer x y)) 3))))
+    (note "hard ellipse: alpha " (alpha 0 0) " at its bounds' corner, "
+          (alpha 60 60) " in the middle")
+    (check "hard ellipse: its bounds' corners not selected"
+           (and (= 0 (alpha 0 0)) (= 0 (alpha 119 119))))
+    (check "hard ellipse: its middle selected" (= 255 (alpha 60 60)))))
 ; An offset layer: the selection is in image coordinates.
 (let* ((made (smp-new-image 200 150 RGB-IMAGE)) (img (car made))
        (layer (car (gimp-layer-new img 100 80 RGB-IMAGE "patch" 100 LAYER-MODE-NORMAL))))
