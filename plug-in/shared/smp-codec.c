@@ -14,11 +14,11 @@
  * many bins over [0, 1].  8-bit ones are binned by the value's top 16
  * bits (its sign, its exponent and 7 bits of its mantissa), bins as wide
  * as 1/128 of the values in them: no multiplying or clamping, values
- * below 0 and not numbers in bins of code 0.  sRGB's codes lie 1/106 or
- * more of their value apart, so each such bin holds one threshold at
- * most; a linear 8-bit curve's top codes are closer, and take a step on.
- * Encoding a photo's strip so took 0.073 s for 72 million values where
- * 4096 bins over [0, 1] took 0.16 s.
+ * below 0 and not numbers in bins of code 0 (but for infinity's, which
+ * holds some not-numbers too).  sRGB's codes lie 1/106 or more of their
+ * value apart, so each such bin holds one threshold at most; a linear
+ * 8-bit curve's top codes are closer, and take a step on.  Encoding 72
+ * million values so took 0.094 s, where 4096 bins over [0, 1] took 0.16.
  */
 #define ENCODE_BINS_16 65536
 #define BITS_BINS 65536
@@ -399,7 +399,8 @@ first_step (const Channel *ch, gfloat v)
     }
   else
     bin = (guint32) (v > 0.0f ? MIN (v * bins, bins - 1.0f) : 0.0f);
-  code = ch->first[bin];
+  /* Infinity's bin holds not-numbers too. */
+  code = v == v ? ch->first[bin] : 0;
   return code + (ch->threshold[code] < v);
 }
 
@@ -435,7 +436,8 @@ encode_flat (const Channel *ch, const gfloat *in, guchar *px, gsize n)
       guint   code;
 
       memcpy (&bits, in + i, sizeof bits);
-      code  = first[bits >> 16];
+      /* Infinity's bin holds not-numbers too. */
+      code  = in[i] == in[i] ? first[bits >> 16] : 0;
       px[i] = (guchar) (code + (threshold[code] < in[i]));
     }
 }

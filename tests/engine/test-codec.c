@@ -175,8 +175,13 @@ test_writes_thresholds_below (void)
       const gfloat   ends[] = { NAN,  -INFINITY, -1.0f, -0.0f,
                                 0.0f, 1e-45f,    1.0f,  nextafterf (1.0f, 2.0f),
                                 2.0f, INFINITY };
-      guchar        *px;
-      gint           n;
+      /* Not numbers of either sign, and those whose top bits are
+       * infinity's.
+       */
+      const guint32 nan_bits[]
+          = { 0x7f800001u, 0x7f80ffffu, 0x7fc00000u, 0xff800001u, 0xffffffffu };
+      guchar *px;
+      gint    n;
 
       for (gint k = 0; k < 255; k++)
         {
@@ -192,6 +197,13 @@ test_writes_thresholds_below (void)
             }
         }
       g_array_append_vals (values, ends, G_N_ELEMENTS (ends));
+      for (guint k = 0; k < G_N_ELEMENTS (nan_bits); k++)
+        {
+          gfloat v;
+
+          memcpy (&v, &nan_bits[k], sizeof v);
+          g_array_append_val (values, v);
+        }
       for (gint i = 0; i < 3000; i++)
         {
           const gfloat v = (gfloat) g_test_rand_double_range (-0.1, 1.1);
